@@ -1,0 +1,56 @@
+package io.newslens;
+
+/**
+ * Every column name of every Newslens table, in one place (snake_case). Stages refer to these constants,
+ * never to string literals, so a rename is one edit and a notebook author can read the whole schema here.
+ */
+public final class Columns {
+  private Columns() {}
+
+  // documents (ingest)
+  public static final String DOC_ID = "doc_id";
+  public static final String SOURCE_ID = "source_id";
+  public static final String SOURCE = "source";
+  public static final String URL = "url";
+  public static final String TITLE = "title";
+  public static final String PUBLISHED_AT = "published_at";
+  public static final String PUBLISHED_RAW = "published_raw";
+  public static final String TEXT = "text";
+  public static final String INPUT_PATH = "input_path";
+  public static final String INPUT_FORMAT = "input_format";
+  public static final String RECORD_NUMBER = "record_number";
+  public static final String ENCODING = "encoding";
+  public static final String META = "meta";
+  public static final String ID_COLLISION = "id_collision";
+
+  // documents (clean)
+  public static final String RAW_TEXT = "raw_text";
+  public static final String BOILERPLATE = "boilerplate";
+  public static final String LANG = "lang";
+  public static final String LANG_CONFIDENCE = "lang_confidence";
+  public static final String CHAR_COUNT = "char_count";
+
+  // rejected
+  public static final String REASON = "reason";
+  public static final String MESSAGE = "message";
+  public static final String EXCERPT = "excerpt";
+
+  // analyzed tokens
+  public static final String TOKENS = "tokens";
+  public static final String TERM = "term";
+  public static final String SURFACE = "surface";
+  public static final String SENTENCE = "sentence";
+  public static final String PARAGRAPH = "paragraph";
+  public static final String START = "start";
+  public static final String END = "end";
+  public static final String STOP = "stop";
+  public static final String DISPLAY = "display";
+
+  // duplicates
+  public static final String DOC_A = "doc_a";
+  public static final String DOC_B = "doc_b";
+  public static final String CLUSTER_ID = "cluster_id";
+  public static final String CLUSTER_SIZE = "cluster_size";
+  public static final String REPRESENTATIVE = "representative";
+  public static final String IS_REPRESENTATIVE = "is_representative";
+}

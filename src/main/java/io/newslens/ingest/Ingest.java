@@ -1,0 +1,262 @@
+package io.newslens.ingest;
+
+import static io.newslens.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * Ingest stage: reads every input file into the {@code documents} and {@code rejected} tables.
+ *
+ * <p>Files are spread over tasks by size (largest first, round-robin), each task streams its files through
+ * {@link RecordReader}; Parquet inputs go through Spark's reader and the same {@link FieldMapping}. Document ids
+ * are SHA-256 hashes of (source, source_id); when two records share them, both get an id that also hashes their
+ * input location, and {@code id_collision} is set, so they never merge. The documents are then hash-partitioned by
+ * {@code doc_id} into few partitions, so many small files don't become many tiny partitions.
+ */
+public final class Ingest {
+  private Ingest() {}
+
+  /** The stage's tables. {@code raw} is every record met (documents and rejections), for the reconciliation. */
+  public record Result(Dataset<Row> documents, Dataset<Row> rejected, Dataset<Row> raw) {}
+
+  static final StructType RAW_SCHEMA = new StructType(new StructField[] {
+      DataTypes.createStructField(INPUT_PATH, DataTypes.StringType, false),
+      DataTypes.createStructField(INPUT_FORMAT, DataTypes.StringType, false),
+      DataTypes.createStructField(RECORD_NUMBER, DataTypes.LongType, false),
+      DataTypes.createStructField(SOURCE_ID, DataTypes.StringType, true),
+      DataTypes.createStructField(SOURCE, DataTypes.StringType, true),
+      DataTypes.createStructField(URL, DataTypes.StringType, true),
+      DataTypes.createStructField(TITLE, DataTypes.StringType, true),
+      DataTypes.createStructField(PUBLISHED_RAW, DataTypes.StringType, true),
+      DataTypes.createStructField(TEXT, DataTypes.StringType, true),
+      DataTypes.createStructField(ENCODING, DataTypes.StringType, true),
+      DataTypes.createStructField(META, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true),
+      DataTypes.createStructField(REASON, DataTypes.StringType, true),
+      DataTypes.createStructField(MESSAGE, DataTypes.StringType, true),
+      DataTypes.createStructField(EXCERPT, DataTypes.StringType, true)});
+
+  /** Column order of the documents table as ingest writes it. */
+  public static final List<String> DOCUMENT_COLUMNS = List.of(DOC_ID, SOURCE_ID, SOURCE, URL, TITLE, PUBLISHED_AT,
+      PUBLISHED_RAW, TEXT, INPUT_PATH, INPUT_FORMAT, RECORD_NUMBER, ENCODING, META, ID_COLLISION);
+
+  public static final List<String> REJECTED_COLUMNS =
+      List.of(INPUT_PATH, INPUT_FORMAT, RECORD_NUMBER, REASON, MESSAGE, EXCERPT);
+
+  public static Result apply(SparkSession spark, List<InputFile> files, IngestParams p) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<InputFile> streamed = new ArrayList<>();
+    List<InputFile> parquet = new ArrayList<>();
+    for (InputFile f : files) {
+      (InputFormat.of(f.path()) == InputFormat.PARQUET && !InputFormat.gzipped(f.path()) ? parquet : streamed).add(f);
+    }
+    SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+
+    Dataset<Row> raw = spark.createDataFrame(readStreamed(jsc, streamed, conf, p, cores), RAW_SCHEMA);
+    if (!parquet.isEmpty()) raw = raw.unionByName(readParquet(spark, jsc, parquet, conf, p, cores));
+
+    long textBytes = files.stream().mapToLong(InputFile::size).sum();
+    int parts = p.partitions() > 0 ? p.partitions()
+        : (int) Math.max(2L * cores, Math.min(4096, textBytes / (32L << 20) + 1));
+
+    Dataset<Row> docs = raw.filter(col(REASON).isNull())
+        .withColumn(DOC_ID, hashId(col(SOURCE), col(SOURCE_ID)))
+        .repartition(parts, col(DOC_ID));
+    Column dupes = count(lit(1)).over(Window.partitionBy(DOC_ID));
+    docs = docs.withColumn(ID_COLLISION, dupes.gt(1))
+        .withColumn(DOC_ID, when(col(ID_COLLISION),
+            hashId(col(SOURCE), col(SOURCE_ID), col(INPUT_PATH), col(RECORD_NUMBER).cast("string")))
+            .otherwise(col(DOC_ID)))
+        .withColumn(PUBLISHED_AT, call_udf("newslens_parse_date", col(PUBLISHED_RAW)))
+        .select(DOCUMENT_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
+    Dataset<Row> rejected = raw.filter(col(REASON).isNotNull())
+        .select(REJECTED_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
+    return new Result(docs, rejected, raw);
+  }
+
+  /** Registers the UDFs this stage uses; idempotent. */
+  public static void registerUdfs(SparkSession spark) {
+    spark.udf().register("newslens_parse_date",
+        (UDF1<String, Timestamp>) s -> Dates.parse(s).map(Timestamp::from).orElse(null), DataTypes.TimestampType);
+  }
+
+  static Column hashId(Column... parts) {
+    return substring(sha2(concat_ws("\u001f", parts), 256), 1, 16);
+  }
+
+  private static JavaRDD<Row> readStreamed(JavaSparkContext jsc, List<InputFile> files,
+      SerializableConfiguration conf, IngestParams p, int cores) {
+    if (files.isEmpty()) return jsc.emptyRDD();
+    int slices = Math.max(1, Math.min(files.size(), Math.max(2 * cores, (int) (files.stream()
+        .mapToLong(InputFile::size).sum() / (64L << 20)) + 1)));
+    List<List<InputFile>> groups = balance(files, slices);
+    return jsc.parallelize(groups, groups.size())
+        .flatMap(group -> new GroupIterator(group, conf, p));
+  }
+
+  /** Greedy size balancing: largest file first into the lightest group; order within a group by path. */
+  static List<List<InputFile>> balance(List<InputFile> files, int groups) {
+    List<InputFile> bySize = new ArrayList<>(files);
+    bySize.sort(Comparator.comparingLong(InputFile::size).reversed().thenComparing(InputFile::path));
+    List<List<InputFile>> out = new ArrayList<>();
+    long[] load = new long[groups];
+    for (int i = 0; i < groups; i++) out.add(new ArrayList<>());
+    for (InputFile f : bySize) {
+      int best = 0;
+      for (int i = 1; i < groups; i++) if (load[i] < load[best]) best = i;
+      out.get(best).add(f);
+      load[best] += Math.max(1, f.size());
+    }
+    out.removeIf(List::isEmpty);
+    for (List<InputFile> g : out) g.sort(Comparator.comparing(InputFile::path));
+    return out;
+  }
+
+  /** Streams the records of a group of files, one file open at a time. */
+  private static final class GroupIterator implements Iterator<Row> {
+    private final Iterator<InputFile> files;
+    private final SerializableConfiguration conf;
+    private final IngestParams p;
+    private RecordReader current;
+
+    GroupIterator(List<InputFile> group, SerializableConfiguration conf, IngestParams p) {
+      this.files = group.iterator();
+      this.conf = conf;
+      this.p = p;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (current == null || !current.hasNext()) {
+        if (current != null) closeQuietly(current);
+        if (!files.hasNext()) return false;
+        InputFile f = files.next();
+        current = new RecordReader(f.path(), () -> open(f.path(), conf.value()), p);
+      }
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      hasNext();
+      return toRow(current.next());
+    }
+  }
+
+  private static InputStream open(String path, Configuration conf) throws java.io.IOException {
+    Path hp = new Path(path);
+    FileSystem fs = hp.getFileSystem(conf);
+    FSDataInputStream in = fs.open(hp, 1 << 16);
+    return in;
+  }
+
+  private static void closeQuietly(RecordReader r) {
+    try {
+      r.close();
+    } catch (java.io.IOException ignored) {
+      // reading is over; nothing to lose
+    }
+  }
+
+  static Row toRow(RawRecord r) {
+    return RowFactory.create(r.inputPath(), r.inputFormat(), r.recordNumber(), r.sourceId(), r.source(), r.url(),
+        r.title(), r.publishedRaw(), r.text(), r.encoding(),
+        r.meta() == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(r.meta()),
+        r.reason(), r.message(), r.excerpt());
+  }
+
+  // ---- Parquet inputs ----------------------------------------------------------------------------------------
+
+  private static Dataset<Row> readParquet(SparkSession spark, JavaSparkContext jsc, List<InputFile> files,
+      SerializableConfiguration conf, IngestParams p, int cores) {
+    // A file that isn't Parquet (bad magic bytes) would fail Spark's reader and the whole run: check first.
+    List<String> paths = files.stream().map(InputFile::path).toList();
+    List<Row> checks = jsc.parallelize(paths, Math.min(paths.size(), 2 * cores))
+        .map(path -> parquetCheck(path, conf.value())).collect();
+    List<String> good = new ArrayList<>();
+    List<Row> bad = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      if (checks.get(i) == null) good.add(paths.get(i));
+      else bad.add(checks.get(i));
+    }
+    Dataset<Row> rejected = spark.createDataFrame(bad, RAW_SCHEMA);
+    if (good.isEmpty()) return rejected;
+    Dataset<Row> rows = spark.read().parquet(good.toArray(String[]::new))
+        .withColumn("__path", col("_metadata.file_path"))
+        .withColumn("__row", col("_metadata.row_index"));
+    String[] names = Arrays.stream(rows.columns()).filter(c -> !c.startsWith("__")).toArray(String[]::new);
+    Dataset<Row> mapped = spark.createDataFrame(rows.javaRDD().map(row -> {
+      Map<String, Object> rec = new LinkedHashMap<>();
+      for (String n : names) {
+        Object v = row.getAs(n);
+        rec.put(n, v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : v);
+      }
+      String path = row.getAs("__path");
+      long number = ((Number) row.getAs("__row")).longValue() + 1;
+      RawRecord r = p.fields().map(rec, path, "parquet", number);
+      if (!r.rejected() && r.text().length() > p.maxRecordBytes()) {
+        r = RawRecord.reject(path, "parquet", number, RawRecord.TOO_LARGE,
+            "text is longer than --max-record-bytes=" + p.maxRecordBytes(), r.text());
+      }
+      return toRow(r);
+    }), RAW_SCHEMA);
+    return mapped.unionByName(rejected);
+  }
+
+  /** Null when the file looks like Parquet (magic bytes at both ends), else a rejection row. */
+  static Row parquetCheck(String path, Configuration conf) {
+    try {
+      Path hp = new Path(path);
+      FileSystem fs = hp.getFileSystem(conf);
+      long len = fs.getFileStatus(hp).getLen();
+      byte[] head = new byte[4];
+      byte[] tail = new byte[4];
+      try (FSDataInputStream in = fs.open(hp)) {
+        if (len >= 12) {
+          in.readFully(0, head);
+          in.readFully(len - 4, tail);
+        }
+      }
+      byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
+      if (len == 0) {
+        return toRow(RawRecord.reject(path, "parquet", 0, RawRecord.EMPTY_FILE, "file is empty", null));
+      }
+      if (len < 12 || !Arrays.equals(head, magic) || !Arrays.equals(tail, magic)) {
+        return toRow(RawRecord.reject(path, "parquet", 0, RawRecord.CORRUPT_PARQUET,
+            "not a complete Parquet file (missing PAR1 magic bytes)", null));
+      }
+      return null;
+    } catch (java.io.IOException e) {
+      return toRow(RawRecord.reject(path, "parquet", 0, RawRecord.UNREADABLE, "cannot read: " + e.getMessage(), null));
+    }
+  }
+
+}

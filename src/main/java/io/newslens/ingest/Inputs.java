@@ -1,0 +1,99 @@
+package io.newslens.ingest;
+
+import io.newslens.job.UsageException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Lists the files behind the user's input arguments: a file, a folder (read recursively) or a glob, on any
+ * Hadoop file system. Hidden files and folders (names starting with '.' or '_', as Spark and Hadoop treat them)
+ * are skipped and counted. The list is sorted by path, so every run sees the same order.
+ */
+public final class Inputs {
+  private Inputs() {}
+
+  /** The files found, plus how many hidden ones were skipped. */
+  public record Listing(List<InputFile> files, int hiddenSkipped) {
+    public long totalBytes() {
+      return files.stream().mapToLong(InputFile::size).sum();
+    }
+
+    /** SHA-256 over every file's path, size and modification time: changes whenever the input does. */
+    public String fingerprint() {
+      try {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (InputFile f : files) {
+          md.update((f.path() + '\t' + f.size() + '\t' + f.modified() + '\n').getBytes(StandardCharsets.UTF_8));
+        }
+        return "sha256:" + HexFormat.of().formatHex(md.digest());
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  public static Listing list(List<String> inputs, Configuration conf) throws IOException {
+    List<InputFile> files = new ArrayList<>();
+    int[] hidden = {0};
+    for (String input : inputs) {
+      Path p = new Path(input);
+      FileSystem fs = p.getFileSystem(conf);
+      FileStatus[] matches;
+      try {
+        matches = fs.globStatus(p);
+      } catch (FileNotFoundException e) {
+        matches = null;
+      }
+      if (matches == null || matches.length == 0) {
+        throw new UsageException("input not found: " + input);
+      }
+      for (FileStatus m : matches) {
+        if (m.isDirectory()) {
+          walk(fs, m.getPath(), files, hidden);
+        } else {
+          files.add(new InputFile(m.getPath().toString(), m.getLen(), m.getModificationTime()));
+        }
+      }
+    }
+    files.sort(Comparator.comparing(InputFile::path));
+    List<InputFile> unique = new ArrayList<>();
+    for (InputFile f : files) {
+      if (unique.isEmpty() || !unique.get(unique.size() - 1).path().equals(f.path())) unique.add(f);
+    }
+    return new Listing(List.copyOf(unique), hidden[0]);
+  }
+
+  private static void walk(FileSystem fs, Path dir, List<InputFile> out, int[] hidden) throws IOException {
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+    String root = dir.toUri().getPath();
+    while (it.hasNext()) {
+      LocatedFileStatus s = it.next();
+      String rel = s.getPath().toUri().getPath().substring(Math.min(root.length(), s.getPath().toUri().getPath().length()));
+      if (isHidden(rel)) {
+        hidden[0]++;
+        continue;
+      }
+      out.add(new InputFile(s.getPath().toString(), s.getLen(), s.getModificationTime()));
+    }
+  }
+
+  static boolean isHidden(String relativePath) {
+    for (String part : relativePath.split("/")) {
+      if (!part.isEmpty() && (part.startsWith(".") || part.startsWith("_"))) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+package io.newslens.job;
+
+import io.newslens.ingest.IngestParams;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run needs, parsed and validated once by the CLI (or built by tests). Each stage gets only its own
+ * parameter record from here.
+ *
+ * @param inputs files, folders or globs to read
+ * @param output the output folder
+ * @param master Spark master to use when spark-submit gave none (null: {@code local[*]})
+ * @param seed the seed every randomized step derives its own from
+ * @param given the options the user gave, as typed (for the manifest)
+ * @param effective every parameter's effective value, given or defaulted (for the manifest)
+ */
+public record JobConfig(
+    List<String> inputs,
+    String output,
+    String master,
+    long seed,
+    IngestParams ingest,
+    Map<String, String> given,
+    Map<String, Object> effective) {
+
+  public JobConfig {
+    if (inputs == null || inputs.isEmpty()) throw new UsageException("--input: at least one input is needed");
+    if (output == null || output.isBlank()) throw new UsageException("--output must not be empty");
+    inputs = List.copyOf(inputs);
+    given = Map.copyOf(given == null ? Map.of() : given);
+    effective = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(effective == null ? Map.of() : effective));
+    if (ingest == null) ingest = IngestParams.defaults();
+  }
+
+  /** A configuration with every default, for tests and programmatic use. */
+  public static JobConfig of(List<String> inputs, String output) {
+    return new JobConfig(inputs, output, null, 42L, IngestParams.defaults(), Map.of(), Map.of());
+  }
+}

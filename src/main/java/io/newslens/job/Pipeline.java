@@ -1,0 +1,124 @@
+package io.newslens.job;
+
+import static org.apache.spark.sql.functions.count;
+
+import io.newslens.Columns;
+import io.newslens.ingest.Ingest;
+import io.newslens.ingest.Inputs;
+import io.newslens.output.Manifest;
+import io.newslens.output.OutputFolder;
+import io.newslens.output.Tables;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run body: wires the stages in order. Every stage's tables are written to the staging folder and the next
+ * stage reads them back from Parquet (inspectable intermediate tables, bounded memory, honest per-stage timings);
+ * the manifest is written last and the folder is then published.
+ */
+public final class Pipeline {
+  private static final Logger LOG = LoggerFactory.getLogger("newslens");
+
+  private final SparkSession spark;
+  private final JobConfig cfg;
+  private final OutputFolder out;
+  private final Map<String, Long> timings = new LinkedHashMap<>();
+  private final Map<String, Long> rows = new LinkedHashMap<>();
+
+  private Pipeline(SparkSession spark, JobConfig cfg, OutputFolder out) {
+    this.spark = spark;
+    this.cfg = cfg;
+    this.out = out;
+  }
+
+  /** What a finished run reports to its caller. */
+  public record Summary(String output, String runId, Map<String, Long> tableRows, long millis) {}
+
+  public static Summary run(SparkSession spark, JobConfig cfg) throws IOException {
+    Instant started = Instant.now();
+    String runId = started.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+    Inputs.Listing listing = Inputs.list(cfg.inputs(), spark.sparkContext().hadoopConfiguration());
+    if (listing.files().isEmpty()) {
+      throw new UsageException("no input files under " + String.join(", ", cfg.inputs()));
+    }
+    OutputFolder out = OutputFolder.prepare(cfg.output(), spark.sparkContext().hadoopConfiguration(), runId);
+    Pipeline p = new Pipeline(spark, cfg, out);
+    try {
+      Ingest.registerUdfs(spark);
+      Manifest manifest = new Manifest(runId, started).versions(Versions.all(spark));
+      manifest.params(cfg.given(), cfg.effective());
+      manifest.inputs(cfg.inputs(), listing.files(), listing.totalBytes(), listing.fingerprint(),
+          listing.hiddenSkipped());
+      p.ingest(listing, manifest);
+      long total = Duration.between(started, Instant.now()).toMillis();
+      manifest.tables(p.rows).timings(p.timings, Instant.now(), total);
+      out.writeManifest(manifest.toJson());
+      out.publish();
+      LOG.info("published {} ({} tables, {} s)", out.outputPath(), p.rows.size(), String.format("%.1f", total / 1e3));
+      return new Summary(out.outputPath(), runId, Map.copyOf(p.rows), total);
+    } catch (RuntimeException | IOException | Error e) {
+      out.abort();
+      throw e;
+    }
+  }
+
+  private void ingest(Inputs.Listing listing, Manifest manifest) {
+    stage("ingest", () -> {
+      Ingest.Result r = Ingest.apply(spark, listing.files(), cfg.ingest());
+      Dataset<Row> raw = r.raw().persist(StorageLevel.MEMORY_AND_DISK());
+      long read = raw.count();
+      write(Tables.DOCUMENTS, r.documents());
+      write(Tables.REJECTED, r.rejected());
+      raw.unpersist();
+      long kept = rows.get(Tables.DOCUMENTS);
+      long rejected = rows.get(Tables.REJECTED);
+      Map<String, Long> byReason = new TreeMap<>();
+      for (Row row : read(Tables.REJECTED).groupBy(Columns.REASON).agg(count("*")).collectAsList()) {
+        byReason.put(row.getString(0), row.getLong(1));
+      }
+      manifest.records(read, kept, rejected, byReason);
+      if (read != kept + rejected) {
+        throw new IllegalStateException("records read (" + read + ") != documents (" + kept + ") + rejected ("
+            + rejected + ")");
+      }
+      return kept + " documents, " + rejected + " rejected of " + read + " records from " + listing.files().size()
+          + " files";
+    });
+  }
+
+  /** Runs one stage with its Spark job description, timing and one INFO line. */
+  private void stage(String name, Supplier<String> body) {
+    spark.sparkContext().setJobDescription("newslens: " + name);
+    long t0 = System.nanoTime();
+    String what = body.get();
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    timings.put(name, ms);
+    spark.sparkContext().setJobDescription(null);
+    LOG.info("{}: {} ({} s)", name, what, String.format("%.1f", ms / 1e3));
+  }
+
+  private void write(String table, Dataset<Row> df) {
+    df.write().mode(SaveMode.Overwrite).parquet(out.table(table));
+    rows.put(table, read(table).count());
+  }
+
+  private Dataset<Row> read(String table) {
+    return spark.read().parquet(out.table(table));
+  }
+
+}

@@ -1,0 +1,158 @@
+package io.newslens.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newslens.job.RunFailedException;
+import io.newslens.job.UsageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The output folder and its staged commit. A run writes every table and finally {@code manifest.json} into a
+ * sibling staging folder ({@code .NAME.staging-RUNID}); {@link #publish()} then swaps it in with two renames
+ * (old output aside, staging in) and deletes the old one. A run that fails or is killed before publishing leaves
+ * the previous output untouched; a kill between the two renames is repaired by the next run, which puts the
+ * aside copy back. A non-empty folder without a Newslens manifest is never touched.
+ */
+public final class OutputFolder {
+  private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
+  public static final String TOOL = "newslens";
+
+  private final FileSystem fs;
+  private final Path out;
+  private final Path staging;
+  private final Path aside;
+
+  private OutputFolder(FileSystem fs, Path out, String runId) {
+    this.fs = fs;
+    this.out = out;
+    this.staging = new Path(out.getParent(), "." + out.getName() + ".staging-" + runId);
+    this.aside = new Path(out.getParent(), "." + out.getName() + ".previous-" + runId);
+  }
+
+  /** Checks the folder is ours (or absent/empty), repairs an interrupted publish, and creates the staging folder. */
+  public static OutputFolder prepare(String output, Configuration conf, String runId) {
+    try {
+      Path p = new Path(output);
+      FileSystem fs = p.getFileSystem(conf);
+      Path out = fs.makeQualified(p);
+      if (out.getParent() == null) throw new UsageException("--output cannot be a file system root: " + output);
+      OutputFolder f = new OutputFolder(fs, out, runId);
+      f.repairAndClean();
+      if (fs.exists(out)) {
+        FileStatus st = fs.getFileStatus(out);
+        if (!st.isDirectory()) {
+          throw new UsageException("output " + output + " is a file, not a folder; choose another --output");
+        }
+        if (fs.listStatus(out).length > 0 && !isNewslensOutput(fs, out)) {
+          throw new UsageException("output folder " + output
+              + " is not empty and is not a Newslens output (no manifest.json of ours); choose another --output");
+        }
+      }
+      try {
+        if (!fs.mkdirs(f.staging)) throw new IOException("mkdirs returned false");
+      } catch (IOException e) {
+        throw new RunFailedException("cannot write the output folder " + output + ": " + e.getMessage(), e);
+      }
+      return f;
+    } catch (IOException e) {
+      throw new RunFailedException("cannot use the output folder " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  static boolean isNewslensOutput(FileSystem fs, Path dir) throws IOException {
+    Path manifest = new Path(dir, Tables.MANIFEST);
+    if (!fs.exists(manifest)) return false;
+    try (InputStream in = fs.open(manifest)) {
+      JsonNode node = new ObjectMapper().readTree(in);
+      return node != null && TOOL.equals(node.path("tool").asText());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Restores an output left aside by a publish that was interrupted, and removes stale staging folders. */
+  private void repairAndClean() throws IOException {
+    Path parent = out.getParent();
+    if (!fs.exists(parent)) return;
+    String prefix = "." + out.getName() + ".";
+    for (FileStatus s : fs.listStatus(parent)) {
+      String n = s.getPath().getName();
+      if (!n.startsWith(prefix)) continue;
+      if (n.startsWith(prefix + "previous-")) {
+        if (!fs.exists(out) && isNewslensOutput(fs, s.getPath())) {
+          LOG.warn("restoring {} from an interrupted publish", out);
+          fs.rename(s.getPath(), out);
+        } else {
+          fs.delete(s.getPath(), true);
+        }
+      } else if (n.startsWith(prefix + "staging-")) {
+        LOG.info("removing the staging folder of an unfinished run: {}", s.getPath());
+        fs.delete(s.getPath(), true);
+      }
+    }
+  }
+
+  /** Where a table is written during the run. */
+  public String table(String name) {
+    return new Path(staging, name).toString();
+  }
+
+  /** Where a table is read back from during the run. */
+  public String tableGlob(String name) {
+    return table(name);
+  }
+
+  public String outputPath() {
+    return out.toString();
+  }
+
+  public FileSystem fileSystem() {
+    return fs;
+  }
+
+  public boolean stagedTableExists(String name) throws IOException {
+    return fs.exists(new Path(staging, name));
+  }
+
+  public void deleteStaged(String name) throws IOException {
+    fs.delete(new Path(staging, name), true);
+  }
+
+  /** Writes manifest.json into the staging folder: the last file written, the run's commit point. */
+  public void writeManifest(String json) throws IOException {
+    Path tmp = new Path(staging, "._" + Tables.MANIFEST);
+    try (OutputStream o = fs.create(tmp, true)) {
+      o.write(json.getBytes(StandardCharsets.UTF_8));
+    }
+    if (!fs.rename(tmp, new Path(staging, Tables.MANIFEST))) throw new IOException("cannot rename " + tmp);
+  }
+
+  /** Swaps the staged output in. */
+  public void publish() throws IOException {
+    boolean hadOld = fs.exists(out);
+    if (hadOld && !fs.rename(out, aside)) throw new IOException("cannot move the previous output aside: " + out);
+    if (!fs.rename(staging, out)) {
+      if (hadOld) fs.rename(aside, out);
+      throw new IOException("cannot move " + staging + " to " + out);
+    }
+    if (hadOld) fs.delete(aside, true);
+  }
+
+  /** Removes the staging folder of a failed run (the previous output is untouched). */
+  public void abort() {
+    try {
+      fs.delete(staging, true);
+    } catch (IOException e) {
+      LOG.warn("could not remove the staging folder {}: {}", staging, e.getMessage());
+    }
+  }
+}

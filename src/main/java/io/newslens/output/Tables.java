@@ -1,0 +1,28 @@
+package io.newslens.output;
+
+import java.util.List;
+
+/** Names of the output tables: each is a Parquet folder of that name inside the output folder. */
+public final class Tables {
+  private Tables() {}
+
+  public static final String DOCUMENTS = "documents";
+  public static final String REJECTED = "rejected";
+  public static final String TOKENS = "tokens";
+  public static final String TERMS = "terms";
+  public static final String DOC_TERMS = "doc_terms";
+  public static final String COLLOCATIONS = "collocations";
+  public static final String KEYNESS = "keyness";
+  public static final String TERM_TRENDS = "term_trends";
+  public static final String DUPLICATE_PAIRS = "duplicate_pairs";
+  public static final String DUPLICATE_CLUSTERS = "duplicate_clusters";
+  public static final String REUSE_PASSAGES = "reuse_passages";
+  public static final String TOPICS = "topics";
+  public static final String DOC_TOPICS = "doc_topics";
+  public static final String TOPIC_TRENDS = "topic_trends";
+
+  public static final String MANIFEST = "manifest.json";
+
+  public static final List<String> ALL = List.of(DOCUMENTS, REJECTED, TOKENS, TERMS, DOC_TERMS, COLLOCATIONS,
+      KEYNESS, TERM_TRENDS, DUPLICATE_PAIRS, DUPLICATE_CLUSTERS, REUSE_PASSAGES, TOPICS, DOC_TOPICS, TOPIC_TRENDS);
+}

@@ -53,4 +53,24 @@ public final class Columns {
   public static final String CLUSTER_SIZE = "cluster_size";
   public static final String REPRESENTATIVE = "representative";
   public static final String IS_REPRESENTATIVE = "is_representative";
+
+  // ---- clean / analyze --------------------------------------------------------------------------------------------
+  // (stage-specific columns of the clean / analyze stage go here)
+
+
+  // ---- terms --------------------------------------------------------------------------------------------
+  // (stage-specific columns of the terms stage go here)
+
+
+  // ---- dedup --------------------------------------------------------------------------------------------
+  // (stage-specific columns of the dedup stage go here)
+
+
+  // ---- reuse --------------------------------------------------------------------------------------------
+  // (stage-specific columns of the reuse stage go here)
+
+
+  // ---- topics --------------------------------------------------------------------------------------------
+  // (stage-specific columns of the topics stage go here)
+
 }

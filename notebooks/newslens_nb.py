@@ -1,0 +1,194 @@
+"""Newslens notebook helper: open a Newslens output folder and query its Parquet tables with DuckDB SQL.
+
+    from newslens_nb import Output
+    out = Output()                     # $NEWSLENS_OUTPUT, else the folder `bin/newslens run` writes for seeds/
+    df = out.sql("SELECT source, count(*) n FROM {documents} GROUP BY 1 ORDER BY n DESC")
+
+`{table}` in a query stands for `read_parquet('<output>/<table>/*.parquet')`. DuckDB runs through the `duckdb`
+Python package where it is installed, else through DuckDB's JDBC driver with JPype (Debian's python3-jpype), so the
+notebooks also run where PyPI is out of reach. Nothing here uses the network. Aggregate in SQL before pulling rows:
+the JDBC path converts about 400k values per second.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import decimal
+import glob
+import json
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DUCKDB_JDBC_VERSION = "1.4.4.0"
+
+
+def default_output() -> Path:
+    return Path(os.environ.get("NEWSLENS_OUTPUT") or (REPO / "out")).resolve()
+
+
+class Output:
+    """One Newslens output folder: its manifest and its tables."""
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = Path(path).resolve() if path else default_output()
+        manifest = self.path / "manifest.json"
+        if not manifest.is_file():
+            raise FileNotFoundError(
+                f"{self.path} is not a Newslens output (no manifest.json). Run `bin/newslens run` first, "
+                "or set NEWSLENS_OUTPUT to an output folder.")
+        self.manifest = json.loads(manifest.read_text(encoding="utf-8"))
+        self._db = _connect()
+
+    def tables(self) -> list[str]:
+        return sorted(p.name for p in self.path.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+    def has(self, table: str) -> bool:
+        d = self.path / table
+        return d.is_dir() and any(d.glob("*.parquet"))
+
+    def ref(self, table: str) -> str:
+        if not self.has(table):
+            raise FileNotFoundError(f"table '{table}' is not in {self.path} (tables: {', '.join(self.tables())})")
+        return "read_parquet('" + str(self.path / table / "*.parquet").replace("'", "''") + "')"
+
+    def sql(self, query: str) -> pd.DataFrame:
+        names = set(re.findall(r"\{(\w+)\}", query))
+        return self._db.query(query.format(**{n: self.ref(n) for n in names}))
+
+
+# ---- DuckDB back ends --------------------------------------------------------------------------------------
+
+def _connect():
+    try:
+        import duckdb  # noqa: F401
+        return _PyDuck()
+    except ImportError:
+        return _JdbcDuck()
+
+
+class _PyDuck:
+    def __init__(self):
+        import duckdb
+        self.con = duckdb.connect()
+
+    def query(self, q: str) -> pd.DataFrame:
+        return self.con.execute(q).df()
+
+
+def _find_duckdb_jar() -> str:
+    env = os.environ.get("NEWSLENS_DUCKDB_JAR")
+    if env and Path(env).is_file():
+        return env
+    m2 = Path(os.environ.get("MAVEN_REPO", Path.home() / ".m2" / "repository"))
+    found = sorted(glob.glob(str(m2 / "org" / "duckdb" / "duckdb_jdbc" / "*" / "duckdb_jdbc-*.jar")))
+    if found:
+        return found[-1]
+    raise FileNotFoundError(
+        "DuckDB is needed to read Parquet: install the `duckdb` Python package, or fetch the JDBC driver with "
+        f"`mvn dependency:get -Dartifact=org.duckdb:duckdb_jdbc:{DUCKDB_JDBC_VERSION}` (or set NEWSLENS_DUCKDB_JAR).")
+
+
+class _JdbcDuck:
+    def __init__(self):
+        import jpype
+        import jpype.imports  # noqa: F401
+        if not jpype.isJVMStarted():
+            cp = [_find_duckdb_jar()]
+            if Path("/usr/share/java/org.jpype.jar").is_file():  # Debian's JPype needs its own jar on the path
+                cp.append("/usr/share/java/org.jpype.jar")
+            jpype.startJVM(classpath=cp, convertStrings=True)
+        from java.sql import DriverManager
+        self.con = DriverManager.getConnection("jdbc:duckdb:")
+
+    def query(self, q: str) -> pd.DataFrame:
+        st = self.con.createStatement()
+        try:
+            rs = st.executeQuery(q)
+            md = rs.getMetaData()
+            n = md.getColumnCount()
+            cols = [str(md.getColumnLabel(i + 1)) for i in range(n)]
+            types = [str(md.getColumnTypeName(i + 1)).upper() for i in range(n)]
+            rows = []
+            while rs.next():
+                rows.append([_py(rs.getObject(i + 1)) for i in range(n)])
+            df = pd.DataFrame(rows, columns=cols)
+            for c, t in zip(cols, types):
+                if t.startswith(("TIMESTAMP", "DATE")):
+                    df[c] = pd.to_datetime(df[c], utc=t.endswith("WITH TIME ZONE"))
+                elif t in ("DOUBLE", "FLOAT", "REAL") or t.startswith("DECIMAL"):
+                    df[c] = pd.to_numeric(df[c])
+                elif t in ("BIGINT", "INTEGER", "SMALLINT", "TINYINT", "HUGEINT", "UBIGINT", "UINTEGER"):
+                    df[c] = pd.to_numeric(df[c]) if df[c].notna().all() else df[c].astype("Float64")
+            return df
+        finally:
+            st.close()
+
+
+def _py(v):
+    """A Java value from DuckDB's JDBC driver as a plain Python value."""
+    if v is None:
+        return None
+    if isinstance(v, (str, int, float, bool)):
+        return v
+    cls = str(v.getClass().getName())
+    if cls in ("java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte", "java.math.BigInteger"):
+        return int(v.toString())
+    if cls in ("java.lang.Double", "java.lang.Float"):
+        return float(v.doubleValue())
+    if cls == "java.math.BigDecimal":
+        return float(decimal.Decimal(str(v.toString())))
+    if cls == "java.lang.Boolean":
+        return bool(v.booleanValue())
+    if cls == "java.lang.String":
+        return str(v)
+    if cls in ("java.sql.Timestamp",):
+        return pd.Timestamp(str(v.toLocalDateTime().toString()))
+    if cls in ("java.time.LocalDateTime", "java.time.LocalDate", "java.time.OffsetDateTime", "java.sql.Date"):
+        return pd.Timestamp(str(v.toString()))
+    if cls.endswith("DuckDBArray") or cls == "java.sql.Array" or hasattr(v, "getArray") and "Array" in cls:
+        return [_py(x) for x in v.getArray()]
+    if cls.endswith("DuckDBStruct"):
+        return {str(k): _py(x) for k, x in dict(v.getMap()).items()}
+    if "Map" in cls:
+        return {_py(k): _py(x) for k, x in dict(v).items()}
+    if cls.startswith("[") or isinstance(v, (list, tuple)):
+        return [_py(x) for x in v]
+    return str(v.toString())
+
+
+# ---- small display helpers shared by the notebooks ----------------------------------------------------------
+
+def setup_plots():
+    """Matplotlib defaults for readable charts (DejaVu Sans carries French accents)."""
+    import matplotlib
+    matplotlib.rcParams.update({
+        "figure.figsize": (10, 4.5), "figure.dpi": 100, "axes.titlesize": 13, "axes.labelsize": 11,
+        "font.family": "DejaVu Sans", "axes.spines.top": False, "axes.spines.right": False,
+    })
+
+
+def show(df: pd.DataFrame, n: int = 20):
+    """An HTML table of the first n rows (long strings shortened)."""
+    from IPython.display import HTML, display
+    d = df.head(n).copy()
+    for c in d.columns:
+        if d[c].dtype == object:
+            d[c] = d[c].map(lambda x: (x[:160] + "…") if isinstance(x, str) and len(x) > 160 else x)
+    display(HTML(d.to_html(index=False, escape=True)))
+
+
+def highlight(text: str, spans: list[tuple[int, int]], color: str = "#ffe08a") -> str:
+    """HTML of text with the given [start, end) character spans highlighted."""
+    import html
+    out, pos = [], 0
+    for s, e in sorted(spans):
+        s, e = max(s, pos), max(e, pos)
+        out.append(html.escape(text[pos:s]))
+        out.append(f'<mark style="background:{color}">' + html.escape(text[s:e]) + "</mark>")
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")

@@ -47,6 +47,7 @@ public final class Cleaner {
       if (i == n || isBreak(raw.charAt(i))) {
         String cleaned = Normalizer.line(raw.substring(start, i));
         out.add(new Line(start, i, cleaned, Normalizer.key(cleaned)));
+        if (i + 1 < n && raw.charAt(i) == '\r' && raw.charAt(i + 1) == '\n') i++; // CRLF is one break
         start = i + 1;
       }
     }
@@ -72,6 +73,7 @@ public final class Cleaner {
       if (i < n && !isBreak(raw.charAt(i))) continue;
       int rawLength = i - start;
       String line = raw.substring(start, i);
+      if (i + 1 < n && raw.charAt(i) == '\r' && raw.charAt(i + 1) == '\n') i++;
       start = i + 1;
       // normalization shrinks a line or grows it by a few glued-sentence spaces: a raw line twice too long is out
       if (rawLength == 0 || rawLength > 2 * maxLineChars) continue;

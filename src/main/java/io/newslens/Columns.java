@@ -56,6 +56,8 @@ public final class Columns {
 
   // ---- clean / analyze --------------------------------------------------------------------------------------------
   // (stage-specific columns of the clean / analyze stage go here)
+  /** documents.boilerplate[].removed: the raw line that was taken out of text. */
+  public static final String REMOVED = "removed";
 
 
   // ---- terms --------------------------------------------------------------------------------------------

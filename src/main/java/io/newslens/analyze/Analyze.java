@@ -1,0 +1,72 @@
+package io.newslens.analyze;
+
+import static io.newslens.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Analyze stage: the cleaned documents (doc_id, lang, text) become the {@code tokens} table, exactly
+ * {@link Tokens#SCHEMA}: one row per document, its tokens in text order with term, surface, sentence, paragraph,
+ * offsets into documents.text and the stop flag. Each partition runs {@link TextAnalyzer#analyze}; the Lucene
+ * analyzers live in a static per-JVM cache ({@link LanguageAnalyzers}), so nothing Lucene is in the closure.
+ * Every input row gives one output row (an empty text gives an empty token array). Display forms for people come
+ * from {@link Tokens#displayForms} over this table.
+ */
+public final class Analyze {
+  private Analyze() {}
+
+  /** The stage's table. */
+  public record Result(Dataset<Row> tokens) {}
+
+  public static final List<String> REQUIRED = List.of(DOC_ID, LANG, TEXT);
+
+  public static Result apply(Dataset<Row> documents, AnalyzeParams p) {
+    Set<String> have = new HashSet<>(Arrays.asList(documents.columns()));
+    List<String> missing = REQUIRED.stream().filter(c -> !have.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("analyze: the documents table lacks column(s) " + missing
+          + " (run the clean stage first); it has " + Arrays.toString(documents.columns()));
+    }
+    if (!documents.schema().apply(TEXT).dataType().equals(DataTypes.StringType)) {
+      throw new IllegalArgumentException("analyze: column text must be a string");
+    }
+    boolean stem = p.stemming();
+    int max = p.maxTokensPerDocument();
+    MapPartitionsFunction<Row, Row> fn = rows -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = rows.next();
+        return toRow(r.getString(0), r.getString(1), r.getString(2), stem, max);
+      }
+    };
+    Dataset<Row> tokens = documents.select(col(DOC_ID), col(LANG), col(TEXT))
+        .mapPartitions(fn, Encoders.row(Tokens.SCHEMA));
+    return new Result(tokens);
+  }
+
+  static Row toRow(String docId, String lang, String text, boolean stem, int max) {
+    TextAnalyzer.Analyzed a = TextAnalyzer.analyze(text, lang, stem, max);
+    List<Row> tokens = new ArrayList<>(a.tokens().size());
+    for (TextAnalyzer.Token t : a.tokens()) {
+      tokens.add(RowFactory.create(t.term(), t.surface(), t.sentence(), t.paragraph(), t.start(), t.end(), t.stop()));
+    }
+    return RowFactory.create(docId, a.lang(), scala.jdk.javaapi.CollectionConverters.asScala(tokens).toSeq());
+  }
+}

@@ -1,0 +1,154 @@
+package io.newslens.clean;
+
+import static io.newslens.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Clean stage: normalizes every document's text, removes boilerplate lines (keeping them as annotations) and
+ * detects the language.
+ *
+ * <p>Steps, all lazy:
+ * <ol>
+ *   <li>line keys: every line of at most {@code repeatMaxLineChars} chars, normalized and folded
+ *       ({@link Cleaner#candidateKeys}), exploded with its source and a hash of the document body;</li>
+ *   <li>repeated lines: per (source, line), the number of distinct bodies containing it (so byte-identical
+ *       copies of one article count once); a line is boilerplate for its source when that number is at least
+ *       {@code repeatMinDocs} and at least {@code repeatMinFraction} of the source's distinct bodies. Counts never
+ *       cross sources: a line shared by two outlets is reuse, not boilerplate;</li>
+ *   <li>each document gets the set of its repeated line keys (a join on doc_id, left: no row is ever dropped);</li>
+ *   <li>one UDF per document: {@link Cleaner#clean} (patterns, link lists, repeated lines, normalization) then
+ *       {@link LanguageDetector#detect} on the cleaned text.</li>
+ * </ol>
+ *
+ * <p>Output: the input columns in their order with {@code text} replaced by the cleaned text, then
+ * {@code raw_text} (the text as given), {@code boilerplate} array&lt;struct&lt;start:int, end:int, reason:string,
+ * removed:string&gt;&gt; (offsets into raw_text, end exclusive, in text order), {@code lang} (ISO 639-1 or "und"),
+ * {@code lang_confidence} (double, see {@link LanguageDetector.Detected}), {@code char_count} (int, length of the
+ * cleaned text in UTF-16 chars, as Java's String.length).
+ */
+public final class Clean {
+  private Clean() {}
+
+  /** The stage's table: the documents, cleaned. */
+  public record Result(Dataset<Row> documents) {}
+
+  public static final StructType BOILERPLATE_ENTRY = new StructType()
+      .add(START, DataTypes.IntegerType, false)
+      .add(END, DataTypes.IntegerType, false)
+      .add(REASON, DataTypes.StringType, false)
+      .add(REMOVED, DataTypes.StringType, false);
+
+  static final StructType CLEANED = new StructType()
+      .add(TEXT, DataTypes.StringType, false)
+      .add(BOILERPLATE, new ArrayType(BOILERPLATE_ENTRY, false), false)
+      .add(LANG, DataTypes.StringType, false)
+      .add(LANG_CONFIDENCE, DataTypes.DoubleType, false)
+      .add(CHAR_COUNT, DataTypes.IntegerType, false);
+
+  /** Columns the stage needs. */
+  public static final List<String> REQUIRED = List.of(DOC_ID, SOURCE, TEXT);
+
+  /** Columns the stage adds (an input that already has them, e.g. cleaned twice, is rejected). */
+  public static final List<String> ADDED = List.of(RAW_TEXT, BOILERPLATE, LANG, LANG_CONFIDENCE, CHAR_COUNT);
+
+  private static final String KEY = "__line_key";
+  private static final String BODY = "__body";
+  private static final String DOCS = "__docs";
+  private static final String BODIES = "__bodies";
+  private static final String REPEATED = "__repeated";
+  private static final String CLEANED_COL = "__cleaned";
+
+  public static Result apply(Dataset<Row> documents, CleanParams p) {
+    checkSchema(documents);
+    Column text = coalesce(col(TEXT), lit(""));
+    Column body = xxhash64(text);
+    int maxLine = p.repeatMaxLineChars();
+    UserDefinedFunction keys = udf((UDF1<String, long[]>) s -> Cleaner.candidateKeys(s, maxLine),
+        DataTypes.createArrayType(DataTypes.LongType, false));
+
+    Dataset<Row> lines = documents
+        .select(col(DOC_ID), col(SOURCE), body.as(BODY), explode(keys.apply(text)).as(KEY));
+    Dataset<Row> bodies = documents.groupBy(col(SOURCE)).agg(countDistinct(body).as(BODIES));
+    Dataset<Row> repeated = lines.groupBy(col(SOURCE), col(KEY)).agg(countDistinct(col(BODY)).as(DOCS))
+        .filter(col(DOCS).geq(p.repeatMinDocs()))
+        .join(bodies, SOURCE)
+        .filter(col(DOCS).geq(col(BODIES).multiply(p.repeatMinFraction())))
+        .select(col(SOURCE), col(KEY));
+    Dataset<Row> docKeys = lines.join(repeated, scala.jdk.javaapi.CollectionConverters
+            .asScala(List.of(SOURCE, KEY)).toSeq())
+        .groupBy(col(DOC_ID)).agg(collect_set(col(KEY)).as(REPEATED));
+
+    boolean patterns = p.patterns();
+    int sample = p.langSampleChars();
+    int minLetters = p.langMinLetters();
+    double minConfidence = p.langMinConfidence();
+    UserDefinedFunction clean = udf((UDF2<String, scala.collection.Seq<Object>, Row>) (raw, rep) ->
+        cleanRow(raw, rep, patterns, maxLine, sample, minLetters, minConfidence), CLEANED)
+        .asNondeterministic(); // evaluated once per row, not once per extracted field
+
+    String[] inputColumns = documents.columns();
+    Dataset<Row> joined = documents.join(docKeys, scala.jdk.javaapi.CollectionConverters
+        .asScala(List.of(DOC_ID)).toSeq(), "left");
+    Dataset<Row> cleaned = joined.withColumn(CLEANED_COL, clean.apply(col(TEXT), col(REPEATED)));
+    List<Column> out = new ArrayList<>();
+    for (String c : inputColumns) {
+      out.add(c.equals(TEXT) ? col(CLEANED_COL + "." + TEXT).as(TEXT) : col(c));
+    }
+    out.add(col(TEXT).as(RAW_TEXT));
+    out.add(col(CLEANED_COL + "." + BOILERPLATE).as(BOILERPLATE));
+    out.add(col(CLEANED_COL + "." + LANG).as(LANG));
+    out.add(col(CLEANED_COL + "." + LANG_CONFIDENCE).as(LANG_CONFIDENCE));
+    out.add(col(CLEANED_COL + "." + CHAR_COUNT).as(CHAR_COUNT));
+    return new Result(cleaned.select(out.toArray(Column[]::new)));
+  }
+
+  static Row cleanRow(String raw, scala.collection.Seq<Object> repeated, boolean patterns, int maxLine,
+      int sample, int minLetters, double minConfidence) {
+    Set<Long> rep = new HashSet<>();
+    if (repeated != null) {
+      scala.collection.Iterator<Object> it = repeated.iterator();
+      while (it.hasNext()) rep.add(((Number) it.next()).longValue());
+    }
+    Cleaner.Cleaned c = Cleaner.clean(raw, rep::contains, patterns, maxLine);
+    List<Row> removals = new ArrayList<>(c.removals().size());
+    for (Cleaner.Removal r : c.removals()) {
+      removals.add(RowFactory.create(r.start(), r.end(), r.reason(), r.removed()));
+    }
+    LanguageDetector.Detected d = LanguageDetector.detect(c.text(), sample, minLetters, minConfidence);
+    return RowFactory.create(c.text(), removals, d.lang(), d.confidence(), c.text().length());
+  }
+
+  static void checkSchema(Dataset<Row> documents) {
+    Set<String> have = new HashSet<>(Arrays.asList(documents.columns()));
+    List<String> missing = REQUIRED.stream().filter(c -> !have.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("clean: the documents table lacks column(s) " + missing + "; it has "
+          + Arrays.toString(documents.columns()));
+    }
+    List<String> present = ADDED.stream().filter(have::contains).toList();
+    if (!present.isEmpty()) {
+      throw new IllegalArgumentException("clean: the documents table already has column(s) " + present
+          + " (was it cleaned already?)");
+    }
+    if (!documents.schema().apply(TEXT).dataType().equals(DataTypes.StringType)) {
+      throw new IllegalArgumentException("clean: column text must be a string, it is "
+          + documents.schema().apply(TEXT).dataType().simpleString());
+    }
+  }
+}

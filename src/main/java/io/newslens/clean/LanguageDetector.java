@@ -1,0 +1,104 @@
+package io.newslens.clean;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * Per-document language identification with Apache OpenNLP's language detector and its published model
+ * ({@code opennlp-models-langdetect} 1.3.0, 103 languages, ~10 MB in the application jar; the alternative, Lingua,
+ * is an 80 MB jar). The model answers ISO 639-3 codes; {@link #iso1} maps them to ISO 639-1 ("fra" → "fr",
+ * macrolanguage members such as "cmn" → "zh"). Answers {@value #UNDETERMINED} when the text is too short or the
+ * model is unsure. Pure Java, no Spark: the model is loaded once per JVM (an executor), lazily, never serialized.
+ */
+public final class LanguageDetector {
+  private LanguageDetector() {}
+
+  public static final String UNDETERMINED = "und";
+
+  /**
+   * A detection: ISO 639-1 code (or "und") and its confidence, {@code p1 / (p1 + p2)} where p1 and p2 are the
+   * model's probabilities of the best and the second-best language: 0.5 is a coin toss between two languages,
+   * 1.0 certain. (The raw probability is spread over 103 languages and stays near 0.05 for a clear sentence,
+   * so it makes a poor threshold; the margin over the runner-up does not depend on the number of languages.)
+   */
+  public record Detected(String lang, double confidence) {}
+
+  private static final String MODEL = "/langdetect-183.bin";
+  private static volatile LanguageDetectorModel model;
+  private static final ThreadLocal<LanguageDetectorME> DETECTOR =
+      ThreadLocal.withInitial(() -> new LanguageDetectorME(model()));
+
+  static LanguageDetectorModel model() {
+    LanguageDetectorModel m = model;
+    if (m == null) {
+      synchronized (LanguageDetector.class) {
+        if (model == null) {
+          try (InputStream in = LanguageDetector.class.getResourceAsStream(MODEL)) {
+            if (in == null) throw new IllegalStateException("language model " + MODEL + " is not on the classpath");
+            model = new LanguageDetectorModel(in);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the language model " + MODEL, e);
+          }
+        }
+        m = model;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * Detects the language of {@code text} from its first {@code sampleChars} characters (cut at a space).
+   * Texts with fewer than {@code minLetters} letters, or whose confidence is below {@code minConfidence}, get
+   * "und" (with the confidence still reported).
+   */
+  public static Detected detect(String text, int sampleChars, int minLetters, double minConfidence) {
+    if (text == null || text.isEmpty()) return new Detected(UNDETERMINED, 0.0);
+    String sample = text;
+    if (sample.length() > sampleChars) {
+      int cut = sample.lastIndexOf(' ', sampleChars);
+      sample = sample.substring(0, cut > sampleChars / 2 ? cut : sampleChars);
+    }
+    int letters = 0;
+    for (int i = 0; i < sample.length() && letters < minLetters; i++) {
+      if (Character.isLetter(sample.charAt(i))) letters++;
+    }
+    if (letters < minLetters) return new Detected(UNDETERMINED, 0.0);
+    Language[] ranked = DETECTOR.get().predictLanguages(sample);
+    double p1 = ranked[0].getConfidence();
+    double p2 = ranked.length > 1 ? ranked[1].getConfidence() : 0.0;
+    double confidence = p1 + p2 > 0 ? p1 / (p1 + p2) : 0.0;
+    String iso1 = iso1(ranked[0].getLang());
+    return new Detected(confidence >= minConfidence ? iso1 : UNDETERMINED, confidence);
+  }
+
+  private static final Map<String, String> ISO3_TO_1 = new HashMap<>();
+
+  static {
+    for (String two : Locale.getISOLanguages()) {
+      try {
+        ISO3_TO_1.put(Locale.forLanguageTag(two).getISO3Language(), two);
+      } catch (java.util.MissingResourceException ignored) {
+        // no 3-letter code for this language
+      }
+    }
+    // individual languages the model names, mapped to the 639-1 code of their macrolanguage
+    String[][] members = {{"cmn", "zh"}, {"yue", "zh"}, {"wuu", "zh"}, {"pes", "fa"}, {"prs", "fa"}, {"zsm", "ms"},
+        {"ekk", "et"}, {"lvs", "lv"}, {"azj", "az"}, {"uzn", "uz"}, {"khk", "mn"}, {"swh", "sw"}, {"arb", "ar"},
+        {"npi", "ne"}, {"ory", "or"}, {"plt", "mg"}, {"gug", "gn"}, {"quz", "qu"}, {"ydd", "yi"}, {"als", "sq"},
+        {"nob", "nb"}, {"nno", "nn"}, {"lat", "la"}, {"hbs", "sh"}, {"pbu", "ps"}, {"kmr", "ku"}, {"ckb", "ku"}};
+    for (String[] m : members) ISO3_TO_1.put(m[0], m[1]);
+  }
+
+  /** ISO 639-1 code for an ISO 639-3 code; "und" when there is none. */
+  public static String iso1(String iso3) {
+    if (iso3 == null) return UNDETERMINED;
+    return ISO3_TO_1.getOrDefault(iso3.toLowerCase(Locale.ROOT), UNDETERMINED);
+  }
+}

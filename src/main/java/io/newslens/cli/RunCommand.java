@@ -70,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
       Configurator.setRootLevel(Level.INFO);
     }
     JobConfig cfg = config();
-    boolean ownSession = SparkSession.getActiveSession().isEmpty();
+    // Stop the session only if this run made it: a caller's session (tests, a notebook) may be active or default.
+    boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.getOrCreate(master);
     try {
       Pipeline.Summary s = Pipeline.run(spark, cfg);

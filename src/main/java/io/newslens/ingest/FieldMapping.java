@@ -53,8 +53,10 @@ public record FieldMapping(Map<String, String> explicit, String defaultSource) i
   }
 
   /**
-   * Maps one parsed record. Values may be String, Number, Boolean, null, or nested structures (toString'd into
-   * meta). The text must be a non-blank string; everything else is optional.
+   * Maps one parsed record. Values may be String, Number, Boolean, null, or nested structures (List, Map; toString'd
+   * into meta). The text must be a non-blank string; everything else is optional. The source id is the record's
+   * own id, else its URL, else "file name#record number"; the source is the source field, else the URL's host,
+   * else {@code --source}, else the file name without extension.
    */
   public RawRecord map(Map<String, ?> record, String path, String format, long recordNumber) {
     Map<String, String> lowerToKey = new LinkedHashMap<>();
@@ -65,8 +67,8 @@ public record FieldMapping(Map<String, String> explicit, String defaultSource) i
       if (key != null) used.put(field, key);
     }
     String textKey = used.get(TEXT);
-    String excerpt = String.valueOf(record);
     if (textKey == null || record.get(textKey) == null) {
+      String excerpt = String.valueOf(record);
       String tried = explicit.containsKey(TEXT) ? "'" + explicit.get(TEXT) + "'" : String.join("/", COMMON_NAMES.get(TEXT));
       return RawRecord.reject(path, format, recordNumber, RawRecord.MISSING_TEXT,
           "no text field (looked for " + tried + "; name it with --field text=COLUMN)", excerpt);
@@ -74,19 +76,22 @@ public record FieldMapping(Map<String, String> explicit, String defaultSource) i
     Object textValue = record.get(textKey);
     if (!(textValue instanceof CharSequence)) {
       return RawRecord.reject(path, format, recordNumber, RawRecord.TEXT_NOT_STRING,
-          "field '" + textKey + "' is a " + kind(textValue) + ", not a string", excerpt);
+          "field '" + textKey + "' is a " + kind(textValue) + ", not a string", String.valueOf(record));
     }
     String text = Text.normalizeNewlines(textValue.toString());
     if (text.isBlank()) {
       return RawRecord.reject(path, format, recordNumber, RawRecord.EMPTY_TEXT,
-          "field '" + textKey + "' is empty or blank", excerpt);
+          "field '" + textKey + "' is empty or blank", String.valueOf(record));
     }
     String url = scalar(record, used.get(URL));
     String source = scalar(record, used.get(SOURCE));
     if (source == null || source.isBlank()) source = hostOf(url);
     if (source == null || source.isBlank()) source = defaultSource != null ? defaultSource : Text.fileStem(path);
     String id = scalar(record, used.get(ID));
-    String sourceId = id != null && !id.isBlank() ? id : Text.fileName(path) + "#" + recordNumber;
+    // The record's own id; else its URL; else its place in its file (file name and record number, which don't
+    // change between runs, unlike a row number of the whole input).
+    String sourceId = id != null && !id.isBlank() ? id.strip()
+        : url != null && !url.isBlank() ? url.strip() : Text.fileName(path) + "#" + recordNumber;
     Map<String, String> meta = new TreeMap<>();
     for (Map.Entry<String, ?> e : record.entrySet()) {
       if (!used.containsValue(e.getKey()) && e.getValue() != null) meta.put(e.getKey(), String.valueOf(e.getValue()));

@@ -31,6 +31,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
+import scala.Tuple2;
 
 /**
  * Ingest stage: reads every input file into the {@code documents} and {@code rejected} tables.
@@ -80,7 +81,9 @@ public final class Ingest {
     SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     int cores = Math.max(1, spark.sparkContext().defaultParallelism());
 
-    Dataset<Row> raw = spark.createDataFrame(readStreamed(jsc, streamed, conf, p, cores), RAW_SCHEMA);
+    boolean failFirstAttempt = Boolean.parseBoolean(spark.conf().get(TEST_FAIL_FIRST_ATTEMPT, "false"));
+    Dataset<Row> raw = spark.createDataFrame(readStreamed(jsc, streamed, conf, p, cores, failFirstAttempt),
+        RAW_SCHEMA);
     if (!parquet.isEmpty()) raw = raw.unionByName(readParquet(spark, jsc, parquet, conf, p, cores));
 
     long textBytes = files.stream().mapToLong(InputFile::size).sum();
@@ -112,14 +115,24 @@ public final class Ingest {
     return substring(sha2(concat_ws("\u001f", parts), 256), 1, 16);
   }
 
+  /**
+   * Test-only fault injection: when this Spark conf is "true", the first attempt of every file-reading task fails
+   * after its first record (retries, e.g. under {@code local[2,4]}, then succeed). Inert unless set.
+   */
+  public static final String TEST_FAIL_FIRST_ATTEMPT = "spark.newslens.test.failFirstAttempt";
+
   private static JavaRDD<Row> readStreamed(JavaSparkContext jsc, List<InputFile> files,
-      SerializableConfiguration conf, IngestParams p, int cores) {
+      SerializableConfiguration conf, IngestParams p, int cores, boolean failFirstAttempt) {
     if (files.isEmpty()) return jsc.emptyRDD();
     int slices = Math.max(1, Math.min(files.size(), Math.max(2 * cores, (int) (files.stream()
         .mapToLong(InputFile::size).sum() / (64L << 20)) + 1)));
     List<List<InputFile>> groups = balance(files, slices);
     return jsc.parallelize(groups, groups.size())
-        .flatMap(group -> new GroupIterator(group, conf, p));
+        .flatMap(group -> {
+          Iterator<Row> it = new GroupIterator(group, conf, p);
+          org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+          return failFirstAttempt && task != null && task.attemptNumber() == 0 ? new FailAfterFirst(it) : it;
+        });
   }
 
   /** Greedy size balancing: largest file first into the lightest group; order within a group by path. */
@@ -138,6 +151,29 @@ public final class Ingest {
     out.removeIf(List::isEmpty);
     for (List<InputFile> g : out) g.sort(Comparator.comparing(InputFile::path));
     return out;
+  }
+
+  /** The iterator of an injected first-attempt failure: one row, then an exception. */
+  private static final class FailAfterFirst implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private int served;
+
+    FailAfterFirst(Iterator<Row> in) {
+      this.in = in;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (served > 0) throw new IllegalStateException("injected failure (" + TEST_FAIL_FIRST_ATTEMPT + ")");
+      return in.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      hasNext();
+      served++;
+      return in.next();
+    }
   }
 
   /** Streams the records of a group of files, one file open at a time. */
@@ -197,42 +233,110 @@ public final class Ingest {
 
   private static Dataset<Row> readParquet(SparkSession spark, JavaSparkContext jsc, List<InputFile> files,
       SerializableConfiguration conf, IngestParams p, int cores) {
-    // A file that isn't Parquet (bad magic bytes) would fail Spark's reader and the whole run: check first.
+    // A file that isn't Parquet would fail Spark's reader and the whole run, and files with different schemas read
+    // together would lose the columns of all but one: check each footer first (on the executors), then read each
+    // group of files sharing a schema on its own.
     List<String> paths = files.stream().map(InputFile::path).toList();
-    List<Row> checks = jsc.parallelize(paths, Math.min(paths.size(), 2 * cores))
+    List<Tuple2<String, Row>> checks = jsc.parallelize(paths, Math.min(paths.size(), 2 * cores))
         .map(path -> parquetCheck(path, conf.value())).collect();
-    List<String> good = new ArrayList<>();
+    Map<String, List<String>> bySchema = new java.util.TreeMap<>();
     List<Row> bad = new ArrayList<>();
     for (int i = 0; i < paths.size(); i++) {
-      if (checks.get(i) == null) good.add(paths.get(i));
-      else bad.add(checks.get(i));
+      Tuple2<String, Row> c = checks.get(i);
+      if (c._2() != null) bad.add(c._2());
+      else bySchema.computeIfAbsent(c._1(), k -> new ArrayList<>()).add(paths.get(i));
     }
-    Dataset<Row> rejected = spark.createDataFrame(bad, RAW_SCHEMA);
-    if (good.isEmpty()) return rejected;
-    Dataset<Row> rows = spark.read().parquet(good.toArray(String[]::new))
+    Dataset<Row> out = spark.createDataFrame(bad, RAW_SCHEMA);
+    for (List<String> group : bySchema.values()) out = out.unionByName(readParquetGroup(spark, group, p));
+    return out;
+  }
+
+  private static Dataset<Row> readParquetGroup(SparkSession spark, List<String> group, IngestParams p) {
+    Dataset<Row> rows = spark.read().parquet(group.toArray(String[]::new))
         .withColumn("__path", col("_metadata.file_path"))
         .withColumn("__row", col("_metadata.row_index"));
     String[] names = Arrays.stream(rows.columns()).filter(c -> !c.startsWith("__")).toArray(String[]::new);
-    Dataset<Row> mapped = spark.createDataFrame(rows.javaRDD().map(row -> {
+    return spark.createDataFrame(rows.javaRDD().map(row -> {
+      String path = row.getAs("__path");
+      long number = ((Number) row.getAs("__row")).longValue() + 1;
       Map<String, Object> rec = new LinkedHashMap<>();
       for (String n : names) {
         Object v = row.getAs(n);
-        rec.put(n, v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : v);
+        if (v instanceof byte[] b) {
+          // A binary column holding text: decode strictly, as the other readers do.
+          try {
+            v = RecordReader.strictDecode(b, StandardCharsets.UTF_8);
+          } catch (java.nio.charset.CharacterCodingException e) {
+            return toRow(RawRecord.reject(path, "parquet", number, RawRecord.INVALID_UTF8,
+                "column '" + n + "' is not valid UTF-8", null));
+          }
+        }
+        rec.put(n, plain(v));
       }
-      String path = row.getAs("__path");
-      long number = ((Number) row.getAs("__row")).longValue() + 1;
       RawRecord r = p.fields().map(rec, path, "parquet", number);
-      if (!r.rejected() && r.text().length() > p.maxRecordBytes()) {
+      if (!r.rejected() && utf8Length(r.text()) > p.maxRecordBytes()) {
         r = RawRecord.reject(path, "parquet", number, RawRecord.TOO_LARGE,
             "text is longer than --max-record-bytes=" + p.maxRecordBytes(), r.text());
       }
       return toRow(r);
     }), RAW_SCHEMA);
-    return mapped.unionByName(rejected);
   }
 
-  /** Null when the file looks like Parquet (magic bytes at both ends), else a rejection row. */
-  static Row parquetCheck(String path, Configuration conf) {
+  /** Spark row values as plain Java values (Row → Map, Seq → List, times → ISO strings) for {@link FieldMapping}. */
+  static Object plain(Object v) {
+    if (v instanceof Row r) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      String[] fields = r.schema() == null ? new String[0] : r.schema().fieldNames();
+      for (int i = 0; i < r.size(); i++) m.put(i < fields.length ? fields[i] : "_" + i, plain(r.get(i)));
+      return m;
+    }
+    if (v instanceof scala.collection.Seq<?> seq) {
+      List<Object> l = new ArrayList<>();
+      for (Object o : scala.jdk.javaapi.CollectionConverters.asJava(seq)) l.add(plain(o));
+      return l;
+    }
+    if (v instanceof scala.collection.Map<?, ?> map) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      scala.jdk.javaapi.CollectionConverters.asJava(map).forEach((k, x) -> m.put(String.valueOf(k), plain(x)));
+      return m;
+    }
+    if (v instanceof Timestamp t) return t.toInstant().toString();
+    if (v instanceof java.time.Instant t) return t.toString();
+    if (v instanceof java.sql.Date d) return d.toLocalDate().toString();
+    return v;
+  }
+
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) n++;
+      else if (c < 0x800) n += 2;
+      else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+    return n;
+  }
+
+  /**
+   * (schema, null) when the file is readable Parquet (magic bytes at both ends, a footer that parses), else
+   * (null, a rejection row).
+   */
+  static Tuple2<String, Row> parquetCheck(String path, Configuration conf) {
+    Row bad = parquetMagicCheck(path, conf);
+    if (bad != null) return new Tuple2<>(null, bad);
+    try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+        org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new Path(path), conf))) {
+      return new Tuple2<>(r.getFooter().getFileMetaData().getSchema().toString(), null);
+    } catch (java.io.IOException | RuntimeException e) {
+      return new Tuple2<>(null, toRow(RawRecord.reject(path, "parquet", 0, RawRecord.CORRUPT_PARQUET,
+          "unreadable Parquet footer: " + e.getMessage(), null)));
+    }
+  }
+
+  private static Row parquetMagicCheck(String path, Configuration conf) {
     try {
       Path hp = new Path(path);
       FileSystem fs = hp.getFileSystem(conf);

@@ -49,23 +49,12 @@ public final class Inputs {
     List<InputFile> files = new ArrayList<>();
     int[] hidden = {0};
     for (String input : inputs) {
-      Path p = new Path(input);
-      FileSystem fs = p.getFileSystem(conf);
-      FileStatus[] matches;
       try {
-        matches = fs.globStatus(p);
+        listOne(input, conf, files, hidden);
       } catch (FileNotFoundException e) {
-        matches = null;
-      }
-      if (matches == null || matches.length == 0) {
         throw new UsageException("input not found: " + input);
-      }
-      for (FileStatus m : matches) {
-        if (m.isDirectory()) {
-          walk(fs, m.getPath(), files, hidden);
-        } else {
-          files.add(new InputFile(m.getPath().toString(), m.getLen(), m.getModificationTime()));
-        }
+      } catch (IOException | IllegalArgumentException e) {
+        throw new UsageException("cannot read input " + input + ": " + oneLine(e.getMessage()));
       }
     }
     files.sort(Comparator.comparing(InputFile::path));
@@ -74,6 +63,31 @@ public final class Inputs {
       if (unique.isEmpty() || !unique.get(unique.size() - 1).path().equals(f.path())) unique.add(f);
     }
     return new Listing(List.copyOf(unique), hidden[0]);
+  }
+
+  private static void listOne(String input, Configuration conf, List<InputFile> files, int[] hidden)
+      throws IOException {
+    Path p = new Path(input);
+    FileSystem fs = p.getFileSystem(conf);
+    FileStatus[] matches = fs.globStatus(p);
+    if (matches == null || matches.length == 0) throw new FileNotFoundException(input);
+    boolean glob = matches.length > 1 || !fs.makeQualified(p).equals(matches[0].getPath());
+    for (FileStatus m : matches) {
+      // A wildcard skips hidden names, as a folder walk does; a file named explicitly is always read.
+      if (glob && isHidden(m.getPath().getName())) {
+        hidden[0]++;
+      } else if (m.isDirectory()) {
+        walk(fs, m.getPath(), files, hidden);
+      } else {
+        files.add(new InputFile(m.getPath().toString(), m.getLen(), m.getModificationTime()));
+      }
+    }
+  }
+
+  private static String oneLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   private static void walk(FileSystem fs, Path dir, List<InputFile> out, int[] hidden) throws IOException {

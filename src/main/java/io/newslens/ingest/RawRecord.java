@@ -54,7 +54,8 @@ public record RawRecord(
 
   static String excerpt(String s) {
     if (s == null) return null;
-    String one = s.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
-    return one.length() <= EXCERPT_CHARS ? one : one.substring(0, EXCERPT_CHARS) + "…";
+    String head = s.length() <= EXCERPT_CHARS ? s : s.substring(0, EXCERPT_CHARS);
+    String one = head.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
+    return head.length() == s.length() ? one : one + "…";
   }
 }

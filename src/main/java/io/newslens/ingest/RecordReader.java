@@ -26,7 +26,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -45,6 +44,8 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.concurrent.ConcurrentHashMap<Integer, ObjectMapper> MAPPERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   private final String path;
@@ -76,12 +77,21 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
 
   private InputStream openGzip(InputStream raw) {
     try {
-      return new GZIPInputStream(raw, 1 << 16);
+      PushbackInputStream pb = new PushbackInputStream(raw, 1);
+      int first = pb.read();
+      if (first == -1) {
+        pending.add(RawRecord.reject(path, format.code(), 0, RawRecord.EMPTY_FILE, "file is empty", null));
+        done = true;
+        pb.close();
+        return null;
+      }
+      pb.unread(first);
+      return new GzipMembers(pb);
     } catch (ZipException | EOFException e) {
       fail(RawRecord.CORRUPT_GZIP, "not a readable gzip file: " + e.getMessage());
       return null;
     } catch (IOException e) {
-      fail(RawRecord.UNREADABLE, "cannot read: " + e.getMessage());
+      fail(RawRecord.CORRUPT_GZIP, "not a readable gzip file: " + e.getMessage());
       return null;
     }
   }
@@ -95,7 +105,8 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
         fail(InputFormat.gzipped(path) ? RawRecord.CORRUPT_GZIP : RawRecord.UNREADABLE,
             "input ends abruptly after " + recordNumber + " record(s): " + e.getMessage());
       } catch (IOException e) {
-        fail(RawRecord.UNREADABLE, "read error after " + recordNumber + " record(s): " + e.getMessage());
+        fail(InputFormat.gzipped(path) ? RawRecord.CORRUPT_GZIP : RawRecord.UNREADABLE,
+            "read error after " + recordNumber + " record(s): " + e.getMessage());
       }
     }
     return !pending.isEmpty();
@@ -223,10 +234,31 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
     pending.add(mapJson(s, "jsonl"));
   }
 
+  /**
+   * A mapper whose string limit is the record limit (Jackson's default of 20 M chars would reject a legal record
+   * when --max-record-bytes is larger, and would let a JSON array element grow to 20 M chars when it is smaller).
+   */
+  private ObjectMapper jsonMapper() {
+    return MAPPERS.computeIfAbsent(params.maxRecordBytes(), max -> new ObjectMapper(
+        com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxStringLength(max).build())
+            .build()));
+  }
+
   private RawRecord mapJson(String s, String fmt) {
     JsonNode node;
     try {
-      node = JSON.readTree(s);
+      try (JsonParser p = jsonMapper().getFactory().createParser(s)) {
+        node = jsonMapper().readTree(p);
+        if (node == null) {
+          return RawRecord.reject(path, fmt, recordNumber, RawRecord.MALFORMED_JSON, "malformed JSON: no value", s);
+        }
+        if (p.nextToken() != null) {
+          return RawRecord.reject(path, fmt, recordNumber, RawRecord.MALFORMED_JSON,
+              "malformed JSON: more than one value on the line", s);
+        }
+      }
     } catch (IOException e) {
       return RawRecord.reject(path, fmt, recordNumber, RawRecord.MALFORMED_JSON,
           "malformed JSON: " + firstLine(e.getMessage()), s);
@@ -253,10 +285,12 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
     return JSON.convertValue(v, Object.class);
   }
 
-  // ---- .json: an array of objects, or JSON Lines with a .json name ----------------------------------------
+  // ---- .json: an array of objects, one object, or JSON Lines with a .json name ------------------------------
+
+  private boolean jsonLinesMode;
 
   private void readJson() throws IOException {
-    if (jsonArray == null && csvHeader == null) {
+    if (jsonArray == null && !jsonLinesMode) {
       PushbackInputStream pb = new PushbackInputStream(in, 8);
       in = pb;
       int c;
@@ -267,18 +301,24 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
       } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF);
       if (c == -1) {
         done = true;
-        if (skipped <= 1) pending.add(RawRecord.reject(path, "json", 0, RawRecord.EMPTY_FILE, "file is empty", null));
+        pending.add(skipped <= 1
+            ? RawRecord.reject(path, "json", 0, RawRecord.EMPTY_FILE, "file is empty", null)
+            : RawRecord.reject(path, "json", 0, RawRecord.EMPTY_TEXT, "file holds only white space", null));
         return;
       }
       pb.unread(c);
-      if (c != '[') {
-        csvHeader = new String[0]; // marker: treat as JSON Lines
-      } else {
-        jsonArray = JSON.getFactory().createParser(in);
+      if (c == '[') {
+        jsonArray = jsonMapper().getFactory().createParser(in);
         jsonArray.nextToken(); // START_ARRAY
+      } else {
+        // One object per file (pretty-printed or not) when the whole file is one JSON value, else JSON Lines.
+        byte[] head = readAtMost(in, params.maxRecordBytes() + 1L);
+        if (head.length <= params.maxRecordBytes() && readSingleObject(head)) return;
+        in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
+        jsonLinesMode = true;
       }
     }
-    if (jsonArray == null) {
+    if (jsonLinesMode) {
       readJsonLine();
       return;
     }
@@ -296,10 +336,34 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
     }
     recordNumber++;
     try {
-      JsonNode node = JSON.readTree(jsonArray);
+      JsonNode node = jsonMapper().readTree(jsonArray);
       pending.add(mapNode(node, node == null ? null : node.toString(), "json"));
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      // The parser cannot resynchronise inside an over-long value: the rest of the file is reported with it.
+      fail(RawRecord.TOO_LARGE, "JSON array element " + recordNumber + " has a value longer than --max-record-bytes="
+          + params.maxRecordBytes() + "; the rest of the file was not read");
     } catch (IOException e) {
       fail(RawRecord.MALFORMED_JSON, "malformed JSON array element " + recordNumber + ": " + firstLine(e.getMessage()));
+    }
+  }
+
+  /** True (and the record queued) when the bytes are exactly one JSON object; the file is then read. */
+  private boolean readSingleObject(byte[] bytes) {
+    String s;
+    try {
+      s = stripBom(strictDecode(bytes, StandardCharsets.UTF_8));
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+    try (JsonParser p = jsonMapper().getFactory().createParser(s)) {
+      JsonNode node = jsonMapper().readTree(p);
+      if (node == null || !node.isObject() || p.nextToken() != null) return false;
+      recordNumber = 1;
+      pending.add(mapNode(node, s, "json"));
+      done = true;
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -365,6 +429,9 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
 
   private String csvFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("exceeds the maximum number of characters")) {
+        return RawRecord.TOO_LARGE;
+      }
       if (t instanceof CharacterCodingException) return RawRecord.INVALID_UTF8;
       if (t instanceof ZipException || t instanceof EOFException) {
         return InputFormat.gzipped(path) ? RawRecord.CORRUPT_GZIP : RawRecord.UNREADABLE;

@@ -26,8 +26,16 @@ public final class OutputFolder {
   private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
   public static final String TOOL = "newslens";
 
+  /**
+   * Test-only: milliseconds to sleep at the start of {@link #publish()}, so a test can kill the run with its
+   * output fully staged but not yet published. Read from the Hadoop configuration, i.e. set it as the Spark conf
+   * {@code spark.hadoop.newslens.test.sleepBeforePublishMillis}. Inert unless set.
+   */
+  public static final String TEST_SLEEP_BEFORE_PUBLISH = "newslens.test.sleepBeforePublishMillis";
+
   private final FileSystem fs;
   private final Path out;
+  private long sleepBeforePublish;
   private final Path staging;
   private final Path aside;
 
@@ -46,6 +54,7 @@ public final class OutputFolder {
       Path out = fs.makeQualified(p);
       if (out.getParent() == null) throw new UsageException("--output cannot be a file system root: " + output);
       OutputFolder f = new OutputFolder(fs, out, runId);
+      f.sleepBeforePublish = conf.getLong(TEST_SLEEP_BEFORE_PUBLISH, 0L);
       f.repairAndClean();
       if (fs.exists(out)) {
         FileStatus st = fs.getFileStatus(out);
@@ -138,6 +147,15 @@ public final class OutputFolder {
 
   /** Swaps the staged output in. */
   public void publish() throws IOException {
+    if (sleepBeforePublish > 0) {
+      LOG.warn("{} is set: sleeping {} ms before publishing", TEST_SLEEP_BEFORE_PUBLISH, sleepBeforePublish);
+      try {
+        Thread.sleep(sleepBeforePublish);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted before publishing", e);
+      }
+    }
     boolean hadOld = fs.exists(out);
     if (hadOld && !fs.rename(out, aside)) throw new IOException("cannot move the previous output aside: " + out);
     if (!fs.rename(staging, out)) {

@@ -1,0 +1,110 @@
+package io.newslens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newslens.testing.SparkTest;
+import io.newslens.testing.TestCorpora;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Expected failures: one line on stderr, nothing on stdout, exit 2 (usage) or 1 (the run failed). */
+@SparkTest
+class CliErrorsTest {
+  @TempDir Path tmp;
+
+  private Cli run(SparkSession spark, String... args) {
+    return Cli.run(spark, args);
+  }
+
+  private static void assertOneLine(Cli c, int exit, String line) {
+    assertEquals(exit, c.exit(), c.err());
+    assertEquals(List.of(line), c.errLines());
+    assertEquals("", c.out());
+  }
+
+  @Test
+  void missingInput(SparkSession spark) {
+    String nope = tmp.resolve("nope").toString();
+    assertOneLine(run(spark, "run", "--input", nope, "--output", tmp.resolve("o").toString()), 2,
+        "newslens: input not found: " + nope);
+    assertTrue(Files.notExists(tmp.resolve("o")));
+  }
+
+  @Test
+  void unreadableInput(SparkSession spark) {
+    assertOneLine(run(spark, "run", "--input", "nosuchfs://host/corpus", "--output", tmp.resolve("o").toString()),
+        2, "newslens: cannot read input nosuchfs://host/corpus: No FileSystem for scheme \"nosuchfs\"");
+  }
+
+  @Test
+  void inputWithNoFiles(SparkSession spark) throws IOException {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Files.writeString(Files.createDirectories(empty.resolve(".git")).resolve("x.txt"), "hidden");
+    assertOneLine(run(spark, "run", "--input", empty.toString(), "--output", tmp.resolve("o").toString()), 2,
+        "newslens: no input files under " + empty);
+  }
+
+  @Test
+  void outputThatIsNotOursIsRefusedAndUntouched(SparkSession spark) throws IOException {
+    Path mine = Files.createDirectories(tmp.resolve("mine"));
+    Files.writeString(mine.resolve("thesis.tex"), "precious");
+    assertOneLine(run(spark, "run", "--input", TestCorpora.seedsDir().toString(), "--output", mine.toString()), 2,
+        "newslens: output folder " + mine + " is not empty and is not a Newslens output (no manifest.json of ours);"
+            + " choose another --output");
+    assertEquals(List.of(mine.resolve("thesis.tex")), Files.list(mine).toList());
+    assertEquals("precious", Files.readString(mine.resolve("thesis.tex")));
+    assertEquals(List.of(mine), Files.list(tmp).toList());
+  }
+
+  @Test
+  void outputThatCannotBeWritten(SparkSession spark) throws IOException {
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    Cli c = run(spark, "run", "--input", TestCorpora.seedsDir().toString(), "--output", file + "/out");
+    assertEquals(1, c.exit(), c.err());
+    assertEquals(1, c.errLines().size(), c.err());
+    assertTrue(c.err().startsWith("newslens: cannot write the output folder " + file + "/out: "), c.err());
+    assertEquals("x", Files.readString(file));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--max-record-bytes=12     | newslens: --max-record-bytes must be between 1024 and 1073741824, got 12",
+      "--partitions=-3           | newslens: --partitions must be between 0 (automatic) and 100000, got -3",
+      "--field=body=article      | newslens: --field body=…: unknown field 'body'; expected one of [date, id, source, text, title, url]",
+      "--field=text=             | newslens: --field text= needs a column name after '='",
+  })
+  void invalidValuesAreOneUsageLine(String option, String line, SparkSession spark) {
+    assertOneLine(run(spark, "run", option, "--output", tmp.resolve("o").toString()), 2, line);
+    assertTrue(Files.notExists(tmp.resolve("o")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "run --max-record-bytes lots | newslens: Invalid value for option '--max-record-bytes': 'lots' is not an int",
+      "run --field text            | newslens: Value for option option '--field' (FIELD=COLUMN) should be in KEY=VALUE format but was text",
+      "run --nope                  | newslens: Unknown option: '--nope'",
+      "frobnicate                  | newslens: Unmatched argument at index 0: 'frobnicate'",
+  })
+  void parseErrorsAreOneLinePlusAHint(String args, String line, SparkSession spark) {
+    Cli c = run(spark, args.split(" "));
+    assertEquals(2, c.exit(), c.err());
+    assertEquals(2, c.errLines().size(), c.err());
+    assertEquals(line, c.errLines().get(0));
+    assertTrue(c.errLines().get(1).startsWith("Try 'newslens"), c.err());
+  }
+
+  @Test
+  void helpIsZero(SparkSession spark) {
+    Cli c = run(spark, "run", "--help");
+    assertEquals(0, c.exit());
+    assertTrue(c.out().contains("--max-record-bytes=N"), c.out());
+  }
+}

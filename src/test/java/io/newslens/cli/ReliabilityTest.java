@@ -1,0 +1,146 @@
+package io.newslens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newslens.ingest.FieldMapping;
+import io.newslens.ingest.Ingest;
+import io.newslens.ingest.IngestParams;
+import io.newslens.ingest.Inputs;
+import io.newslens.output.OutputFolder;
+import io.newslens.testing.ChildJvm;
+import io.newslens.testing.HostileCorpus;
+import io.newslens.testing.SparkTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults and determinism: task failures, a run killed while writing, one core versus two, other partition counts.
+ * The reference is a clean in-process run on the hostile corpus; the other runs are child JVMs with their own
+ * SparkContext (local[2,4] allows task retries, which the shared local[2] session does not).
+ */
+@SparkTest
+class ReliabilityTest {
+  @TempDir static Path tmp;
+  static Path in;
+  static Path clean;
+  static Map<String, Map<String, Long>> expect;
+
+  @BeforeAll
+  static void cleanRun(SparkSession spark) {
+    in = tmp.resolve("in");
+    expect = HostileCorpus.write(in, spark);
+    clean = tmp.resolve("clean");
+    Cli c = Cli.run(spark, "run", "--input", in.toString(), "--output", clean.toString());
+    assertEquals(0, c.exit(), c.err());
+  }
+
+  /** A table's rows, every column, as sorted strings: equal lists mean equal contents. */
+  static List<String> contents(Dataset<Row> table) {
+    return table.collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
+  static List<String> table(SparkSession spark, Path out, String name) {
+    return contents(spark.read().parquet(out.resolve(name).toString()));
+  }
+
+  static void assertSameTables(SparkSession spark, Path expected, Path actual) {
+    for (String t : List.of("documents", "rejected")) {
+      List<String> e = table(spark, expected, t);
+      assertEquals(e, table(spark, actual, t), t);
+    }
+    assertEquals(HostileCorpus.kept(expect), table(spark, actual, "documents").size());
+  }
+
+  @Test
+  void injectedTaskFailuresGiveTheSameOutputAsACleanRun(SparkSession spark) throws Exception {
+    Path out = tmp.resolve("faulty");
+    Path log = tmp.resolve("logs/faulty");
+    Process p = ChildJvm.startMain(log, List.of("-D" + Ingest.TEST_FAIL_FIRST_ATTEMPT + "=true"),
+        "run", "--master", "local[2,4]", "--partitions", "3", "--input", in.toString(), "--output", out.toString());
+    assertEquals(0, ChildJvm.waitFor(p, 240, log), ChildJvm.tail(log));
+    String err = Files.readString(Path.of(log + ".err"));
+    assertTrue(err.contains("injected failure (" + Ingest.TEST_FAIL_FIRST_ATTEMPT + ")"), "the hook fired: " + err);
+    assertSameTables(spark, clean, out);
+  }
+
+  @Test
+  void aRunKilledWhileWritingLeavesThePreviousOutputAndTheNextRunSucceeds(SparkSession spark) throws Exception {
+    Path out = tmp.resolve("killed");
+    Cli first = Cli.run(spark, "run", "--input", in.toString(), "--output", out.toString());
+    assertEquals(0, first.exit(), first.err());
+    String firstRunId = runId(out);
+    List<String> firstDocs = table(spark, out, "documents");
+
+    Path log = tmp.resolve("logs/killed");
+    Process p = ChildJvm.startMain(log,
+        List.of("-Dspark.hadoop." + OutputFolder.TEST_SLEEP_BEFORE_PUBLISH + "=600000"),
+        "run", "--master", "local[2]", "--input", in.toString(), "--output", out.toString());
+    Path stagedManifest = null;
+    long deadline = System.nanoTime() + 240_000_000_000L;
+    while (stagedManifest == null && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      stagedManifest = staging(out).map(s -> s.resolve("manifest.json")).filter(Files::exists).findFirst()
+          .orElse(null);
+    }
+    assertTrue(stagedManifest != null, "the child staged its output: " + ChildJvm.tail(log));
+    p.destroyForcibly(); // SIGKILL: no shutdown hooks, no abort()
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(137, p.exitValue());
+
+    assertEquals(firstRunId, runId(out), "the previous output is intact");
+    assertEquals(firstDocs, table(spark, out, "documents"));
+    assertEquals(1, staging(out).count(), "the killed run's staging folder is left behind");
+
+    Cli next = Cli.run(spark, "run", "--input", in.toString(), "--output", out.toString());
+    assertEquals(0, next.exit(), next.err());
+    assertNotEquals(firstRunId, runId(out));
+    assertEquals(0, staging(out).count(), "the next run removed it");
+    assertSameTables(spark, clean, out);
+  }
+
+  @Test
+  void oneCoreAndOtherPartitionCountsGiveTheSameTables(SparkSession spark) throws Exception {
+    // in this JVM (two cores): other partition counts
+    Inputs.Listing l = Inputs.list(List.of(in.toString()), spark.sparkContext().hadoopConfiguration());
+    Ingest.registerUdfs(spark);
+    for (int parts : new int[] {1, 7}) {
+      Ingest.Result r = Ingest.apply(spark, l.files(),
+          new IngestParams(FieldMapping.defaults(), IngestParams.DEFAULT_MAX_RECORD_BYTES, parts));
+      assertEquals(parts, r.documents().rdd().getNumPartitions());
+      assertEquals(table(spark, clean, "documents"), contents(r.documents()), "documents, partitions=" + parts);
+      assertEquals(table(spark, clean, "rejected"), contents(r.rejected()), "rejected, partitions=" + parts);
+    }
+    // a child JVM on one core
+    Path out = tmp.resolve("one-core");
+    Path log = tmp.resolve("logs/one-core");
+    Process p = ChildJvm.startMain(log, List.of(), "run", "--master", "local[1]", "--input", in.toString(),
+        "--output", out.toString());
+    assertEquals(0, ChildJvm.waitFor(p, 240, log), ChildJvm.tail(log));
+    assertSameTables(spark, clean, out);
+  }
+
+  private static String runId(Path out) throws IOException {
+    return new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("run_id").asText();
+  }
+
+  private static Stream<Path> staging(Path out) throws IOException {
+    try (Stream<Path> s = Files.list(out.getParent())) {
+      return s.filter(x -> x.getFileName().toString().startsWith("." + out.getFileName() + ".staging-")).toList()
+          .stream();
+    }
+  }
+
+}

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
       description = "Partitions of the documents table (0: automatic). Default: ${DEFAULT-VALUE}")
   int partitions;
+
+  @Mixin CleanOptions clean = new CleanOptions();
+  @Mixin AnalyzeOptions analyze = new AnalyzeOptions();
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
       description = "Seed for every randomized step. Default: ${DEFAULT-VALUE}")
@@ -101,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         given.put(name, String.valueOf(v));
       }
     }
-    return new JobConfig(inputs, output, master, seed, ingest, given, effective);
+    return new JobConfig(inputs, output, master, seed, ingest, clean.toParams(), analyze.toParams(), given, effective);
   }
 
   /** Maps exceptions to exit codes: usage 2, expected run failure 1, anything else 1 with its class name. */

@@ -1,5 +1,7 @@
 package io.newslens.job;
 
+import io.newslens.analyze.AnalyzeParams;
+import io.newslens.clean.CleanParams;
 import io.newslens.ingest.IngestParams;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Map;
  * @param output the output folder
  * @param master Spark master to use when spark-submit gave none (null: {@code local[*]})
  * @param seed the seed every randomized step derives its own from
+ * @param ingest, clean, analyze each stage's own parameters
  * @param given the options the user gave, as typed (for the manifest)
  * @param effective every parameter's effective value, given or defaulted (for the manifest)
  */
@@ -21,6 +24,8 @@ public record JobConfig(
     String master,
     long seed,
     IngestParams ingest,
+    CleanParams clean,
+    AnalyzeParams analyze,
     Map<String, String> given,
     Map<String, Object> effective) {
 
@@ -31,10 +36,12 @@ public record JobConfig(
     given = Map.copyOf(given == null ? Map.of() : given);
     effective = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(effective == null ? Map.of() : effective));
     if (ingest == null) ingest = IngestParams.defaults();
+    if (clean == null) clean = CleanParams.defaults();
+    if (analyze == null) analyze = AnalyzeParams.defaults();
   }
 
   /** A configuration with every default, for tests and programmatic use. */
   public static JobConfig of(List<String> inputs, String output) {
-    return new JobConfig(inputs, output, null, 42L, IngestParams.defaults(), Map.of(), Map.of());
+    return new JobConfig(inputs, output, null, 42L, null, null, null, Map.of(), Map.of());
   }
 }

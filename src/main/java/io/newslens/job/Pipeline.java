@@ -3,6 +3,8 @@ package io.newslens.job;
 import static org.apache.spark.sql.functions.count;
 
 import io.newslens.Columns;
+import io.newslens.analyze.Analyze;
+import io.newslens.clean.Clean;
 import io.newslens.ingest.Ingest;
 import io.newslens.ingest.Inputs;
 import io.newslens.output.Manifest;
@@ -32,6 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger("newslens");
+
+  /** The ingested documents before cleaning: a work table of the staging folder, removed before publishing. */
+  static final String WORK_INGESTED = "work_ingested";
 
   private final SparkSession spark;
   private final JobConfig cfg;
@@ -65,6 +70,9 @@ public final class Pipeline {
       manifest.inputs(cfg.inputs(), listing.files(), listing.totalBytes(), listing.fingerprint(),
           listing.hiddenSkipped());
       p.ingest(listing, manifest);
+      p.clean();
+      p.analyze();
+      out.deleteStaged(WORK_INGESTED);
       long total = Duration.between(started, Instant.now()).toMillis();
       manifest.tables(p.rows).timings(p.timings, Instant.now(), total);
       out.writeManifest(manifest.toJson());
@@ -82,10 +90,10 @@ public final class Pipeline {
       Ingest.Result r = Ingest.apply(spark, listing.files(), cfg.ingest());
       Dataset<Row> raw = r.raw().persist(StorageLevel.MEMORY_AND_DISK());
       long read = raw.count();
-      write(Tables.DOCUMENTS, r.documents());
+      write(WORK_INGESTED, r.documents());
       write(Tables.REJECTED, r.rejected());
       raw.unpersist();
-      long kept = rows.get(Tables.DOCUMENTS);
+      long kept = rows.remove(WORK_INGESTED);
       long rejected = rows.get(Tables.REJECTED);
       Map<String, Long> byReason = new TreeMap<>();
       for (Row row : read(Tables.REJECTED).groupBy(Columns.REASON).agg(count("*")).collectAsList()) {
@@ -98,6 +106,20 @@ public final class Pipeline {
       }
       return kept + " documents, " + rejected + " rejected of " + read + " records from " + listing.files().size()
           + " files";
+    });
+  }
+
+  private void clean() {
+    stage("clean", () -> {
+      write(Tables.DOCUMENTS, Clean.apply(read(WORK_INGESTED), cfg.clean()).documents());
+      return rows.get(Tables.DOCUMENTS) + " documents cleaned";
+    });
+  }
+
+  private void analyze() {
+    stage("analyze", () -> {
+      write(Tables.TOKENS, Analyze.apply(read(Tables.DOCUMENTS), cfg.analyze()).tokens());
+      return rows.get(Tables.TOKENS) + " documents analyzed";
     });
   }
 

@@ -66,10 +66,27 @@ public final class Columns {
 
   // ---- dedup --------------------------------------------------------------------------------------------
   // (stage-specific columns of the dedup stage go here)
+  public static final String KIND = "kind";
+  public static final String ESTIMATED_JACCARD = "estimated_jaccard";
+  public static final String JACCARD = "jaccard";
+  public static final String CONTAINMENT = "containment";
+  public static final String SHARED_SHINGLES = "shared_shingles";
+  public static final String SHINGLES_A = "shingles_a";
+  public static final String SHINGLES_B = "shingles_b";
 
 
   // ---- reuse --------------------------------------------------------------------------------------------
   // (stage-specific columns of the reuse stage go here)
+  public static final String SOURCE_A = "source_a";
+  public static final String SOURCE_B = "source_b";
+  public static final String START_A = "start_a";
+  public static final String END_A = "end_a";
+  public static final String START_B = "start_b";
+  public static final String END_B = "end_b";
+  public static final String PASSAGE = "passage";
+  public static final String LENGTH = "length";
+  public static final String MATCHED_WORDS = "matched_words";
+  public static final String ANCHORS = "anchors";
 
 
   // ---- topics --------------------------------------------------------------------------------------------

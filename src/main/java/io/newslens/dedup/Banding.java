@@ -1,0 +1,93 @@
+package io.newslens.dedup;
+
+import java.io.Serializable;
+
+/**
+ * Banded LSH over MinHash signatures: the signature is cut into {@code bands} bands of {@code rows} rows; two
+ * documents become a candidate pair when all rows of at least one band agree. A pair of Jaccard similarity s is a
+ * candidate with probability 1 − (1 − s^rows)^bands (the S-curve), whose steepest point is near
+ * (1/bands)^(1/rows).
+ *
+ * <p>{@link #forThreshold} picks bands × rows for a target similarity the way datasketch's MinHashLSH does: among
+ * all bands·rows ≤ numHashes, the one minimizing the area of false positives below the target plus the area of false
+ * negatives above it (equal weights), integrated numerically.
+ */
+public record Banding(int bands, int rows) implements Serializable {
+
+  public Banding {
+    if (bands < 1 || rows < 1) throw new IllegalArgumentException("bands and rows must be >= 1");
+  }
+
+  /** Hashes needed: bands × rows. */
+  public int numHashes() {
+    return bands * rows;
+  }
+
+  /** Probability that a pair of Jaccard similarity s shares at least one band. */
+  public double probability(double s) {
+    return 1 - Math.pow(1 - Math.pow(s, rows), bands);
+  }
+
+  /** The similarity where the S-curve is steepest, about (1/bands)^(1/rows). */
+  public double threshold() {
+    return Math.pow(1.0 / bands, 1.0 / rows);
+  }
+
+  /** Bands × rows (bands·rows ≤ numHashes) minimizing false-positive area below t plus false-negative area above. */
+  public static Banding forThreshold(double t, int numHashes) {
+    if (!(t > 0 && t < 1)) throw new IllegalArgumentException("threshold must be in (0, 1), got " + t);
+    if (numHashes < 1) throw new IllegalArgumentException("numHashes must be >= 1, got " + numHashes);
+    Banding best = null;
+    double bestErr = Double.MAX_VALUE;
+    for (int b = 1; b <= numHashes; b++) {
+      for (int r = 1; r * b <= numHashes; r++) {
+        Banding c = new Banding(b, r);
+        double err = c.falsePositiveArea(t) + c.falseNegativeArea(t);
+        if (err < bestErr - 1e-12) {
+          bestErr = err;
+          best = c;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** ∫_0^t P(s) ds (Simpson's rule, 200 intervals). */
+  public double falsePositiveArea(double t) {
+    return simpson(0, t, false);
+  }
+
+  /** ∫_t^1 (1 − P(s)) ds (Simpson's rule, 200 intervals). */
+  public double falseNegativeArea(double t) {
+    return simpson(t, 1, true);
+  }
+
+  private double simpson(double lo, double hi, boolean complement) {
+    int n = 200;
+    double h = (hi - lo) / n;
+    double sum = 0;
+    for (int i = 0; i <= n; i++) {
+      double s = lo + i * h;
+      double f = complement ? 1 - probability(s) : probability(s);
+      sum += f * (i == 0 || i == n ? 1 : (i % 2 == 1 ? 4 : 2));
+    }
+    return sum * h / 3;
+  }
+
+  /**
+   * One bucket key per band: the band index and its rows mixed into 64 bits. Two signatures share band i exactly
+   * when their i-th keys are equal (up to 64-bit hash collisions).
+   */
+  public long[] bandKeys(long[] signature) {
+    if (signature.length < numHashes()) {
+      throw new IllegalArgumentException("signature has " + signature.length + " values, banding needs " + numHashes());
+    }
+    long[] keys = new long[bands];
+    for (int i = 0; i < bands; i++) {
+      long h = Shingler.fmix64(i + 0x9E3779B97F4A7C15L);
+      for (int j = 0; j < rows; j++) h = Shingler.fmix64(h * 31 + signature[i * rows + j]);
+      keys[i] = h;
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,238 @@
+package io.newslens.dedup;
+
+import static io.newslens.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import io.newslens.dedup.WordTokenizer.Words;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.graphx.Edge;
+import org.apache.spark.graphx.Graph;
+import org.apache.spark.graphx.lib.ConnectedComponents;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+
+/**
+ * Dedup stage: exact and near-duplicate articles, and the clusters they form.
+ *
+ * <ol>
+ *   <li>Each text becomes normalized words ({@link WordTokenizer}), their exact key and their set of word
+ *       shingles ({@link Shingler}), and a MinHash signature ({@link MinHasher}).</li>
+ *   <li><b>Exact duplicates</b>: documents sharing an exact key; each is paired with the group's smallest doc_id
+ *       (a star, linear in the group size). Only that smallest member goes on to the near-duplicate search.</li>
+ *   <li><b>Near duplicates</b>: banded LSH ({@link Banding}) gives candidate pairs per bucket; a bucket larger
+ *       than {@code maxBucketSize} gives only linear work (each member with the bucket's smallest doc_id and with
+ *       its successor). Every candidate is verified by exact Jaccard and containment ({@link SetSimilarity}).</li>
+ *   <li><b>Clusters</b>: GraphX connected components over all verified pairs; the cluster id is its smallest
+ *       member doc_id, the representative the earliest published member, then the longest, then the smallest
+ *       doc_id.</li>
+ * </ol>
+ *
+ * <p>Works on {@code text}: the clean stage's text without site boilerplate, so shared boilerplate cannot make
+ * two different articles of one outlet look alike.
+ *
+ * <p>Not fully lazy: connected components are iterative and run their Spark jobs inside {@link #apply}; so that
+ * writing the pairs afterwards does not recompute them, {@code apply} persists the per-document features and the
+ * pairs (memory and disk). A caller that writes the pairs first can call {@link #clusters} on the pairs read back.
+ */
+public final class Dedup {
+  private Dedup() {}
+
+  /** pairs: see {@link #PAIR_COLUMNS}; clusters: one row per document, see {@link #CLUSTER_COLUMNS}. */
+  public record Result(Dataset<Row> pairs, Dataset<Row> clusters) {}
+
+  public static final String EXACT = "exact";
+  public static final String NEAR = "near";
+
+  /**
+   * duplicate_pairs: doc_a &lt; doc_b, kind ("exact" | "near"), estimated_jaccard (MinHash), jaccard and
+   * containment (exact, over shingle sets; containment = |A∩B| / min(|A|,|B|)), shared_shingles, shingles_a,
+   * shingles_b. Exact pairs form a star per group: the smallest doc_id with each other member.
+   */
+  public static final List<String> PAIR_COLUMNS = List.of(DOC_A, DOC_B, KIND, ESTIMATED_JACCARD, JACCARD,
+      CONTAINMENT, SHARED_SHINGLES, SHINGLES_A, SHINGLES_B);
+
+  /** duplicate_clusters: doc_id, cluster_id, cluster_size, representative, is_representative. */
+  public static final List<String> CLUSTER_COLUMNS =
+      List.of(DOC_ID, CLUSTER_ID, CLUSTER_SIZE, REPRESENTATIVE, IS_REPRESENTATIVE);
+
+  private static final String KEY = "exact_key";
+  private static final String NSH = "n_shingles";
+  private static final String SH = "shingles";
+  private static final String SIG = "signature";
+  private static final String REP = "exact_rep";
+
+  private static final StructType FEATURES = new StructType()
+      .add(KEY, DataTypes.StringType, true)
+      .add(NSH, DataTypes.IntegerType, false)
+      .add(SH, DataTypes.BinaryType, false)
+      .add(SIG, DataTypes.BinaryType, true);
+
+  private static final StructType VERIFIED = new StructType()
+      .add(ESTIMATED_JACCARD, DataTypes.DoubleType, false)
+      .add(JACCARD, DataTypes.DoubleType, false)
+      .add(CONTAINMENT, DataTypes.DoubleType, false)
+      .add(SHARED_SHINGLES, DataTypes.IntegerType, false)
+      .add(SHINGLES_A, DataTypes.IntegerType, false)
+      .add(SHINGLES_B, DataTypes.IntegerType, false);
+
+  /** Pairs and clusters of {@code documents} (needs doc_id, published_at, text; uses char_count if present). */
+  public static Result apply(Dataset<Row> documents, DedupParams p) {
+    requireColumns(documents, DOC_ID, PUBLISHED_AT, TEXT);
+    Dataset<Row> pairs = pairs(documents, p).persist(StorageLevel.MEMORY_AND_DISK());
+    return new Result(pairs, clusters(documents, pairs));
+  }
+
+  /** The verified duplicate pairs alone (lazy; the per-document features are persisted). */
+  public static Dataset<Row> pairs(Dataset<Row> documents, DedupParams p) {
+    requireColumns(documents, DOC_ID, TEXT);
+    Banding banding = p.banding();
+    MinHasher hasher = new MinHasher(Math.max(p.numHashes(), banding.numHashes()), p.seed());
+    int k = p.shingleSize();
+
+    UserDefinedFunction features = udf((UDF1<String, Row>) text -> {
+      Words w = WordTokenizer.tokenize(text);
+      long[] sh = Shingler.shingleSet(w.tokens(), k);
+      byte[] sig = sh.length == 0 ? null : toBytes(hasher.signature(sh));
+      return RowFactory.create(Shingler.exactKey(w.tokens()), sh.length, toBytes(sh), sig);
+    }, FEATURES).asNondeterministic().asNonNullable();
+    // asNondeterministic keeps the optimizer from evaluating the UDF once per extracted field
+
+    Dataset<Row> keyed = documents
+        .select(col(DOC_ID), features.apply(col(TEXT)).as("f"))
+        .select(col(DOC_ID), col("f." + KEY).as(KEY), col("f." + NSH).as(NSH), col("f." + SH).as(SH),
+            col("f." + SIG).as(SIG))
+        .filter(col(KEY).isNotNull())
+        .withColumn(REP, min(col(DOC_ID)).over(Window.partitionBy(KEY)))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+
+    Dataset<Row> exact = keyed.filter(col(DOC_ID).notEqual(col(REP))).select(col(REP).as(DOC_A),
+        col(DOC_ID).as(DOC_B), lit(EXACT).as(KIND), lit(1.0).as(ESTIMATED_JACCARD), lit(1.0).as(JACCARD),
+        lit(1.0).as(CONTAINMENT), col(NSH).as(SHARED_SHINGLES), col(NSH).as(SHINGLES_A), col(NSH).as(SHINGLES_B));
+
+    Dataset<Row> reps = keyed.filter(col(DOC_ID).equalTo(col(REP))).select(DOC_ID, NSH, SH, SIG);
+    Dataset<Row> candidates = candidates(reps, banding, p.maxBucketSize());
+
+    UserDefinedFunction verify = udf((UDF4<byte[], byte[], byte[], byte[], Row>) (sa, sb, ga, gb) -> {
+      long[] a = toLongs(sa);
+      long[] b = toLongs(sb);
+      int inter = SetSimilarity.intersection(a, b);
+      return RowFactory.create(MinHasher.estimate(toLongs(ga), toLongs(gb)), SetSimilarity.jaccard(inter, a.length,
+          b.length), SetSimilarity.containment(inter, a.length, b.length), inter, a.length, b.length);
+    }, VERIFIED).asNondeterministic().asNonNullable();
+
+    Dataset<Row> side = reps.select(DOC_ID, SH, SIG);
+    Dataset<Row> near = candidates
+        .join(side.toDF(DOC_A, "sh_a", "sig_a"), DOC_A)
+        .join(side.toDF(DOC_B, "sh_b", "sig_b"), DOC_B)
+        .select(col(DOC_A), col(DOC_B), verify.apply(col("sh_a"), col("sh_b"), col("sig_a"), col("sig_b")).as("v"))
+        .select(col(DOC_A), col(DOC_B), lit(NEAR).as(KIND), col("v.*"))
+        .filter(col(JACCARD).geq(p.minJaccard()).or(col(CONTAINMENT).geq(p.minContainment())
+            .and(least(col(SHINGLES_A), col(SHINGLES_B)).geq(p.minContainedShingles()))));
+
+    return exact.unionByName(near).select(PAIR_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
+  }
+
+  /**
+   * Candidate pairs (doc_a &lt; doc_b, distinct) from banded LSH: all pairs of a bucket with at most
+   * {@code maxBucket} members; in a larger bucket each member is paired with the bucket's smallest doc_id and
+   * with the next doc_id in order, so work stays linear while the members still end up connected.
+   */
+  static Dataset<Row> candidates(Dataset<Row> reps, Banding banding, int maxBucket) {
+    UserDefinedFunction keys = udf((UDF1<byte[], long[]>) sig -> banding.bandKeys(toLongs(sig)),
+        DataTypes.createArrayType(DataTypes.LongType, false)).asNonNullable();
+    WindowSpec bucket = Window.partitionBy("band", "bucket");
+    Dataset<Row> members = reps.filter(col(SIG).isNotNull())
+        .select(col(DOC_ID), posexplode(keys.apply(col(SIG))).as(new String[] {"band", "bucket"}))
+        .withColumn("size", count(lit(1)).over(bucket))
+        .filter(col("size").geq(2));
+    Dataset<Row> small = members.filter(col("size").leq(maxBucket)).select("band", "bucket", DOC_ID);
+    Dataset<Row> smallPairs = small.toDF("band", "bucket", DOC_A)
+        .join(small.toDF("band", "bucket", DOC_B), new String[] {"band", "bucket"}).select(DOC_A, DOC_B);
+    Dataset<Row> large = members.filter(col("size").gt(maxBucket))
+        .withColumn("first", min(col(DOC_ID)).over(bucket))
+        .withColumn("next", lead(col(DOC_ID), 1).over(bucket.orderBy(col(DOC_ID))));
+    Dataset<Row> star = large.filter(col(DOC_ID).notEqual(col("first"))).select(col("first").as(DOC_A),
+        col(DOC_ID).as(DOC_B));
+    Dataset<Row> chain = large.filter(col("next").isNotNull()).select(col(DOC_ID).as(DOC_A), col("next").as(DOC_B));
+    return smallPairs.union(star).union(chain).filter(col(DOC_A).lt(col(DOC_B))).distinct();
+  }
+
+  /**
+   * One row per document: connected components (GraphX) over the pairs' edges. Every document of
+   * {@code documents} appears; one in no pair is its own cluster of size 1. cluster_id = the smallest member
+   * doc_id (derived from the members only); representative = earliest published_at (nulls last), then longest
+   * text (char_count when present), then smallest doc_id. Vertex ids are xxhash64 of doc_id: a collision (odds
+   * about n²/2^65, 3·10^-8 at a million documents) would merge two clusters.
+   */
+  public static Dataset<Row> clusters(Dataset<Row> documents, Dataset<Row> pairs) {
+    requireColumns(documents, DOC_ID, PUBLISHED_AT, TEXT);
+    requireColumns(pairs, DOC_A, DOC_B);
+    ClassTag<Integer> intTag = ClassTag$.MODULE$.apply(Integer.class);
+    RDD<Edge<Integer>> edges = pairs.select(xxhash64(col(DOC_A)), xxhash64(col(DOC_B))).javaRDD()
+        .map(r -> new Edge<>(r.getLong(0), r.getLong(1), 1)).rdd();
+    Graph<Integer, Integer> graph = Graph.fromEdges(edges, 0, StorageLevel.MEMORY_AND_DISK(),
+        StorageLevel.MEMORY_AND_DISK(), intTag, intTag);
+    JavaRDD<Row> comps = ConnectedComponents.run(graph, intTag, intTag).vertices().toJavaRDD()
+        .map(t -> RowFactory.create((Long) t._1(), (Long) t._2()));
+    Dataset<Row> comp = documents.sparkSession().createDataFrame(comps,
+        new StructType().add("vid", DataTypes.LongType, false).add("comp", DataTypes.LongType, false));
+    Dataset<Row> ids = pairs.select(col(DOC_A).as(DOC_ID)).union(pairs.select(col(DOC_B).as(DOC_ID))).distinct()
+        .withColumn("vid", xxhash64(col(DOC_ID)));
+    Dataset<Row> member = ids.join(comp, "vid")
+        .withColumn(CLUSTER_ID, min(col(DOC_ID)).over(Window.partitionBy("comp")))
+        .select(DOC_ID, CLUSTER_ID);
+
+    Column len = Arrays.asList(documents.columns()).contains(CHAR_COUNT)
+        ? coalesce(col(CHAR_COUNT).cast("long"), length(col(TEXT)).cast("long"), lit(0L))
+        : coalesce(length(col(TEXT)).cast("long"), lit(0L));
+    WindowSpec cluster = Window.partitionBy(CLUSTER_ID);
+    return documents.select(col(DOC_ID), col(PUBLISHED_AT), len.as("len"))
+        .join(member, new String[] {DOC_ID}, "left")
+        .withColumn(CLUSTER_ID, coalesce(col(CLUSTER_ID), col(DOC_ID)))
+        .withColumn(CLUSTER_SIZE, count(lit(1)).over(cluster).cast("int"))
+        .withColumn(REPRESENTATIVE, first(col(DOC_ID)).over(cluster.orderBy(col(PUBLISHED_AT).asc_nulls_last(),
+            col("len").desc(), col(DOC_ID).asc()).rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())))
+        .withColumn(IS_REPRESENTATIVE, col(DOC_ID).equalTo(col(REPRESENTATIVE)))
+        .select(CLUSTER_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
+  }
+
+  static void requireColumns(Dataset<Row> df, String... names) {
+    List<String> have = Arrays.asList(df.columns());
+    List<String> missing = new ArrayList<>();
+    for (String n : names) if (!have.contains(n)) missing.add(n);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("dedup: input lacks column(s) " + String.join(", ", missing) + " (has "
+          + String.join(", ", have) + ")");
+    }
+  }
+
+  static byte[] toBytes(long[] v) {
+    ByteBuffer b = ByteBuffer.allocate(v.length * 8);
+    b.asLongBuffer().put(v);
+    return b.array();
+  }
+
+  static long[] toLongs(byte[] v) {
+    long[] out = new long[v.length / 8];
+    ByteBuffer.wrap(v).asLongBuffer().get(out);
+    return out;
+  }
+}

@@ -1,0 +1,47 @@
+package io.newslens.reuse;
+
+import java.io.Serializable;
+
+/**
+ * Parameters of the reuse stage.
+ *
+ * @param ngram words per anchor n-gram ({@code --reuse-ngram})
+ * @param maxDocs an n-gram found in more documents than this is too common to anchor anything and is skipped, which
+ *     bounds the pairs one n-gram can produce to maxDocs² / 2 ({@code --reuse-max-docs})
+ * @param boilerplateDocs an n-gram found in at least this many documents of one source is that source's
+ *     boilerplate, not reuse, and is skipped ({@code --reuse-boilerplate-docs})
+ * @param minAnchors a pair of documents is aligned only when it shares at least this many anchor n-grams
+ *     ({@code --reuse-min-anchors})
+ * @param maxGap largest gap, in words of either text, bridged inside one passage ({@code --reuse-max-gap})
+ * @param minWords fewest identical words a reported passage contains ({@code --reuse-min-words})
+ */
+public record ReuseParams(int ngram, int maxDocs, int boilerplateDocs, int minAnchors, int maxGap, int minWords)
+    implements Serializable {
+
+  public ReuseParams {
+    if (ngram < 2 || ngram > 20) throw new IllegalArgumentException("--reuse-ngram must be between 2 and 20, got " + ngram);
+    if (maxDocs < 2) throw new IllegalArgumentException("--reuse-max-docs must be >= 2, got " + maxDocs);
+    if (boilerplateDocs < 2) {
+      throw new IllegalArgumentException("--reuse-boilerplate-docs must be >= 2, got " + boilerplateDocs);
+    }
+    if (minAnchors < 1) throw new IllegalArgumentException("--reuse-min-anchors must be >= 1, got " + minAnchors);
+    if (maxGap < 0 || maxGap > 1000) {
+      throw new IllegalArgumentException("--reuse-max-gap must be between 0 and 1000, got " + maxGap);
+    }
+    if (minWords < ngram) {
+      throw new IllegalArgumentException("--reuse-min-words must be >= --reuse-ngram (" + ngram + "), got " + minWords);
+    }
+  }
+
+  public static final int DEFAULT_NGRAM = 5;
+  public static final int DEFAULT_MAX_DOCS = 100;
+  public static final int DEFAULT_BOILERPLATE_DOCS = 5;
+  public static final int DEFAULT_MIN_ANCHORS = 2;
+  public static final int DEFAULT_MAX_GAP = 12;
+  public static final int DEFAULT_MIN_WORDS = 10;
+
+  public static ReuseParams defaults() {
+    return new ReuseParams(DEFAULT_NGRAM, DEFAULT_MAX_DOCS, DEFAULT_BOILERPLATE_DOCS, DEFAULT_MIN_ANCHORS,
+        DEFAULT_MAX_GAP, DEFAULT_MIN_WORDS);
+  }
+}

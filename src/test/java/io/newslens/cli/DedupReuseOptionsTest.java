@@ -1,0 +1,49 @@
+package io.newslens.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.newslens.dedup.Banding;
+import io.newslens.dedup.DedupParams;
+import io.newslens.job.UsageException;
+import io.newslens.reuse.ReuseParams;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DedupReuseOptionsTest {
+
+  @Test
+  void defaultsAreTheParamsDefaults() {
+    DedupOptions d = new DedupOptions();
+    new CommandLine(d).parseArgs();
+    assertEquals(DedupParams.defaults(), d.toParams());
+    ReuseOptions r = new ReuseOptions();
+    new CommandLine(r).parseArgs();
+    assertEquals(ReuseParams.defaults(), r.toParams());
+  }
+
+  @Test
+  void flagsReachTheParams() {
+    DedupOptions d = new DedupOptions();
+    new CommandLine(d).parseArgs("--dedup-bands", "20", "--dedup-rows", "5", "--dedup-shingle-size", "3",
+        "--dedup-seed", "7");
+    DedupParams p = d.toParams();
+    assertEquals(new Banding(20, 5), p.banding());
+    assertEquals(3, p.shingleSize());
+    assertEquals(7, p.seed());
+    ReuseOptions r = new ReuseOptions();
+    new CommandLine(r).parseArgs("--reuse-ngram", "4", "--reuse-max-gap", "0");
+    assertEquals(new ReuseParams(4, 100, 5, 2, 0, 10), r.toParams());
+  }
+
+  @Test
+  void badValuesAreUsageErrorsNamingTheFlag() {
+    DedupOptions d = new DedupOptions();
+    new CommandLine(d).parseArgs("--dedup-target", "1.5");
+    UsageException e = assertThrows(UsageException.class, d::toParams);
+    assertTrue(e.getMessage().startsWith("--dedup-target"), e.getMessage());
+    ReuseOptions r = new ReuseOptions();
+    new CommandLine(r).parseArgs("--reuse-max-docs", "1");
+    e = assertThrows(UsageException.class, r::toParams);
+    assertTrue(e.getMessage().startsWith("--reuse-max-docs"), e.getMessage());
+  }
+}

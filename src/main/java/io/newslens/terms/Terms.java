@@ -97,7 +97,8 @@ public final class Terms {
 
   /**
    * @param tokens        the analyze stage's table ({@link Tokens#SCHEMA})
-   * @param documents     doc_id, source, published_at (other columns ignored)
+   * @param documents     doc_id, source, published_at, and optionally text (the text the tokens' offsets point
+   *                      into: then phrase surfaces are taken from it, see {@link Phrases})
    * @param clustersOrNull doc_id, is_representative (one row per document), or null when no dedup ran
    */
   public static Result apply(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
@@ -149,8 +150,13 @@ public final class Terms {
         .select(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE);
 
     Dataset<Row> docTerms = docTerms(dtc, termAgg, perLang, idf, display, p);
-    Dataset<Row> collocations = collocations(tokens.join(docs.filter(col(COUNTED)), DOC_ID, "left_semi"), termAgg,
-        perLang, p);
+    Dataset<Row> countedTokens = tokens.join(docs.filter(col(COUNTED)), DOC_ID, "left_semi");
+    Dataset<Row> collocations = collocations(
+        Arrays.asList(documents.columns()).contains(TEXT)
+            ? countedTokens.select(LANG, DOC_ID, TOKENS).join(documents.select(DOC_ID, TEXT), DOC_ID)
+                .select(LANG, TOKENS, TEXT)
+            : countedTokens.select(col(LANG), col(TOKENS), lit(null).cast("string").as(TEXT)),
+        termAgg, perLang, p);
     Dataset<Row> keyness = keyness(counted, SOURCE, "source", display, p)
         .unionByName(keyness(counted, PERIOD, "period", display, p));
     Dataset<Row> trends = trends(counted, flags, display, p);
@@ -177,7 +183,7 @@ public final class Terms {
         .add(LANG, DataTypes.StringType, false)
         .add(PHRASE_TERMS, new ArrayType(DataTypes.StringType, false), false)
         .add(SURFACE, DataTypes.StringType, false);
-    Dataset<Row> occurrences = countedTokens.select(LANG, TOKENS)
+    Dataset<Row> occurrences = countedTokens.select(LANG, TOKENS, TEXT)
         .mapPartitions((MapPartitionsFunction<Row, Row>) Terms::candidates, Encoders.row(candidate));
     UserDefinedFunction pmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::pmi, DataTypes.DoubleType);
     UserDefinedFunction npmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::npmi, DataTypes.DoubleType);
@@ -238,15 +244,22 @@ public final class Terms {
     String[] surfaces = new String[n];
     int[] sentences = new int[n];
     boolean[] stops = new boolean[n];
+    String text = row.isNullAt(2) ? null : row.getString(2);
+    int[] starts = text == null ? null : new int[n];
+    int[] ends = text == null ? null : new int[n];
     for (int i = 0; i < n; i++) {
       Row t = toks.get(i);
       terms[i] = t.getAs(TERM);
       surfaces[i] = t.getAs(SURFACE);
       sentences[i] = t.<Integer>getAs(SENTENCE);
       stops[i] = t.<Boolean>getAs(STOP);
+      if (text != null) {
+        starts[i] = t.<Integer>getAs(START);
+        ends[i] = t.<Integer>getAs(END);
+      }
     }
     List<Row> out = new ArrayList<>();
-    for (Phrases.Candidate c : Phrases.candidates(terms, surfaces, sentences, stops)) {
+    for (Phrases.Candidate c : Phrases.candidates(terms, surfaces, sentences, stops, starts, ends, text)) {
       out.add(RowFactory.create(lang, scala.jdk.javaapi.CollectionConverters.asScala(c.terms()).toSeq(),
           c.surface()));
     }
@@ -347,7 +360,7 @@ public final class Terms {
       throw new IllegalArgumentException("tokens: column " + TOKENS + " must be an array of structs, got "
           + f.dataType().simpleString());
     }
-    Set<String> missing = new TreeSet<>(List.of(TERM, SURFACE, SENTENCE, STOP));
+    Set<String> missing = new TreeSet<>(List.of(TERM, SURFACE, SENTENCE, START, END, STOP));
     missing.removeAll(Arrays.asList(st.fieldNames()));
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("tokens: token struct lacks field(s) " + String.join(", ", missing));

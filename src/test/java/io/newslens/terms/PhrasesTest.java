@@ -46,4 +46,26 @@ class PhrasesTest {
     assertEquals(List.of(), surfaces(new String[] {"Seul"}, new int[] {0}, new boolean[] {false}));
     assertEquals(List.of(), surfaces(new String[] {"le", "la"}, new int[] {0, 0}, new boolean[] {true, true}));
   }
+
+  @Test
+  void surfacesComeFromTheTextAndNeverCrossPunctuation() {
+    String text = "L’invasion de l’Ukraine, Russie\u00A0et  Chine.";
+    // tokens: invasion(2,10) de(11,13) Ukraine(16,23) Russie(25,31) et(32,34) Chine(36,41)
+    String[] w = {"invasion", "de", "Ukraine", "Russie", "et", "Chine"};
+    int[] starts = {2, 11, 16, 25, 32, 36};
+    int[] ends = {10, 13, 23, 31, 34, 41};
+    int[] s = {0, 0, 0, 0, 0, 0};
+    boolean[] stop = {false, true, false, false, true, false};
+    String[] terms = {"invasion", "de", "ukrain", "russ", "et", "chin"};
+    List<String> got = Phrases.candidates(terms, w, s, stop, starts, ends, text).stream()
+        .map(Phrases.Candidate::surface).toList();
+    // the elided article stays in the surface, white space is one space, nothing crosses the comma
+    assertEquals(List.of("invasion de l’Ukraine", "Russie et Chine"), got);
+    // offsets that do not point at the surfaces (not the tokens' text): joined surfaces, no punctuation check
+    int[] shifted = {3, 12, 17, 26, 33, 37};
+    int[] shiftedEnds = {11, 14, 24, 32, 35, 42};
+    assertEquals(List.of("invasion de Ukraine", "Ukraine Russie", "Russie et Chine"),
+        Phrases.candidates(terms, w, s, stop, shifted, shiftedEnds, text + " ").stream()
+            .map(Phrases.Candidate::surface).toList());
+  }
 }

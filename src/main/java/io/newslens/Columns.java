@@ -62,6 +62,35 @@ public final class Columns {
 
   // ---- terms --------------------------------------------------------------------------------------------
   // (stage-specific columns of the terms stage go here)
+  public static final String TF = "tf";
+  public static final String DF = "df";
+  public static final String IDF = "idf";
+  public static final String SHARE = "share";
+  public static final String WEIGHT = "weight";
+  public static final String RANK = "rank";
+  public static final String PHRASE = "phrase";
+  public static final String PHRASE_TERMS = "phrase_terms";
+  public static final String WORDS = "words";
+  public static final String COUNT = "count";
+  public static final String FIRST_COUNT = "first_count";
+  public static final String LAST_COUNT = "last_count";
+  public static final String CORPUS_TOKENS = "corpus_tokens";
+  public static final String PMI = "pmi";
+  public static final String NPMI = "npmi";
+  public static final String G2 = "g2";
+  public static final String DIMENSION = "dimension";
+  public static final String SUBSET = "subset";
+  public static final String COUNT_TARGET = "count_target";
+  public static final String COUNT_REFERENCE = "count_reference";
+  public static final String TOKENS_TARGET = "tokens_target";
+  public static final String TOKENS_REFERENCE = "tokens_reference";
+  public static final String LOG_RATIO = "log_ratio";
+  public static final String PERIOD = "period";
+  public static final String PERIOD_START = "period_start";
+  public static final String DOC_COUNT = "doc_count";
+  public static final String PERIOD_TOKENS = "period_tokens";
+  public static final String PERIOD_DOCS = "period_docs";
+  public static final String REL_FREQ = "rel_freq";
 
 
   // ---- dedup --------------------------------------------------------------------------------------------

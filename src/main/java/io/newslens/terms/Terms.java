@@ -1,0 +1,378 @@
+package io.newslens.terms;
+
+import static io.newslens.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import io.newslens.analyze.Tokens;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The terms stage: term statistics of the corpus, all terms shown in their display form
+ * ({@link Tokens#displayForms}). Statistics are per language (a term is a (lang, term) pair; N is the language's
+ * count of counted documents or tokens), over tokens with {@code stop == false}; collocations use every token of a
+ * sentence. Formulas: {@link TermWeights} (idf), {@link Association} (PMI, NPMI, G², log ratio).
+ *
+ * <p><b>Counting unit.</b> With duplicate clusters and {@link CountMode#CLUSTER} (default) only each cluster's
+ * representative is counted, so a story reprinted forty times counts once; documents missing from the clusters
+ * table count as their own cluster. With {@link CountMode#RAW}, or when no clusters are given, every article counts.
+ * doc_terms covers every article either way (a reprint gets its own top terms, weighed by the counted corpus's idf).
+ *
+ * <p>Tables (every top-N ordering has a full tie-break):
+ * <pre>
+ * terms         term, display, lang, tf (occurrences), df (documents), idf, share (df / N); df &gt;= --min-term-df
+ * doc_terms     doc_id, lang, term, display, tf (in the document), idf, weight (tf × idf), rank (1 = highest
+ *               weight, then term); rank &lt;= --top-terms
+ * collocations  lang, phrase (most frequent surface, then smallest), phrase_terms, words (2 or 3), count,
+ *               first_count, last_count, corpus_tokens, pmi, npmi, g2, rank (by g2, count, terms); only pmi &gt; 0,
+ *               count &gt;= --min-collocation-count, rank &lt;= --max-collocations per language
+ * keyness       dimension ("source" or "period"), subset (the source, or the period label), lang, term, display,
+ *               count_target, count_reference, tokens_target, tokens_reference, g2, log_ratio, rank (by g2,
+ *               log_ratio, term); over-represented terms only (count_target/tokens_target &gt; count_reference/
+ *               tokens_reference) with count_target &gt;= --keyness-min-count and g2 &gt;= --keyness-min-g2,
+ *               rank &lt;= --keyness-top per (dimension, subset, lang); the reference is the rest of the same
+ *               language's corpus (for periods: of its dated part)
+ * term_trends   lang, term, display, period, period_start, count, doc_count, period_tokens, period_docs, rel_freq
+ *               (count / period_tokens), for the --trend-terms most frequent terms of each language in the dated
+ *               corpus, every period of that language (zero counts included)
+ * </pre>
+ * Undated documents are left out of keyness by period and term_trends; documents without a source out of keyness by
+ * source ({@link Result#stats()} says how many).
+ */
+public final class Terms {
+  private Terms() {}
+
+  // private working columns
+  private static final String COUNTED = "_counted";
+  private static final String N_DOCS = "_n_docs";
+  private static final String N_TOKENS = "_n_tokens";
+  private static final String N_CONTENT = "_n_content";
+  private static final String T = "_t";
+
+  /**
+   * The stage's tables (lazy) and what the manifest should say. {@link #release()} frees the cached per-document
+   * term counts the tables share once they are written.
+   */
+  public record Result(Dataset<Row> terms, Dataset<Row> docTerms, Dataset<Row> collocations, Dataset<Row> keyness,
+      Dataset<Row> termTrends, CountMode countModeRequested, CountMode countMode, PeriodUnit period,
+      Dataset<Row> documentFlags, Dataset<Row> docTermCounts) {
+
+    /** One small aggregation over the documents (runs a Spark job). */
+    public TermsStats stats() {
+      Row r = documentFlags.agg(
+          count(lit(1)),
+          sum(when(col(COUNTED), 1L).otherwise(0L)),
+          sum(when(col(COUNTED).and(col(PERIOD).isNull()), 1L).otherwise(0L)),
+          sum(when(col(COUNTED).and(col(SOURCE).isNull()), 1L).otherwise(0L))).first();
+      return new TermsStats(countModeRequested, countMode, period, r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1),
+          r.isNullAt(2) ? 0 : r.getLong(2), r.isNullAt(3) ? 0 : r.getLong(3));
+    }
+
+    /** Unpersists the cached per-document term counts. */
+    public void release() {
+      docTermCounts.unpersist();
+    }
+  }
+
+  /**
+   * @param tokens        the analyze stage's table ({@link Tokens#SCHEMA})
+   * @param documents     doc_id, source, published_at, and optionally text (the text the tokens' offsets point
+   *                      into: then phrase surfaces are taken from it, see {@link Phrases})
+   * @param clustersOrNull doc_id, is_representative (one row per document), or null when no dedup ran
+   */
+  public static Result apply(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
+      TermsParams p) {
+    checkTokens(tokens);
+    require(documents, "documents", DOC_ID, SOURCE, PUBLISHED_AT);
+    if (clustersOrNull != null) require(clustersOrNull, "clusters", DOC_ID, IS_REPRESENTATIVE);
+    CountMode mode = clustersOrNull == null ? CountMode.RAW : p.countMode();
+
+    // one row per document: where it belongs and whether it is counted
+    Dataset<Row> docs = documents.select(col(DOC_ID), col(SOURCE), col(PUBLISHED_AT));
+    if (mode == CountMode.CLUSTER) {
+      docs = docs.join(clustersOrNull.select(col(DOC_ID), col(IS_REPRESENTATIVE).as("_rep")), DOC_ID, "left")
+          .withColumn(COUNTED, coalesce(col("_rep"), lit(true))).drop("_rep");
+    } else {
+      docs = docs.withColumn(COUNTED, lit(true));
+    }
+    docs = docs
+        .withColumn(PERIOD_START, periodStart(col(PUBLISHED_AT), p.period()))
+        .withColumn(PERIOD, periodLabel(col(PERIOD_START), p.period()))
+        .drop(PUBLISHED_AT);
+    Dataset<Row> docTokens = tokens.select(col(DOC_ID), col(LANG), col(TOKENS)).join(docs, DOC_ID);
+
+    Dataset<Row> flags = docTokens.select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START),
+        col(COUNTED), size(col(TOKENS)).cast("long").as(N_TOKENS),
+        size(filter(col(TOKENS), t -> not(t.getField(STOP)))).cast("long").as(N_CONTENT));
+
+    // per document and content term: occurrences (the table every statistic but collocations is built from)
+    Dataset<Row> dtc = docTokens
+        .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
+            explode(filter(col(TOKENS), t -> not(t.getField(STOP)))).as(T))
+        .groupBy(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
+            col(T + "." + TERM).as(TERM))
+        .agg(count(lit(1)).as(TF))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> counted = dtc.filter(col(COUNTED));
+
+    Dataset<Row> display = Tokens.displayForms(tokens).select(LANG, TERM, DISPLAY);
+    Dataset<Row> perLang = flags.filter(col(COUNTED)).groupBy(LANG)
+        .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS));
+
+    UserDefinedFunction idf = udf((UDF2<Long, Long, Double>) TermWeights::idf, DataTypes.DoubleType);
+    Dataset<Row> termAgg = counted.groupBy(LANG, TERM).agg(sum(TF).as(TF), count(lit(1)).as(DF))
+        .join(broadcast(perLang), LANG)
+        .withColumn(IDF, idf.apply(col(DF), col(N_DOCS)))
+        .withColumn(SHARE, col(DF).divide(col(N_DOCS)));
+
+    Dataset<Row> terms = withDisplay(termAgg.filter(col(DF).geq(p.minTermDf())), display)
+        .select(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE);
+
+    Dataset<Row> docTerms = docTerms(dtc, termAgg, perLang, idf, display, p);
+    Dataset<Row> countedTokens = tokens.join(docs.filter(col(COUNTED)), DOC_ID, "left_semi");
+    Dataset<Row> collocations = collocations(
+        Arrays.asList(documents.columns()).contains(TEXT)
+            ? countedTokens.select(LANG, DOC_ID, TOKENS).join(documents.select(DOC_ID, TEXT), DOC_ID)
+                .select(LANG, TOKENS, TEXT)
+            : countedTokens.select(col(LANG), col(TOKENS), lit(null).cast("string").as(TEXT)),
+        termAgg, perLang, p);
+    Dataset<Row> keyness = keyness(counted, SOURCE, "source", display, p)
+        .unionByName(keyness(counted, PERIOD, "period", display, p));
+    Dataset<Row> trends = trends(counted, flags, display, p);
+    return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags, dtc);
+  }
+
+  private static Dataset<Row> docTerms(Dataset<Row> dtc, Dataset<Row> termAgg, Dataset<Row> perLang,
+      UserDefinedFunction idf, Dataset<Row> display, TermsParams p) {
+    Dataset<Row> weighted = dtc.select(DOC_ID, LANG, TERM, TF)
+        .join(termAgg.select(col(LANG), col(TERM), col(IDF).as("_idf")), new String[] {LANG, TERM}, "left")
+        .join(broadcast(perLang.select(LANG, N_DOCS)), new String[] {LANG}, "left")
+        // a term no counted document holds (only in an uncounted reprint): df = 0
+        .withColumn(IDF, coalesce(col("_idf"), idf.apply(lit(0L), coalesce(col(N_DOCS), lit(0L)))))
+        .withColumn(WEIGHT, col(TF).multiply(col(IDF)))
+        .withColumn(RANK, row_number().over(Window.partitionBy(DOC_ID)
+            .orderBy(col(WEIGHT).desc(), col(TERM).asc())))
+        .filter(col(RANK).leq(p.topTerms()));
+    return withDisplay(weighted, display).select(DOC_ID, LANG, TERM, DISPLAY, TF, IDF, WEIGHT, RANK);
+  }
+
+  private static Dataset<Row> collocations(Dataset<Row> countedTokens, Dataset<Row> termAgg, Dataset<Row> perLang,
+      TermsParams p) {
+    StructType candidate = new StructType()
+        .add(LANG, DataTypes.StringType, false)
+        .add(PHRASE_TERMS, new ArrayType(DataTypes.StringType, false), false)
+        .add(SURFACE, DataTypes.StringType, false);
+    Dataset<Row> occurrences = countedTokens.select(LANG, TOKENS, TEXT)
+        .mapPartitions((MapPartitionsFunction<Row, Row>) Terms::candidates, Encoders.row(candidate));
+    UserDefinedFunction pmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::pmi, DataTypes.DoubleType);
+    UserDefinedFunction npmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::npmi, DataTypes.DoubleType);
+    UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) Association::g2Pair, DataTypes.DoubleType);
+    Dataset<Row> marginals = termAgg.select(LANG, TERM, TF);
+    return occurrences
+        .groupBy(LANG, PHRASE_TERMS, SURFACE).agg(count(lit(1)).as("_c"))
+        .groupBy(LANG, PHRASE_TERMS)
+        // most frequent surface, ties to the smallest: the minimum of (−count, surface)
+        .agg(sum("_c").as(COUNT), min(struct(negate(col("_c")), col(SURFACE))).as("_best"))
+        .filter(col(COUNT).geq(p.minCollocationCount()))
+        .withColumn(PHRASE, col("_best." + SURFACE))
+        .withColumn(WORDS, size(col(PHRASE_TERMS)))
+        .withColumn("_first", element_at(col(PHRASE_TERMS), 1))
+        .withColumn("_last", element_at(col(PHRASE_TERMS), -1))
+        .join(marginals.withColumnRenamed(TERM, "_first").withColumnRenamed(TF, FIRST_COUNT),
+            new String[] {LANG, "_first"})
+        .join(marginals.withColumnRenamed(TERM, "_last").withColumnRenamed(TF, LAST_COUNT),
+            new String[] {LANG, "_last"})
+        .join(broadcast(perLang.select(col(LANG), col(N_TOKENS).as(CORPUS_TOKENS))), LANG)
+        .withColumn(PMI, pmi.apply(col(COUNT), col(FIRST_COUNT), col(LAST_COUNT), col(CORPUS_TOKENS)))
+        .filter(col(PMI).gt(0))
+        .withColumn(NPMI, npmi.apply(col(COUNT), col(FIRST_COUNT), col(LAST_COUNT), col(CORPUS_TOKENS)))
+        .withColumn(G2, g2.apply(col(COUNT), col(FIRST_COUNT), col(LAST_COUNT), col(CORPUS_TOKENS)))
+        .withColumn("_key", concat_ws(" ", col(PHRASE_TERMS)))
+        .withColumn(RANK, row_number().over(Window.partitionBy(LANG)
+            .orderBy(col(G2).desc(), col(COUNT).desc(), col("_key").asc(), col(WORDS).asc())))
+        .filter(col(RANK).leq(p.maxCollocations()))
+        .select(LANG, PHRASE, PHRASE_TERMS, WORDS, COUNT, FIRST_COUNT, LAST_COUNT, CORPUS_TOKENS, PMI, NPMI, G2, RANK);
+  }
+
+  /** Collocation candidates of a partition of (lang, tokens) rows, through {@link Phrases}. */
+  private static Iterator<Row> candidates(Iterator<Row> rows) {
+    return new Iterator<>() {
+      private Iterator<Row> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && rows.hasNext()) {
+          current = candidatesOf(rows.next()).iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        return current.next();
+      }
+    };
+  }
+
+  private static List<Row> candidatesOf(Row row) {
+    String lang = row.getString(0);
+    List<Row> toks = row.getList(1);
+    int n = toks.size();
+    String[] terms = new String[n];
+    String[] surfaces = new String[n];
+    int[] sentences = new int[n];
+    boolean[] stops = new boolean[n];
+    String text = row.isNullAt(2) ? null : row.getString(2);
+    int[] starts = text == null ? null : new int[n];
+    int[] ends = text == null ? null : new int[n];
+    for (int i = 0; i < n; i++) {
+      Row t = toks.get(i);
+      terms[i] = t.getAs(TERM);
+      surfaces[i] = t.getAs(SURFACE);
+      sentences[i] = t.<Integer>getAs(SENTENCE);
+      stops[i] = t.<Boolean>getAs(STOP);
+      if (text != null) {
+        starts[i] = t.<Integer>getAs(START);
+        ends[i] = t.<Integer>getAs(END);
+      }
+    }
+    List<Row> out = new ArrayList<>();
+    for (Phrases.Candidate c : Phrases.candidates(terms, surfaces, sentences, stops, starts, ends, text)) {
+      out.add(RowFactory.create(lang, scala.jdk.javaapi.CollectionConverters.asScala(c.terms()).toSeq(),
+          c.surface()));
+    }
+    return out;
+  }
+
+  private static Dataset<Row> keyness(Dataset<Row> counted, String groupCol, String dimension, Dataset<Row> display,
+      TermsParams p) {
+    Dataset<Row> base = counted.filter(col(groupCol).isNotNull());
+    Dataset<Row> target = base.groupBy(col(LANG), col(groupCol).as(SUBSET), col(TERM)).agg(sum(TF).as(COUNT_TARGET));
+    Dataset<Row> targetTotals = base.groupBy(col(LANG), col(groupCol).as(SUBSET)).agg(sum(TF).as(TOKENS_TARGET));
+    Dataset<Row> corpus = base.groupBy(LANG, TERM).agg(sum(TF).as("_term_total"));
+    Dataset<Row> corpusTotals = base.groupBy(LANG).agg(sum(TF).as("_total"));
+    UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) Association::g2Keyness, DataTypes.DoubleType);
+    UserDefinedFunction logRatio =
+        udf((UDF4<Long, Long, Long, Long, Double>) Association::logRatio, DataTypes.DoubleType);
+    Column a = col(COUNT_TARGET);
+    Column n1 = col(TOKENS_TARGET);
+    Column b = col(COUNT_REFERENCE);
+    Column n2 = col(TOKENS_REFERENCE);
+    Dataset<Row> key = target.filter(a.geq(p.keynessMinCount()))
+        .join(targetTotals, new String[] {LANG, SUBSET})
+        .join(corpus, new String[] {LANG, TERM})
+        .join(broadcast(corpusTotals), LANG)
+        .withColumn(COUNT_REFERENCE, col("_term_total").minus(a))
+        .withColumn(TOKENS_REFERENCE, col("_total").minus(n1))
+        .filter(n2.gt(0))
+        // over-represented: a/n1 > b/n2, compared as a·n2 > b·n1
+        .filter(a.cast("double").multiply(n2).gt(b.cast("double").multiply(n1)))
+        .withColumn(G2, g2.apply(a, n1, b, n2))
+        .filter(col(G2).geq(p.keynessMinG2()))
+        .withColumn(LOG_RATIO, logRatio.apply(a, n1, b, n2))
+        .withColumn(RANK, row_number().over(Window.partitionBy(LANG, SUBSET)
+            .orderBy(col(G2).desc(), col(LOG_RATIO).desc(), col(TERM).asc())))
+        .filter(col(RANK).leq(p.keynessTop()))
+        .withColumn(DIMENSION, lit(dimension));
+    return withDisplay(key, display).select(DIMENSION, SUBSET, LANG, TERM, DISPLAY, COUNT_TARGET, COUNT_REFERENCE,
+        TOKENS_TARGET, TOKENS_REFERENCE, G2, LOG_RATIO, RANK);
+  }
+
+  private static Dataset<Row> trends(Dataset<Row> counted, Dataset<Row> flags, Dataset<Row> display, TermsParams p) {
+    Dataset<Row> dated = counted.filter(col(PERIOD).isNotNull());
+    Dataset<Row> top = dated.groupBy(LANG, TERM).agg(sum(TF).as("_total"))
+        .withColumn("_rank", row_number().over(Window.partitionBy(LANG)
+            .orderBy(col("_total").desc(), col(TERM).asc())))
+        .filter(col("_rank").leq(p.trendTerms()))
+        .select(LANG, TERM);
+    Dataset<Row> periods = flags.filter(col(COUNTED).and(col(PERIOD).isNotNull()))
+        .groupBy(LANG, PERIOD, PERIOD_START)
+        .agg(sum(N_CONTENT).as(PERIOD_TOKENS), count(lit(1)).as(PERIOD_DOCS));
+    Dataset<Row> counts = dated.join(broadcast(top), new String[] {LANG, TERM}, "left_semi")
+        .groupBy(LANG, TERM, PERIOD).agg(sum(TF).as(COUNT), count(lit(1)).as(DOC_COUNT));
+    Dataset<Row> grid = top.join(periods, LANG)
+        .join(counts, new String[] {LANG, TERM, PERIOD}, "left")
+        .withColumn(COUNT, coalesce(col(COUNT), lit(0L)))
+        .withColumn(DOC_COUNT, coalesce(col(DOC_COUNT), lit(0L)))
+        .withColumn(REL_FREQ, when(col(PERIOD_TOKENS).gt(0), col(COUNT).divide(col(PERIOD_TOKENS))).otherwise(0.0));
+    return withDisplay(grid, display).select(LANG, TERM, DISPLAY, PERIOD, PERIOD_START, COUNT, DOC_COUNT,
+        PERIOD_TOKENS, PERIOD_DOCS, REL_FREQ);
+  }
+
+  /** Adds the display column (the term itself if the term has no display form). */
+  private static Dataset<Row> withDisplay(Dataset<Row> df, Dataset<Row> display) {
+    return df.join(display.withColumnRenamed(DISPLAY, "_display"), new String[] {LANG, TERM}, "left")
+        .withColumn(DISPLAY, coalesce(col("_display"), col(TERM)))
+        .drop("_display");
+  }
+
+  /** First day of the period holding the timestamp (a date), null for a null timestamp. */
+  static Column periodStart(Column ts, PeriodUnit unit) {
+    Column d = to_date(ts);
+    return switch (unit) {
+      case DAY -> d;
+      case WEEK -> to_date(date_trunc("week", ts));
+      case MONTH -> trunc(d, "month");
+      case QUARTER -> trunc(d, "quarter");
+      case YEAR -> trunc(d, "year");
+    };
+  }
+
+  /** The period's label from its first day (see {@link PeriodUnit}). */
+  static Column periodLabel(Column start, PeriodUnit unit) {
+    return switch (unit) {
+      case DAY -> date_format(start, "yyyy-MM-dd");
+      // the ISO week-based year is the year of the week's Thursday
+      case WEEK -> concat(year(date_add(start, 3)).cast("string"), lit("-W"),
+          lpad(weekofyear(start).cast("string"), 2, "0"));
+      case MONTH -> date_format(start, "yyyy-MM");
+      case QUARTER -> concat(year(start).cast("string"), lit("-Q"), quarter(start).cast("string"));
+      case YEAR -> year(start).cast("string");
+    };
+  }
+
+  private static void checkTokens(Dataset<Row> tokens) {
+    require(tokens, "tokens", DOC_ID, LANG, TOKENS);
+    StructField f = tokens.schema().apply(TOKENS);
+    if (!(f.dataType() instanceof ArrayType at) || !(at.elementType() instanceof StructType st)) {
+      throw new IllegalArgumentException("tokens: column " + TOKENS + " must be an array of structs, got "
+          + f.dataType().simpleString());
+    }
+    Set<String> missing = new TreeSet<>(List.of(TERM, SURFACE, SENTENCE, START, END, STOP));
+    missing.removeAll(Arrays.asList(st.fieldNames()));
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("tokens: token struct lacks field(s) " + String.join(", ", missing));
+    }
+  }
+
+  private static void require(Dataset<Row> df, String table, String... columns) {
+    Set<String> missing = new TreeSet<>(Arrays.asList(columns));
+    missing.removeAll(Arrays.asList(df.columns()));
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(table + ": missing column(s) " + String.join(", ", missing) + " (has "
+          + String.join(", ", df.columns()) + ")");
+    }
+  }
+}

@@ -50,10 +50,11 @@ public final class GibbsLda implements TopicModel {
   private final long seed;
   private final JavaRDD<GibbsPartition> states;
   private final JavaRDD<GibbsPartition> anchor;
+  private final List<Broadcast<GibbsPartition.Snapshot>> snapshots;
 
   private GibbsLda(int k, int iterations, GibbsPartition.Snapshot model, Dataset<Row> mixtures, int[][] topIds,
       double[][] topWeights, int inferenceIterations, long seed, JavaRDD<GibbsPartition> states,
-      JavaRDD<GibbsPartition> anchor) {
+      JavaRDD<GibbsPartition> anchor, List<Broadcast<GibbsPartition.Snapshot>> snapshots) {
     this.k = k;
     this.iterations = iterations;
     this.model = model;
@@ -64,6 +65,7 @@ public final class GibbsLda implements TopicModel {
     this.seed = seed;
     this.states = states;
     this.anchor = anchor;
+    this.snapshots = snapshots;
   }
 
   static final StructType MIXTURES = new StructType().add(DOC_ID, DataTypes.StringType, false)
@@ -105,6 +107,8 @@ public final class GibbsLda implements TopicModel {
     double beta = p.beta();
     // the last locally checkpointed state: kept until a newer one exists, since later states recompute from it
     JavaRDD<GibbsPartition> anchor = states;
+    // snapshots the states since the anchor were computed with: their closures stay in the lineage until then
+    List<Broadcast<GibbsPartition.Snapshot>> sinceAnchor = new ArrayList<>();
     for (int it = 1; it <= p.iterations(); it++) {
       GibbsPartition.Snapshot snap = new GibbsPartition.Snapshot(K, V, counts.wordTopic, counts.topicTotals,
           alpha.clone(), beta);
@@ -118,11 +122,15 @@ public final class GibbsLda implements TopicModel {
       if (checkpoint) next.rdd().localCheckpoint();
       counts = next.map(s -> s.counts(K, V, histogram)).reduce(GibbsPartition.Counts::add);
       if (states != anchor) states.unpersist(false);
+      sinceAnchor.add(b);
       if (checkpoint) {
         anchor.unpersist(false);
         anchor = next;
+        // the checkpointed RDD still holds its own map closure (and so b): keep b, drop the older snapshots
+        for (Broadcast<GibbsPartition.Snapshot> old : sinceAnchor) if (old != b) old.destroy();
+        sinceAnchor.clear();
+        sinceAnchor.add(b);
       }
-      b.destroy();
       states = next;
       if (optimize) {
         Dirichlet.learnParameters(alpha, counts.topicDocCounts, counts.docLengthCounts, 1.001, 1.0, 1);
@@ -142,13 +150,13 @@ public final class GibbsLda implements TopicModel {
     JavaRDD<Row> rows = states.flatMap(s -> {
       List<Row> out = new ArrayList<>(s.documents());
       for (int d = 0; d < s.documents(); d++) {
-        out.add(RowFactory.create(s.docId(d), toList(GibbsPartition.mixture(s.docTopicCounts(d, K), a))));
+        out.add(RowFactory.create(s.docId(d), GibbsPartition.mixture(s.docTopicCounts(d, K), a)));
       }
       return out.iterator();
     });
     Dataset<Row> mixtures = spark.createDataFrame(rows, MIXTURES);
     return new GibbsLda(K, p.iterations(), finalModel, mixtures, topIds, topW, p.inferenceIterations(), seed,
-        states, anchor);
+        states, anchor, sinceAnchor);
   }
 
   /** Top terms per topic by count (desc), ties by term id (asc); weight = (n_wk + beta) / (n_k + V beta). */
@@ -193,12 +201,6 @@ public final class GibbsLda implements TopicModel {
       for (int j = 0; j < counts.get(i); j++) w[pos++] = id;
     }
     return w;
-  }
-
-  static List<Double> toList(double[] v) {
-    List<Double> l = new ArrayList<>(v.length);
-    for (double x : v) l.add(x);
-    return l;
   }
 
   @Override
@@ -249,7 +251,7 @@ public final class GibbsLda implements TopicModel {
     JavaRDD<Row> rows = bags.select(DOC_ID, TERM_IDS, COUNTS).javaRDD().map(r -> {
       GibbsPartition.Snapshot m = b.value();
       int[] ndk = GibbsPartition.infer(r.getString(0), expand(r.getList(1), r.getList(2)), m, iters, s);
-      return RowFactory.create(r.getString(0), toList(GibbsPartition.mixture(ndk, m.alpha())));
+      return RowFactory.create(r.getString(0), GibbsPartition.mixture(ndk, m.alpha()));
     });
     return spark.createDataFrame(rows, MIXTURES);
   }
@@ -258,5 +260,7 @@ public final class GibbsLda implements TopicModel {
   public void release() {
     states.unpersist(false);
     anchor.unpersist(false);
+    for (Broadcast<GibbsPartition.Snapshot> b : snapshots) b.destroy();
+    snapshots.clear();
   }
 }

@@ -1,0 +1,331 @@
+package io.newslens.bench;
+
+import static io.newslens.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import cc.mallet.topics.ParallelTopicModel;
+import cc.mallet.types.Alphabet;
+import cc.mallet.types.FeatureSequence;
+import cc.mallet.types.IDSorter;
+import cc.mallet.types.Instance;
+import cc.mallet.types.InstanceList;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.newslens.analyze.Tokens;
+import io.newslens.spark.SparkSessions;
+import io.newslens.topics.Coherence;
+import io.newslens.topics.Corpus;
+import io.newslens.topics.GibbsLda;
+import io.newslens.topics.MllibLda;
+import io.newslens.topics.TopicModel;
+import io.newslens.topics.TopicsParams;
+import io.newslens.topics.TopicsParams.Algorithm;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * OrangeSum topic models side by side, same run, same machine, same vocabulary and the same term counts:
+ * MALLET 2.0.8 ParallelTopicModel, Spark MLlib LDA online (defaults) and EM (iterations capped), and Newslens'
+ * distributed Gibbs sampler ({@link GibbsLda}). Each is scored the same way: mean NPMI@10 over the fitted documents
+ * ({@link Coherence}), NMI (arithmetic normalization, as scikit-learn's default) between each document's dominant
+ * topic and its OrangeSum category, and the number of topics that are the dominant topic of at least 1 % of the
+ * documents.
+ *
+ * <p>Usage: {@code bench/java io.newslens.bench.TopicsBench OUT.json [--input orangesum_fr.jsonl.gz] [--k 20]
+ * [--em-iterations 20] [--gibbs-iterations 200] [--mallet-iterations 200] [--only mallet,online,em,gibbs]}.
+ * Time is wall time of training plus computing every fitted document's mixture (MALLET's are free after
+ * training), with the input already cached.
+ */
+public final class TopicsBench {
+  private TopicsBench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) throw new IllegalArgumentException("usage: TopicsBench OUT.json [options]");
+    String out = args[0];
+    Map<String, String> opt = new HashMap<>();
+    for (int i = 1; i + 1 < args.length; i += 2) opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    String input = opt.getOrDefault("input", "/work/shared/corpora/orangesum/orangesum_fr.jsonl.gz");
+    int k = Integer.parseInt(opt.getOrDefault("k", "20"));
+    int emIterations = Integer.parseInt(opt.getOrDefault("em-iterations", "20"));
+    int gibbsIterations = Integer.parseInt(opt.getOrDefault("gibbs-iterations", "200"));
+    int malletIterations = Integer.parseInt(opt.getOrDefault("mallet-iterations", "200"));
+    int limit = Integer.parseInt(opt.getOrDefault("docs", "0"));
+    List<String> only = Arrays.asList(opt.getOrDefault("only", "mallet,online,em,gibbs").split(","));
+
+    SparkSession spark = SparkSessions.getOrCreate("local[2]");
+    spark.conf().set("spark.sql.shuffle.partitions", "4");
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("corpus", input);
+    report.put("k", k);
+    report.put("master", spark.sparkContext().master());
+    report.put("cores", Runtime.getRuntime().availableProcessors());
+    report.put("load_average_at_start", loadAverage());
+
+    long t0 = System.nanoTime();
+    Dataset<Row> raw = spark.read().json(input);
+    if (limit > 0) raw = raw.orderBy("id").limit(limit);
+    raw = raw.repartition(2).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> documents = raw.select(col("id").cast("string").as(DOC_ID), lit("orangesum").as(SOURCE),
+        to_timestamp(col("date")).as(PUBLISHED_AT),
+        map(lit("category"), coalesce(col("category"), lit(""))).as(META));
+    Dataset<Row> tokens = tokenize(raw).persist(StorageLevel.MEMORY_AND_DISK());
+    long nDocs = tokens.count();
+    TopicsParams base = TopicsParams.defaults().withTopics(k);
+    Corpus corpus = Corpus.build(tokens, documents, null, base);
+    Dataset<Row> fitBags = corpus.fitBags().persist(StorageLevel.MEMORY_AND_DISK());
+    long nFit = fitBags.count();
+    report.put("articles", nDocs);
+    report.put("articles_with_terms", nFit);
+    report.put("vocabulary", Map.of("size", corpus.size(), "min_df", base.minDf(), "max_df_fraction",
+        base.maxDfFraction(), "max_size", base.vocabularySize()));
+    report.put("prepare_seconds", secs(t0));
+
+    // bench only: the whole corpus on the driver for MALLET and for scoring
+    List<Row> bagRows = fitBags.select(DOC_ID, TERM_IDS, COUNTS, LENGTH).orderBy(DOC_ID).collectAsList();
+    Map<String, String> category = new HashMap<>();
+    for (Row r : documents.select(col(DOC_ID), col(META).getItem("category")).collectAsList()) {
+      category.put(r.getString(0), r.getString(1));
+    }
+    long tokensTotal = bagRows.stream().mapToLong(r -> r.getInt(3)).sum();
+    report.put("tokens", tokensTotal);
+    System.err.printf("prepared %d articles, %d with terms, V=%d, %d tokens in %.1f s%n", nDocs, nFit, corpus.size(),
+        tokensTotal, secs(t0));
+
+    List<Map<String, Object>> results = new ArrayList<>();
+    report.put("results", results);
+    if (only.contains("mallet")) {
+      results.add(mallet(bagRows, corpus.terms(), k, malletIterations, base, fitBags, category));
+      write(out, report);
+    }
+    if (only.contains("online")) {
+      results.add(spark("mllib-online-defaults", base.withAlgorithm(Algorithm.ONLINE, 20), corpus, fitBags, k,
+          category));
+      write(out, report);
+    }
+    if (only.contains("gibbs")) {
+      results.add(spark("newslens-gibbs", base.withAlgorithm(Algorithm.GIBBS, gibbsIterations), corpus, fitBags, k,
+          category));
+      write(out, report);
+    }
+    if (only.contains("em")) {
+      results.add(spark("mllib-em-" + emIterations + "-iterations", base.withAlgorithm(Algorithm.EM, emIterations),
+          corpus, fitBags, k, category));
+      write(out, report);
+    }
+    report.put("load_average_at_end", loadAverage());
+    write(out, report);
+    System.err.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    spark.stop();
+  }
+
+  static Map<String, Object> mallet(List<Row> bags, List<String> terms, int k, int iterations, TopicsParams p,
+      Dataset<Row> fitBags, Map<String, String> category) throws IOException {
+    Alphabet alphabet = new Alphabet();
+    for (String t : terms) alphabet.lookupIndex(t, true);
+    InstanceList instances = new InstanceList(alphabet, null);
+    List<String> ids = new ArrayList<>();
+    for (Row r : bags) {
+      List<Integer> ti = r.getList(1);
+      List<Integer> tc = r.getList(2);
+      FeatureSequence fs = new FeatureSequence(alphabet, r.getInt(3));
+      for (int i = 0; i < ti.size(); i++) for (int j = 0; j < tc.get(i); j++) fs.add(ti.get(i).intValue());
+      instances.add(new Instance(fs, null, r.getString(0), null));
+      ids.add(r.getString(0));
+    }
+    ParallelTopicModel.logger.setLevel(java.util.logging.Level.WARNING);
+    long t0 = System.nanoTime();
+    ParallelTopicModel m = new ParallelTopicModel(k, p.alphaSum(), p.beta());
+    m.setRandomSeed((int) p.seed());
+    m.setNumThreads(2);
+    m.setNumIterations(iterations);
+    m.setOptimizeInterval(p.optimizeInterval());
+    m.setBurninPeriod(p.burnIn());
+    m.setTopicDisplay(100_000, 10);
+    m.addInstances(instances);
+    m.estimate();
+    double seconds = secs(t0);
+    int[] dominant = new int[ids.size()];
+    for (int d = 0; d < ids.size(); d++) dominant[d] = argmax(m.getTopicProbabilities(d));
+    List<TreeSet<IDSorter>> sorted = m.getSortedWords();
+    int[][] top = new int[k][10];
+    for (int t = 0; t < k; t++) {
+      Iterator<IDSorter> it = sorted.get(t).iterator();
+      for (int i = 0; i < 10 && it.hasNext(); i++) top[t][i] = it.next().getID();
+    }
+    Map<String, Object> r = score("mallet-2.0.8", seconds, iterations, top, ids, dominant, fitBags, category, k,
+        terms);
+    r.put("settings", "ParallelTopicModel(K, alphaSum " + p.alphaSum() + ", beta " + p.beta() + "), 2 threads, "
+        + iterations + " iterations, optimize interval " + p.optimizeInterval() + ", burn-in " + p.burnIn());
+    r.put("alpha_sum", Arrays.stream(m.alpha).sum());
+    r.put("beta", m.beta);
+    return r;
+  }
+
+  static Map<String, Object> spark(String name, TopicsParams p, Corpus corpus, Dataset<Row> fitBags, int k,
+      Map<String, String> category) {
+    System.err.printf("%s: fitting...%n", name);
+    long t0 = System.nanoTime();
+    TopicModel m = p.algorithm() == Algorithm.GIBBS ? GibbsLda.fit(fitBags, corpus.size(), k, p)
+        : MllibLda.fit(fitBags, corpus.size(), k, p);
+    List<Row> mix = m.fittedMixtures().select(col(DOC_ID),
+        array_position(col(MIXTURE), array_max(col(MIXTURE))).minus(1).cast("int")).collectAsList();
+    double seconds = secs(t0);
+    List<String> ids = new ArrayList<>();
+    int[] dominant = new int[mix.size()];
+    for (int i = 0; i < mix.size(); i++) {
+      ids.add(mix.get(i).getString(0));
+      dominant[i] = mix.get(i).getInt(1);
+    }
+    Map<String, Object> r = score(name, seconds, m.iterations(), m.topTermIds(), ids, dominant, fitBags, category, k,
+        corpus.terms());
+    r.put("settings", p.algorithm().id() + ", " + m.iterations() + " iterations"
+        + (p.algorithm() == Algorithm.GIBBS ? ", " + (p.partitions() > 0 ? p.partitions() : 2)
+            + " partitions, optimize interval " + p.optimizeInterval() + ", burn-in " + p.burnIn()
+            : ", other parameters at MLlib defaults"));
+    r.put("alpha_sum", Arrays.stream(m.alpha()).sum());
+    if (m instanceof GibbsLda g) r.put("beta", g.beta());
+    m.release();
+    return r;
+  }
+
+  static Map<String, Object> score(String name, double seconds, int iterations, int[][] top, List<String> ids,
+      int[] dominant, Dataset<Row> fitBags, Map<String, String> category, int k, List<String> terms) {
+    double[] npmi = Coherence.npmi(fitBags, top, 10);
+    int[] sizes = new int[k];
+    for (int d : dominant) sizes[d]++;
+    int atLeast1pct = 0;
+    int empty = 0;
+    for (int s : sizes) {
+      if (s >= 0.01 * dominant.length) atLeast1pct++;
+      if (s == 0) empty++;
+    }
+    String[] cats = new String[ids.size()];
+    for (int i = 0; i < cats.length; i++) cats[i] = category.get(ids.get(i));
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("name", name);
+    r.put("seconds", Math.round(seconds * 10) / 10.0);
+    r.put("iterations", iterations);
+    r.put("mean_npmi_at_10", round4(Arrays.stream(npmi).average().orElse(0)));
+    r.put("nmi_dominant_vs_category", round4(nmi(dominant, cats)));
+    r.put("topics_dominant_in_at_least_1pct", atLeast1pct);
+    r.put("topics_never_dominant", empty);
+    r.put("largest_topic_docs", Arrays.stream(sizes).max().getAsInt());
+    r.put("dominant_sizes", sizes);
+    List<String> labels = new ArrayList<>();
+    for (int t = 0; t < k; t++) {
+      labels.add(terms.get(top[t][0]) + " / " + terms.get(top[t][1]) + " / " + terms.get(top[t][2]) + "  (npmi "
+          + String.format("%.3f", npmi[t]) + ", " + sizes[t] + " docs)");
+    }
+    r.put("topics", labels);
+    System.err.printf("%s: %.1f s, NPMI %.4f, NMI %.4f, %d topics >= 1%%%n", name, seconds,
+        Arrays.stream(npmi).average().orElse(0), nmi(dominant, cats), atLeast1pct);
+    return r;
+  }
+
+  /** NMI with arithmetic-mean normalization: 2 I(X;Y) / (H(X) + H(Y)). */
+  static double nmi(int[] x, String[] y) {
+    int n = x.length;
+    Map<Integer, Integer> cx = new HashMap<>();
+    Map<String, Integer> cy = new HashMap<>();
+    Map<String, Integer> cxy = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      cx.merge(x[i], 1, Integer::sum);
+      cy.merge(y[i], 1, Integer::sum);
+      cxy.merge(x[i] + "\u0000" + y[i], 1, Integer::sum);
+    }
+    double hx = entropy(cx.values(), n);
+    double hy = entropy(cy.values(), n);
+    double mi = 0;
+    for (Map.Entry<String, Integer> e : cxy.entrySet()) {
+      String[] parts = e.getKey().split("\u0000", -1);
+      double pxy = (double) e.getValue() / n;
+      double px = (double) cx.get(Integer.parseInt(parts[0])) / n;
+      double py = (double) cy.get(parts[1]) / n;
+      mi += pxy * Math.log(pxy / (px * py));
+    }
+    return hx + hy == 0 ? 1.0 : 2 * mi / (hx + hy);
+  }
+
+  static double entropy(java.util.Collection<Integer> counts, int n) {
+    double h = 0;
+    for (int c : counts) {
+      double p = (double) c / n;
+      h -= p * Math.log(p);
+    }
+    return h;
+  }
+
+  /** OrangeSum title + heading + article through Lucene's FrenchAnalyzer into the tokens schema (stop = false). */
+  static Dataset<Row> tokenize(Dataset<Row> raw) {
+    Dataset<Row> texts = raw.select(col("id").cast("string"),
+        concat_ws("\n", coalesce(col("title"), lit("")), coalesce(col("heading"), lit("")),
+            coalesce(col("article"), lit(""))));
+    return texts.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {
+      Analyzer analyzer = new FrenchAnalyzer();
+      List<Row> out = new ArrayList<>();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        String text = r.getString(1);
+        List<Row> ts = new ArrayList<>();
+        try (TokenStream s = analyzer.tokenStream("text", new StringReader(text))) {
+          CharTermAttribute term = s.addAttribute(CharTermAttribute.class);
+          OffsetAttribute off = s.addAttribute(OffsetAttribute.class);
+          s.reset();
+          while (s.incrementToken()) {
+            ts.add(RowFactory.create(term.toString(), text.substring(off.startOffset(), off.endOffset()), 0, 0,
+                off.startOffset(), off.endOffset(), false));
+          }
+          s.end();
+        }
+        out.add(RowFactory.create(r.getString(0), "fr", scala.jdk.javaapi.CollectionConverters.asScala(ts).toSeq()));
+      }
+      analyzer.close();
+      return out.iterator();
+    }, ExpressionEncoder.apply(Tokens.SCHEMA));
+  }
+
+  static int argmax(double[] v) {
+    int b = 0;
+    for (int i = 1; i < v.length; i++) if (v[i] > v[b]) b = i;
+    return b;
+  }
+
+  static double secs(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  static double round4(double x) {
+    return Math.round(x * 10000) / 10000.0;
+  }
+
+  static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  static void write(String out, Map<String, Object> report) throws IOException {
+    File f = new File(out);
+    if (f.getParentFile() != null) f.getParentFile().mkdirs();
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(f, report);
+  }
+}

@@ -1,0 +1,100 @@
+package io.newslens.topics;
+
+import static io.newslens.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import io.newslens.analyze.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * What every topic algorithm is fitted on: the vocabulary (the {@link Vocabulary} rule over the fitted documents)
+ * and every document as a bag of vocabulary term ids. Shared by the stage and the benchmark so MALLET and MLlib see
+ * exactly the same counts.
+ *
+ * @param vocabulary term_id, term, df, display; term_id is the rank (df desc, term asc); at most
+ *     {@code --topic-vocabulary} rows
+ * @param terms the vocabulary terms in term_id order, on the driver (bounded by {@code --topic-vocabulary})
+ * @param bags every document of {@code documents}: doc_id, representative (its cluster's, or itself), fitted
+ *     (boolean: a representative), term_ids array&lt;int&gt; (ascending), counts array&lt;int&gt;, length int (tokens in
+ *     the vocabulary, 0 for an empty document); cached
+ * @param fittedDocs documents fitted (representatives, including those without vocabulary terms)
+ */
+public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> bags, long fittedDocs) {
+
+  public static final String FITTED = "fitted";
+
+  public Dataset<Row> fitBags() {
+    return bags.filter(col(FITTED).and(col(LENGTH).gt(0)));
+  }
+
+  public int size() {
+    return terms.size();
+  }
+
+  /**
+   * Builds the corpus. Tokens with {@code stop == true} are dropped; documents without a tokens row are empty.
+   *
+   * @param clustersOrNull doc_id, representative; null when every document stands for itself
+   */
+  public static Corpus build(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
+      TopicsParams p) {
+    Dataset<Row> docs = documents.select(col(DOC_ID)).distinct();
+    if (clustersOrNull != null) {
+      docs = docs.join(clustersOrNull.select(col(DOC_ID), col(REPRESENTATIVE)), DOC_ID, "left")
+          .withColumn(REPRESENTATIVE, coalesce(col(REPRESENTATIVE), col(DOC_ID)));
+    } else {
+      docs = docs.withColumn(REPRESENTATIVE, col(DOC_ID));
+    }
+    docs = docs.withColumn(FITTED, col(REPRESENTATIVE).equalTo(col(DOC_ID)));
+
+    Dataset<Row> docTerms = tokens
+        .select(col(DOC_ID), explode(col(TOKENS)).as("t"))
+        .filter(not(col("t." + STOP)))
+        .select(col(DOC_ID), col("t." + TERM).as(TERM))
+        .join(docs.select(DOC_ID, FITTED), DOC_ID)
+        .groupBy(DOC_ID, TERM).agg(count("*").as("n"), first(FITTED).as(FITTED))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+
+    long nFit = docs.filter(col(FITTED)).count();
+    long maxDf = Vocabulary.maxDocCount(nFit, p.maxDfFraction());
+    Dataset<Row> df = docTerms.filter(col(FITTED)).groupBy(TERM).agg(count("*").as(DF))
+        .filter(col(DF).geq(p.minDf()).and(col(DF).leq(maxDf)))
+        .orderBy(col(DF).desc(), col(TERM).asc())
+        .limit(p.vocabularySize());
+    // bounded by --topic-vocabulary: the term index and the word-topic counts live on the driver anyway
+    List<Row> top = df.collectAsList();
+    List<String> terms = new ArrayList<>(top.size());
+    List<Row> vocabRows = new ArrayList<>(top.size());
+    for (int i = 0; i < top.size(); i++) {
+      terms.add(top.get(i).getString(0));
+      vocabRows.add(org.apache.spark.sql.RowFactory.create(i, top.get(i).getString(0), top.get(i).getLong(1)));
+    }
+    org.apache.spark.sql.types.StructType vs = new org.apache.spark.sql.types.StructType()
+        .add(TERM_ID, "int", false).add(TERM, "string", false).add(DF, "long", false);
+    Dataset<Row> ids = documents.sparkSession().createDataFrame(vocabRows, vs);
+
+    Dataset<Row> display = Tokens.displayForms(tokens)
+        .withColumn("r", row_number().over(Window.partitionBy(TERM).orderBy(col("count").desc(), col(LANG).asc())))
+        .filter(col("r").equalTo(1)).select(col(TERM), col(DISPLAY));
+    Dataset<Row> vocabulary = ids.join(broadcast(display), TERM, "left")
+        .select(col(TERM_ID), col(TERM), col(DF), coalesce(col(DISPLAY), col(TERM)).as(DISPLAY))
+        .orderBy(TERM_ID).persist(StorageLevel.MEMORY_AND_DISK());
+
+    Dataset<Row> bagged = docTerms.join(broadcast(ids.select(TERM, TERM_ID)), TERM)
+        .groupBy(DOC_ID).agg(sort_array(collect_list(struct(col(TERM_ID), col("n").cast("int").as("c")))).as("b"));
+    Dataset<Row> bags = docs.join(bagged, DOC_ID, "left")
+        .select(col(DOC_ID), col(REPRESENTATIVE), col(FITTED),
+            coalesce(col("b." + TERM_ID), array().cast("array<int>")).as(TERM_IDS),
+            coalesce(col("b.c"), array().cast("array<int>")).as(COUNTS))
+        .withColumn(LENGTH, aggregate(col(COUNTS), lit(0), (a, b) -> a.plus(b)))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    bags.count();
+    docTerms.unpersist();
+    return new Corpus(vocabulary, List.copyOf(terms), bags, nFit);
+  }
+}

@@ -1,0 +1,266 @@
+package io.newslens.topics;
+
+import static io.newslens.Columns.*;
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Distributed collapsed Gibbs sampling for LDA (AD-LDA) with MALLET-style hyperparameter optimization, on Spark.
+ *
+ * <p>Each Spark partition holds one {@link GibbsPartition} (its documents, tokens and assignments) in a cached RDD.
+ * Every iteration the driver broadcasts a {@link GibbsPartition.Snapshot} of the global word-topic counts, each
+ * partition sweeps its tokens against it, and the new global counts are the sum of the partitions' own counts (a
+ * reduce of dense K x V int arrays; no drift, since counts are recomputed from assignments, not from deltas). After
+ * {@code burnIn} sweeps and then every {@code optimizeInterval}, the asymmetric alpha and the symmetric beta are
+ * re-estimated from count histograms ({@link Dirichlet}), which is what keeps topics balanced.
+ *
+ * <p>Determinism: partitioning is a hash of doc_id, documents are sorted by doc_id inside partitions and every
+ * document draws from its own generator seeded from (seed, iteration, doc_id), so a run is bit-for-bit repeatable
+ * for a given number of partitions. With another partition count, the snapshot staleness differs and so do the
+ * samples: the topics are statistically equivalent, not identical (see the tests for the tolerance measured).
+ */
+public final class GibbsLda implements TopicModel {
+  private static final Logger LOG = LoggerFactory.getLogger(GibbsLda.class);
+  private static final int CHECKPOINT_EVERY = 10;
+
+  private final int k;
+  private final int iterations;
+  private final GibbsPartition.Snapshot model;
+  private final Dataset<Row> mixtures;
+  private final int[][] topIds;
+  private final double[][] topWeights;
+  private final int inferenceIterations;
+  private final long seed;
+  private final JavaRDD<GibbsPartition> states;
+  private final JavaRDD<GibbsPartition> anchor;
+  private final List<Broadcast<GibbsPartition.Snapshot>> snapshots;
+
+  private GibbsLda(int k, int iterations, GibbsPartition.Snapshot model, Dataset<Row> mixtures, int[][] topIds,
+      double[][] topWeights, int inferenceIterations, long seed, JavaRDD<GibbsPartition> states,
+      JavaRDD<GibbsPartition> anchor, List<Broadcast<GibbsPartition.Snapshot>> snapshots) {
+    this.k = k;
+    this.iterations = iterations;
+    this.model = model;
+    this.mixtures = mixtures;
+    this.topIds = topIds;
+    this.topWeights = topWeights;
+    this.inferenceIterations = inferenceIterations;
+    this.seed = seed;
+    this.states = states;
+    this.anchor = anchor;
+    this.snapshots = snapshots;
+  }
+
+  static final StructType MIXTURES = new StructType().add(DOC_ID, DataTypes.StringType, false)
+      .add(MIXTURE, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+
+  /**
+   * Fits K topics on {@code fitBags} (doc_id, term_ids, counts, length &gt; 0) over a vocabulary of size V.
+   */
+  public static GibbsLda fit(Dataset<Row> fitBags, int vocabularySize, int numTopics, TopicsParams p) {
+    SparkSession spark = fitBags.sparkSession();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int partitions = p.partitions() > 0 ? p.partitions() : jsc.defaultParallelism();
+    final int K = numTopics;
+    final int V = vocabularySize;
+    final long seed = p.seed();
+
+    Dataset<Row> arranged = fitBags.select(DOC_ID, TERM_IDS, COUNTS)
+        .repartition(partitions, col(DOC_ID)).sortWithinPartitions(DOC_ID);
+    JavaRDD<GibbsPartition> states = arranged.javaRDD().mapPartitions((Iterator<Row> rows) -> {
+      List<String> ids = new ArrayList<>();
+      List<int[]> docs = new ArrayList<>();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        ids.add(r.getString(0));
+        docs.add(expand(r.getList(1), r.getList(2)));
+      }
+      return Collections.singletonList(
+          GibbsPartition.initialize(ids.toArray(new String[0]), docs.toArray(new int[0][]), K, seed)).iterator();
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+    int maxLength = states.map(s -> {
+      int m = 0;
+      for (int d = 0; d < s.documents(); d++) m = Math.max(m, s.length(d));
+      return m;
+    }).reduce(Math::max);
+    GibbsPartition.Counts counts = states.map(s -> s.counts(K, V, -1)).reduce(GibbsPartition.Counts::add);
+
+    double[] alpha = new double[K];
+    Arrays.fill(alpha, p.alphaSum() / K);
+    double beta = p.beta();
+    // the last locally checkpointed state: kept until a newer one exists, since later states recompute from it
+    JavaRDD<GibbsPartition> anchor = states;
+    // snapshots the states since the anchor were computed with: their closures stay in the lineage until then
+    List<Broadcast<GibbsPartition.Snapshot>> sinceAnchor = new ArrayList<>();
+    for (int it = 1; it <= p.iterations(); it++) {
+      GibbsPartition.Snapshot snap = new GibbsPartition.Snapshot(K, V, counts.wordTopic, counts.topicTotals,
+          alpha.clone(), beta);
+      Broadcast<GibbsPartition.Snapshot> b = jsc.broadcast(snap);
+      final int iteration = it;
+      boolean optimize = p.optimizeInterval() > 0 && it > p.burnIn() && it % p.optimizeInterval() == 0;
+      final int histogram = optimize ? maxLength : -1;
+      JavaRDD<GibbsPartition> next = states.map(s -> s.sweep(b.value(), iteration, seed))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      boolean checkpoint = it % CHECKPOINT_EVERY == 0;
+      if (checkpoint) next.rdd().localCheckpoint();
+      counts = next.map(s -> s.counts(K, V, histogram)).reduce(GibbsPartition.Counts::add);
+      if (states != anchor) states.unpersist(false);
+      sinceAnchor.add(b);
+      if (checkpoint) {
+        anchor.unpersist(false);
+        anchor = next;
+        // the checkpointed RDD still holds its own map closure (and so b): keep b, drop the older snapshots
+        for (Broadcast<GibbsPartition.Snapshot> old : sinceAnchor) if (old != b) old.destroy();
+        sinceAnchor.clear();
+        sinceAnchor.add(b);
+      }
+      states = next;
+      if (optimize) {
+        Dirichlet.learnParameters(alpha, counts.topicDocCounts, counts.docLengthCounts, 1.001, 1.0, 1);
+        beta = optimizeBeta(counts, K, V, beta);
+      }
+      if (it % 50 == 0) LOG.info("gibbs: sweep {} of {}, alpha sum {}, beta {}", it, p.iterations(),
+          String.format("%.3f", Arrays.stream(alpha).sum()), String.format("%.4f", beta));
+    }
+    GibbsPartition.Snapshot finalModel = new GibbsPartition.Snapshot(K, V, counts.wordTopic, counts.topicTotals,
+        alpha.clone(), beta);
+    int n = Math.min(V, Math.max(10, p.topTerms()));
+    int[][] topIds = new int[K][];
+    double[][] topW = new double[K][];
+    topTerms(finalModel, n, topIds, topW);
+
+    final double[] a = alpha.clone();
+    JavaRDD<Row> rows = states.flatMap(s -> {
+      List<Row> out = new ArrayList<>(s.documents());
+      for (int d = 0; d < s.documents(); d++) {
+        out.add(RowFactory.create(s.docId(d), GibbsPartition.mixture(s.docTopicCounts(d, K), a)));
+      }
+      return out.iterator();
+    });
+    Dataset<Row> mixtures = spark.createDataFrame(rows, MIXTURES);
+    return new GibbsLda(K, p.iterations(), finalModel, mixtures, topIds, topW, p.inferenceIterations(), seed,
+        states, anchor, sinceAnchor);
+  }
+
+  /** Top terms per topic by count (desc), ties by term id (asc); weight = (n_wk + beta) / (n_k + V beta). */
+  static void topTerms(GibbsPartition.Snapshot m, int n, int[][] ids, double[][] weights) {
+    int K = m.topics();
+    int V = m.vocabulary();
+    for (int k = 0; k < K; k++) {
+      final int topic = k;
+      Integer[] order = new Integer[V];
+      for (int w = 0; w < V; w++) order[w] = w;
+      Arrays.sort(order, (x, y) -> {
+        int c = Integer.compare(m.wordTopic()[y * K + topic], m.wordTopic()[x * K + topic]);
+        return c != 0 ? c : Integer.compare(x, y);
+      });
+      ids[k] = new int[n];
+      weights[k] = new double[n];
+      double den = m.topicTotals()[k] + V * m.beta();
+      for (int i = 0; i < n; i++) {
+        ids[k][i] = order[i];
+        weights[k][i] = (m.wordTopic()[order[i] * K + k] + m.beta()) / den;
+      }
+    }
+  }
+
+  private static double optimizeBeta(GibbsPartition.Counts c, int K, int V, double beta) {
+    int max = 0;
+    for (int x : c.wordTopic) max = Math.max(max, x);
+    int[] hist = new int[max + 1];
+    for (int x : c.wordTopic) if (x > 0) hist[x]++;
+    double sum = Dirichlet.learnSymmetricConcentration(hist, c.topicTotals, V, beta * V);
+    double b = sum / V;
+    return Double.isFinite(b) && b > 0 ? b : beta;
+  }
+
+  static int[] expand(List<Integer> ids, List<Integer> counts) {
+    int n = 0;
+    for (Integer c : counts) n += c;
+    int[] w = new int[n];
+    int pos = 0;
+    for (int i = 0; i < ids.size(); i++) {
+      int id = ids.get(i);
+      for (int j = 0; j < counts.get(i); j++) w[pos++] = id;
+    }
+    return w;
+  }
+
+  @Override
+  public int k() {
+    return k;
+  }
+
+  @Override
+  public String algorithm() {
+    return TopicsParams.Algorithm.GIBBS.id();
+  }
+
+  @Override
+  public int iterations() {
+    return iterations;
+  }
+
+  @Override
+  public int[][] topTermIds() {
+    return topIds;
+  }
+
+  @Override
+  public double[][] topTermWeights() {
+    return topWeights;
+  }
+
+  @Override
+  public double[] alpha() {
+    return model.alpha().clone();
+  }
+
+  public double beta() {
+    return model.beta();
+  }
+
+  @Override
+  public Dataset<Row> fittedMixtures() {
+    return mixtures;
+  }
+
+  @Override
+  public Dataset<Row> infer(Dataset<Row> bags) {
+    SparkSession spark = bags.sparkSession();
+    Broadcast<GibbsPartition.Snapshot> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
+    final int iters = inferenceIterations;
+    final long s = seed;
+    JavaRDD<Row> rows = bags.select(DOC_ID, TERM_IDS, COUNTS).javaRDD().map(r -> {
+      GibbsPartition.Snapshot m = b.value();
+      int[] ndk = GibbsPartition.infer(r.getString(0), expand(r.getList(1), r.getList(2)), m, iters, s);
+      return RowFactory.create(r.getString(0), GibbsPartition.mixture(ndk, m.alpha()));
+    });
+    return spark.createDataFrame(rows, MIXTURES);
+  }
+
+  @Override
+  public void release() {
+    states.unpersist(false);
+    anchor.unpersist(false);
+    for (Broadcast<GibbsPartition.Snapshot> b : snapshots) b.destroy();
+    snapshots.clear();
+  }
+}

@@ -1,0 +1,332 @@
+package io.newslens.topics;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/**
+ * The documents of one partition and their topic assignments, with the collapsed Gibbs sweep of LDA over them.
+ * Pure Java, no Spark: the stage keeps one instance per Spark partition and runs {@link #sweep} against a
+ * {@link Snapshot} of the global counts every iteration (approximate distributed LDA, AD-LDA: Newman et al., JMLR
+ * 2009). Written by hand because no maintained library offers a Gibbs sampler over Spark partitions (MALLET's is
+ * shared-memory threads; MLlib has online variational Bayes and EM only).
+ *
+ * <p>Within a sweep the partition samples against its own copy of the snapshot, updated with its own moves, as
+ * AD-LDA does. Each token draw uses SparseLDA's three buckets (Yao, Mimno, McCallum, KDD 2009): smoothing
+ * {@code s = sum alpha_k beta / (n_k + V beta)}, document {@code r = sum n_dk beta / (n_k + V beta)} and word
+ * {@code q = sum n_wk (alpha_k + n_dk) / (n_k + V beta)}; s and r are kept up to date incrementally, q visits only
+ * the topics the word holds. Randomness: every document draws from its own generator seeded from (seed, iteration,
+ * hash of doc_id), so a sweep's result does not depend on thread timing, and a document's draws do not depend on
+ * which partition it is in (only the staleness of the snapshot does).
+ */
+public final class GibbsPartition implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The global counts every partition samples against in one iteration, and the priors. */
+  public record Snapshot(int topics, int vocabulary, int[] wordTopic, int[] topicTotals, double[] alpha, double beta)
+      implements Serializable {
+    public Snapshot {
+      if (wordTopic.length != topics * vocabulary || topicTotals.length != topics || alpha.length != topics) {
+        throw new IllegalArgumentException("snapshot dimensions do not match K=" + topics + ", V=" + vocabulary);
+      }
+    }
+  }
+
+  final String[] docIds;
+  final long[] docHashes;
+  final int[] docStart;
+  final int[] words;
+  final int[] topics;
+
+  private GibbsPartition(String[] docIds, long[] docHashes, int[] docStart, int[] words, int[] topics) {
+    this.docIds = docIds;
+    this.docHashes = docHashes;
+    this.docStart = docStart;
+    this.words = words;
+    this.topics = topics;
+  }
+
+  /**
+   * Documents with uniformly random initial topics (document d's tokens are {@code docWords[d]}, word ids in
+   * [0, V)). Documents without tokens are allowed and simply hold no assignments.
+   */
+  public static GibbsPartition initialize(String[] docIds, int[][] docWords, int numTopics, long seed) {
+    int total = 0;
+    for (int[] w : docWords) total += w.length;
+    int[] start = new int[docIds.length + 1];
+    int[] words = new int[total];
+    int[] topics = new int[total];
+    long[] hashes = new long[docIds.length];
+    int pos = 0;
+    for (int d = 0; d < docIds.length; d++) {
+      start[d] = pos;
+      hashes[d] = hash(docIds[d]);
+      SplittableRandom rng = rng(seed, -1, hashes[d]);
+      for (int w : docWords[d]) {
+        words[pos] = w;
+        topics[pos] = rng.nextInt(numTopics);
+        pos++;
+      }
+    }
+    start[docIds.length] = pos;
+    return new GibbsPartition(docIds, hashes, start, words, topics);
+  }
+
+  public int documents() {
+    return docIds.length;
+  }
+
+  public int tokens() {
+    return words.length;
+  }
+
+  public String docId(int d) {
+    return docIds[d];
+  }
+
+  public int length(int d) {
+    return docStart[d + 1] - docStart[d];
+  }
+
+  /** One Gibbs sweep over every token; returns the partition with the new assignments (this one is unchanged). */
+  public GibbsPartition sweep(Snapshot m, int iteration, long seed) {
+    final int K = m.topics();
+    final double beta = m.beta();
+    final double vBeta = beta * m.vocabulary();
+    final double[] alpha = m.alpha();
+    final int[] nwk = m.wordTopic().clone();
+    final int[] nk = m.topicTotals().clone();
+    final int[] z = topics.clone();
+    final double[] denom = new double[K];
+    final double[] coef = new double[K];
+    final double[] qv = new double[K];
+    final int[] ndk = new int[K];
+    double s = 0;
+    for (int k = 0; k < K; k++) {
+      denom[k] = 1.0 / (nk[k] + vBeta);
+      s += alpha[k] * beta * denom[k];
+    }
+    for (int d = 0; d < docIds.length; d++) {
+      int from = docStart[d];
+      int to = docStart[d + 1];
+      if (from == to) continue;
+      SplittableRandom rng = rng(seed, iteration, docHashes[d]);
+      java.util.Arrays.fill(ndk, 0);
+      for (int i = from; i < to; i++) ndk[z[i]]++;
+      double r = 0;
+      for (int k = 0; k < K; k++) {
+        coef[k] = (alpha[k] + ndk[k]) * denom[k];
+        r += ndk[k] * beta * denom[k];
+      }
+      for (int i = from; i < to; i++) {
+        int w = words[i];
+        int base = w * K;
+        int old = z[i];
+        // remove the token
+        s -= alpha[old] * beta * denom[old];
+        r -= ndk[old] * beta * denom[old];
+        ndk[old]--;
+        nk[old]--;
+        nwk[base + old]--;
+        denom[old] = 1.0 / (nk[old] + vBeta);
+        s += alpha[old] * beta * denom[old];
+        r += ndk[old] * beta * denom[old];
+        coef[old] = (alpha[old] + ndk[old]) * denom[old];
+        // word bucket over the topics the word holds
+        double q = 0;
+        for (int k = 0; k < K; k++) {
+          int c = nwk[base + k];
+          double v = c == 0 ? 0.0 : c * coef[k];
+          qv[k] = v;
+          q += v;
+        }
+        double u = rng.nextDouble() * (s + r + q);
+        int nu = -1;
+        if (u < q) {
+          for (int k = 0; k < K; k++) {
+            u -= qv[k];
+            if (u <= 0 && qv[k] > 0) {
+              nu = k;
+              break;
+            }
+          }
+          if (nu < 0) nu = lastPositive(qv);
+        } else {
+          u -= q;
+          if (u < r) {
+            for (int k = 0; k < K; k++) {
+              if (ndk[k] == 0) continue;
+              u -= ndk[k] * beta * denom[k];
+              if (u <= 0) {
+                nu = k;
+                break;
+              }
+            }
+          } else {
+            u -= r;
+            for (int k = 0; k < K; k++) {
+              u -= alpha[k] * beta * denom[k];
+              if (u <= 0) {
+                nu = k;
+                break;
+              }
+            }
+          }
+          if (nu < 0) nu = old; // rounding at the very end of a bucket
+        }
+        // add the token back under its new topic
+        s -= alpha[nu] * beta * denom[nu];
+        r -= ndk[nu] * beta * denom[nu];
+        ndk[nu]++;
+        nk[nu]++;
+        nwk[base + nu]++;
+        denom[nu] = 1.0 / (nk[nu] + vBeta);
+        s += alpha[nu] * beta * denom[nu];
+        r += ndk[nu] * beta * denom[nu];
+        coef[nu] = (alpha[nu] + ndk[nu]) * denom[nu];
+        z[i] = nu;
+      }
+    }
+    return new GibbsPartition(docIds, docHashes, docStart, words, z);
+  }
+
+  private static int lastPositive(double[] v) {
+    for (int k = v.length - 1; k >= 0; k--) if (v[k] > 0) return k;
+    return 0;
+  }
+
+  /** Word-topic and topic counts of this partition, and (optionally) the histograms alpha optimization needs. */
+  public static final class Counts implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public final int[] wordTopic;
+    public final int[] topicTotals;
+    /** [k][c]: documents where topic k holds c tokens; null when not requested. */
+    public final int[][] topicDocCounts;
+    /** [n]: documents of length n; null when not requested. */
+    public final int[] docLengthCounts;
+
+    Counts(int[] wordTopic, int[] topicTotals, int[][] topicDocCounts, int[] docLengthCounts) {
+      this.wordTopic = wordTopic;
+      this.topicTotals = topicTotals;
+      this.topicDocCounts = topicDocCounts;
+      this.docLengthCounts = docLengthCounts;
+    }
+
+    /** Adds other into this one and returns this (for a reduce). */
+    public Counts add(Counts other) {
+      addInto(wordTopic, other.wordTopic);
+      addInto(topicTotals, other.topicTotals);
+      if (topicDocCounts != null) {
+        for (int k = 0; k < topicDocCounts.length; k++) addInto(topicDocCounts[k], other.topicDocCounts[k]);
+        addInto(docLengthCounts, other.docLengthCounts);
+      }
+      return this;
+    }
+
+    private static void addInto(int[] a, int[] b) {
+      for (int i = 0; i < a.length; i++) a[i] += b[i];
+    }
+  }
+
+  /**
+   * The counts of this partition's assignments.
+   *
+   * @param maxLength the longest document in the whole corpus (histogram size), or -1 for no histograms
+   */
+  public Counts counts(int numTopics, int vocabulary, int maxLength) {
+    int[] nwk = new int[numTopics * vocabulary];
+    int[] nk = new int[numTopics];
+    for (int i = 0; i < words.length; i++) {
+      nwk[words[i] * numTopics + topics[i]]++;
+      nk[topics[i]]++;
+    }
+    int[][] tdc = null;
+    int[] dlc = null;
+    if (maxLength >= 0) {
+      tdc = new int[numTopics][maxLength + 1];
+      dlc = new int[maxLength + 1];
+      int[] ndk = new int[numTopics];
+      for (int d = 0; d < docIds.length; d++) {
+        if (length(d) == 0) continue;
+        java.util.Arrays.fill(ndk, 0);
+        for (int i = docStart[d]; i < docStart[d + 1]; i++) ndk[topics[i]]++;
+        for (int k = 0; k < numTopics; k++) if (ndk[k] > 0) tdc[k][ndk[k]]++;
+        dlc[length(d)]++;
+      }
+    }
+    return new Counts(nwk, nk, tdc, dlc);
+  }
+
+  /** Topic counts of document d. */
+  public int[] docTopicCounts(int d, int numTopics) {
+    int[] ndk = new int[numTopics];
+    for (int i = docStart[d]; i < docStart[d + 1]; i++) ndk[topics[i]]++;
+    return ndk;
+  }
+
+  /** theta_dk = (n_dk + alpha_k) / (N_d + sum alpha): the posterior mean mixture, sums to 1. */
+  public static double[] mixture(int[] ndk, double[] alpha) {
+    double total = 0;
+    for (int k = 0; k < ndk.length; k++) total += ndk[k] + alpha[k];
+    double[] theta = new double[ndk.length];
+    for (int k = 0; k < ndk.length; k++) theta[k] = (ndk[k] + alpha[k]) / total;
+    return theta;
+  }
+
+  /**
+   * The topic counts of a new document against a fixed model (the word-topic counts are not changed): Gibbs
+   * sampling of its tokens for {@code iterations} sweeps, seeded from (seed, hash of doc_id).
+   */
+  public static int[] infer(String docId, int[] docWords, Snapshot m, int iterations, long seed) {
+    int K = m.topics();
+    double vBeta = m.beta() * m.vocabulary();
+    double[] phiDen = new double[K];
+    for (int k = 0; k < K; k++) phiDen[k] = 1.0 / (m.topicTotals()[k] + vBeta);
+    SplittableRandom rng = rng(seed, -2, hash(docId));
+    int[] z = new int[docWords.length];
+    int[] ndk = new int[K];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = rng.nextInt(K);
+      ndk[z[i]]++;
+    }
+    double[] p = new double[K];
+    for (int it = 0; it < iterations; it++) {
+      for (int i = 0; i < z.length; i++) {
+        int base = docWords[i] * K;
+        ndk[z[i]]--;
+        double total = 0;
+        for (int k = 0; k < K; k++) {
+          total += (m.alpha()[k] + ndk[k]) * (m.wordTopic()[base + k] + m.beta()) * phiDen[k];
+          p[k] = total;
+        }
+        double u = rng.nextDouble() * total;
+        int nu = 0;
+        while (nu < K - 1 && p[nu] < u) nu++;
+        z[i] = nu;
+        ndk[nu]++;
+      }
+    }
+    return ndk;
+  }
+
+  static SplittableRandom rng(long seed, int iteration, long docHash) {
+    long x = seed * 0x9E3779B97F4A7C15L + iteration * 0xC2B2AE3D27D4EB4FL + docHash;
+    return new SplittableRandom(mix(x));
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** 64-bit FNV-1a of the UTF-8 bytes of a document id. */
+  static long hash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      h ^= (b & 0xff);
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+}

@@ -1,0 +1,220 @@
+package io.newslens.topics;
+
+import static io.newslens.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The topics stage: a topic model that counts a story once. The model is fitted on one representative per
+ * duplicate cluster; every article still gets a mixture (its representative's, or inferred from its own terms, or
+ * the prior mean when it has no vocabulary term).
+ *
+ * <p>Steps: {@link Corpus#build} (vocabulary over the representatives, bags of term ids) → fit K topics with the
+ * chosen algorithm ({@link GibbsLda} by default, or MLlib's online / EM through {@link MllibLda}); with
+ * {@code --topics-auto} every candidate K is fitted and the one with the highest mean NPMI@10 kept (ties: smaller K)
+ * → {@link Coherence} → the tables below. Fitting runs Spark jobs (it is iterative); the returned tables are lazy
+ * over the cached document mixtures.
+ *
+ * <pre>
+ * topics        topic_id int, label string (top three display terms, " / "), terms array&lt;struct&lt;term_id int,
+ *               term string, display string, weight double&gt;&gt; (P(term|topic), by weight desc, ties term_id asc),
+ *               share double (mean mixture over stories: one representative per cluster), article_share double
+ *               (mean mixture over all articles), dominant_docs long (articles whose dominant topic it is),
+ *               coherence double (mean NPMI of the top 10 terms over the fitted documents), alpha double (prior)
+ * doc_topics    doc_id string, representative string, is_representative boolean, length int (vocabulary tokens),
+ *               mixture array&lt;double&gt; (K values summing to 1), dominant_topic int (ties: smallest id),
+ *               dominant_weight double, mixture_source string (fitted | representative | inferred | prior)
+ * topic_trends  period date (start of the day / week / month / year of published_at; null when unknown),
+ *               source string (null: all sources), topic_id int, docs long (articles), weight double (sum of
+ *               their mixture weight for the topic), share double (weight / docs)
+ * vocabulary    term_id int, term string, df long, display string
+ * </pre>
+ */
+public final class Topics {
+  private static final Logger LOG = LoggerFactory.getLogger("newslens");
+  public static final int COHERENCE_TERMS = 10;
+  public static final String FITTED = "fitted";
+  public static final String REPRESENTATIVE_SOURCE = "representative";
+  public static final String INFERRED = "inferred";
+  public static final String PRIOR = "prior";
+
+  private Topics() {}
+
+  /**
+   * Numbers for the manifest.
+   *
+   * @param coherenceByK mean NPMI@10 of every K tried (one entry when K was fixed)
+   */
+  public record Stats(int k, boolean auto, Map<Integer, Double> coherenceByK, String algorithm, int iterations,
+      int vocabularySize, long docs, long docsFitted, Map<String, Long> mixtureSources, double meanCoherence,
+      double alphaSum, double beta, long fitMillis) {}
+
+  public record Result(Dataset<Row> topics, Dataset<Row> docTopics, Dataset<Row> topicTrends, Dataset<Row> vocabulary,
+      Stats stats) {}
+
+  public static Result apply(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
+      TopicsParams p) {
+    require(tokens, "tokens", DOC_ID, LANG, TOKENS);
+    require(documents, "documents", DOC_ID, SOURCE, PUBLISHED_AT);
+    if (clustersOrNull != null) require(clustersOrNull, "clusters", DOC_ID, REPRESENTATIVE, IS_REPRESENTATIVE);
+    long t0 = System.nanoTime();
+    Corpus corpus = Corpus.build(tokens, documents, clustersOrNull, p);
+    if (corpus.size() < 2) {
+      throw new IllegalArgumentException("topics: the vocabulary has " + corpus.size() + " terms (--topic-min-df "
+          + p.minDf() + ", --topic-max-df " + p.maxDfFraction() + " over " + corpus.fittedDocs()
+          + " fitted documents); at least 2 are needed");
+    }
+    Dataset<Row> fitBags = corpus.fitBags().persist(StorageLevel.MEMORY_AND_DISK());
+    long docsFitted = fitBags.count();
+    if (docsFitted == 0) throw new IllegalArgumentException("topics: no fitted document has a vocabulary term");
+
+    TopicModel best = null;
+    double[] bestCoherence = null;
+    double bestMean = Double.NEGATIVE_INFINITY;
+    Map<Integer, Double> byK = new TreeMap<>();
+    for (int k : p.candidates()) {
+      TopicModel m = fit(fitBags, corpus.size(), k, p);
+      double[] c = Coherence.npmi(fitBags, m.topTermIds(), COHERENCE_TERMS);
+      double mean = Arrays.stream(c).average().orElse(0);
+      byK.put(k, mean);
+      LOG.info("topics: {} K={} mean NPMI@{} {}", m.algorithm(), k, COHERENCE_TERMS, String.format("%.4f", mean));
+      if (mean > bestMean) {
+        if (best != null) best.release();
+        best = m;
+        bestCoherence = c;
+        bestMean = mean;
+      } else {
+        m.release();
+      }
+    }
+    long fitMillis = (System.nanoTime() - t0) / 1_000_000;
+
+    Dataset<Row> docTopics = docTopics(corpus.bags(), best).persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Long> sources = new TreeMap<>();
+    for (Row r : docTopics.groupBy(MIXTURE_SOURCE).count().collectAsList()) sources.put(r.getString(0), r.getLong(1));
+    best.release();
+    fitBags.unpersist(false);
+
+    Dataset<Row> topics = topicsTable(documents.sparkSession(), corpus, best, bestCoherence, docTopics);
+    Dataset<Row> trends = trends(docTopics, documents, p.period());
+    double[] alpha = best.alpha();
+    Stats stats = new Stats(best.k(), p.auto(), byK, best.algorithm(), best.iterations(), corpus.size(),
+        corpus.bags().count(), docsFitted, sources, bestMean, Arrays.stream(alpha).sum(),
+        best instanceof GibbsLda g ? g.beta() : Double.NaN, fitMillis);
+    LOG.info("topics: K={} ({}), vocabulary {}, {} documents fitted, mixtures {}", stats.k(), stats.algorithm(),
+        stats.vocabularySize(), docsFitted, sources);
+    return new Result(topics, docTopics, trends, corpus.vocabulary(), stats);
+  }
+
+  /** Fits one model of K topics with the algorithm of {@code p}. */
+  public static TopicModel fit(Dataset<Row> fitBags, int vocabularySize, int k, TopicsParams p) {
+    return switch (p.algorithm()) {
+      case GIBBS -> GibbsLda.fit(fitBags, vocabularySize, k, p);
+      case ONLINE, EM -> MllibLda.fit(fitBags, vocabularySize, k, p);
+    };
+  }
+
+  static Dataset<Row> docTopics(Dataset<Row> bags, TopicModel m) {
+    Dataset<Row> fitted = m.fittedMixtures().select(col(DOC_ID).as("rep_id"), col(MIXTURE).as("rep_mixture"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> joined = bags.join(fitted, bags.col(REPRESENTATIVE).equalTo(fitted.col("rep_id")), "left");
+    Dataset<Row> copied = joined.filter(col("rep_mixture").isNotNull())
+        .select(col(DOC_ID), col(REPRESENTATIVE), col(Corpus.FITTED), col(LENGTH), col("rep_mixture").as(MIXTURE),
+            when(col(Corpus.FITTED), lit(FITTED)).otherwise(lit(REPRESENTATIVE_SOURCE)).as(MIXTURE_SOURCE));
+    Dataset<Row> missing = joined.filter(col("rep_mixture").isNull());
+    Dataset<Row> toInfer = missing.filter(col(LENGTH).gt(0));
+    Dataset<Row> inferred = m.infer(toInfer)
+        .join(toInfer.select(DOC_ID, REPRESENTATIVE, Corpus.FITTED, LENGTH), DOC_ID)
+        .select(col(DOC_ID), col(REPRESENTATIVE), col(Corpus.FITTED), col(LENGTH), col(MIXTURE),
+            lit(INFERRED).as(MIXTURE_SOURCE));
+    Column priorMixture = array(Arrays.stream(m.priorMixture()).mapToObj(x -> lit(x)).toArray(Column[]::new));
+    Dataset<Row> prior = missing.filter(col(LENGTH).equalTo(0))
+        .select(col(DOC_ID), col(REPRESENTATIVE), col(Corpus.FITTED), col(LENGTH), priorMixture.as(MIXTURE),
+            lit(PRIOR).as(MIXTURE_SOURCE));
+    return copied.unionByName(inferred).unionByName(prior)
+        .select(col(DOC_ID), col(REPRESENTATIVE), col(Corpus.FITTED).as(IS_REPRESENTATIVE), col(LENGTH),
+            col(MIXTURE),
+            array_position(col(MIXTURE), array_max(col(MIXTURE))).minus(1).cast("int").as(DOMINANT_TOPIC),
+            array_max(col(MIXTURE)).as(DOMINANT_WEIGHT), col(MIXTURE_SOURCE));
+  }
+
+  private static Dataset<Row> topicsTable(org.apache.spark.sql.SparkSession spark, Corpus corpus, TopicModel m,
+      double[] coherence, Dataset<Row> docTopics) {
+    int[][] ids = m.topTermIds();
+    double[][] w = m.topTermWeights();
+    Set<Integer> wanted = new HashSet<>();
+    for (int[] t : ids) for (int x : t) wanted.add(x);
+    Map<Integer, String> display = new HashMap<>();
+    for (Row r : corpus.vocabulary().filter(col(TERM_ID).isin(wanted.toArray())).select(TERM_ID, DISPLAY)
+        .collectAsList()) {
+      display.put(r.getInt(0), r.getString(1));
+    }
+    StructType term = new StructType().add(TERM_ID, "int", false).add(TERM, "string", false)
+        .add(DISPLAY, "string", false).add(WEIGHT, "double", false);
+    StructType schema = new StructType().add(TOPIC_ID, "int", false).add(LABEL, "string", false)
+        .add(TOP_TERMS, DataTypes.createArrayType(term, false), false).add(COHERENCE, "double", false)
+        .add(ALPHA, "double", false);
+    double[] alpha = m.alpha();
+    List<Row> rows = new ArrayList<>();
+    for (int k = 0; k < ids.length; k++) {
+      List<Row> terms = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      for (int i = 0; i < ids[k].length; i++) {
+        String d = display.getOrDefault(ids[k][i], corpus.terms().get(ids[k][i]));
+        terms.add(RowFactory.create(ids[k][i], corpus.terms().get(ids[k][i]), d, w[k][i]));
+        if (labels.size() < 3) labels.add(d);
+      }
+      rows.add(RowFactory.create(k, String.join(" / ", labels), terms, coherence[k], alpha[k]));
+    }
+    Dataset<Row> described = spark.createDataFrame(rows, schema);
+    Dataset<Row> weights = docTopics.select(col(IS_REPRESENTATIVE), posexplode(col(MIXTURE)).as(new String[] {TOPIC_ID, WEIGHT}))
+        .groupBy(TOPIC_ID)
+        .agg(avg(when(col(IS_REPRESENTATIVE), col(WEIGHT))).as(SHARE), avg(col(WEIGHT)).as(ARTICLE_SHARE));
+    Dataset<Row> dominant = docTopics.groupBy(col(DOMINANT_TOPIC).as(TOPIC_ID)).agg(count("*").as(DOMINANT_DOCS));
+    return described.join(weights, TOPIC_ID, "left").join(dominant, TOPIC_ID, "left")
+        .select(col(TOPIC_ID), col(LABEL), col(TOP_TERMS), coalesce(col(SHARE), lit(0.0)).as(SHARE),
+            coalesce(col(ARTICLE_SHARE), lit(0.0)).as(ARTICLE_SHARE),
+            coalesce(col(DOMINANT_DOCS), lit(0L)).as(DOMINANT_DOCS), col(COHERENCE), col(ALPHA))
+        .orderBy(TOPIC_ID);
+  }
+
+  static Dataset<Row> trends(Dataset<Row> docTopics, Dataset<Row> documents, String period) {
+    Dataset<Row> exploded = docTopics.select(col(DOC_ID), posexplode(col(MIXTURE)).as(new String[] {TOPIC_ID, WEIGHT}))
+        .join(documents.select(col(DOC_ID), col(SOURCE), date_trunc(period, col(PUBLISHED_AT)).cast("date").as(PERIOD)),
+            DOC_ID);
+    Dataset<Row> bySource = exploded.groupBy(PERIOD, SOURCE, TOPIC_ID)
+        .agg(count("*").as(DOCS), sum(WEIGHT).as(WEIGHT));
+    Dataset<Row> all = exploded.groupBy(PERIOD, TOPIC_ID).agg(count("*").as(DOCS), sum(WEIGHT).as(WEIGHT))
+        .withColumn(SOURCE, lit(null).cast("string"));
+    return bySource.unionByName(all)
+        .withColumn(SHARE, col(WEIGHT).divide(col(DOCS)))
+        .select(col(PERIOD), col(SOURCE), col(TOPIC_ID).cast("int").as(TOPIC_ID), col(DOCS), col(WEIGHT), col(SHARE));
+  }
+
+  static void require(Dataset<Row> df, String table, String... columns) {
+    Set<String> have = new HashSet<>(Arrays.asList(df.columns()));
+    List<String> missing = new ArrayList<>();
+    for (String c : columns) if (!have.contains(c)) missing.add(c);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("topics: " + table + " lacks column(s) " + missing + "; it has "
+          + Arrays.toString(df.columns()));
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.newslens.topics;
+
+import java.io.Serializable;
+import java.util.Locale;
+
+/**
+ * Topics parameters.
+ *
+ * @param topics number of topics K when not chosen automatically ({@code --topics})
+ * @param autoMin smallest K tried when choosing K by mean NPMI coherence, 0 for a fixed K ({@code --topics-auto})
+ * @param autoMax largest K tried ({@code --topics-auto MIN..MAX[:STEP]})
+ * @param autoStep step between candidate K ({@code --topics-auto})
+ * @param algorithm {@code gibbs} (distributed collapsed Gibbs, the default), {@code online} or {@code em} (Spark
+ *     MLlib's LDA optimizers) ({@code --topic-algorithm})
+ * @param iterations sampler sweeps (gibbs) or optimizer iterations (online, em) ({@code --topic-iterations})
+ * @param minDf a term must occur in at least this many fitted documents ({@code --topic-min-df}, a count)
+ * @param maxDfFraction a term must occur in at most this fraction of the fitted documents ({@code --topic-max-df})
+ * @param vocabularySize at most this many terms, most frequent first, ties by term ({@code --topic-vocabulary})
+ * @param topTerms terms listed per topic in the topics table ({@code --topic-top-terms})
+ * @param alphaSum gibbs: initial sum of the (asymmetric, optimized) document-topic prior ({@code --topic-alpha});
+ *     online/em keep MLlib's automatic prior
+ * @param beta initial topic-word prior (gibbs) ({@code --topic-beta})
+ * @param optimizeInterval gibbs: re-estimate alpha (asymmetric) and beta every this many sweeps after burn-in, 0 for
+ *     never ({@code --topic-optimize-interval})
+ * @param burnIn gibbs: sweeps before the first hyperparameter update ({@code --topic-burn-in})
+ * @param inferenceIterations gibbs: sweeps when inferring the mixture of a document that was not fitted
+ *     ({@code --topic-inference-iterations})
+ * @param partitions gibbs: sampler partitions, 0 for Spark's default parallelism ({@code --topic-partitions})
+ * @param period trend period: day, week, month or year ({@code --topic-period})
+ * @param seed seed of every random draw ({@code --topic-seed})
+ */
+public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, Algorithm algorithm, int iterations,
+    int minDf, double maxDfFraction, int vocabularySize, int topTerms, double alphaSum, double beta,
+    int optimizeInterval, int burnIn, int inferenceIterations, int partitions, String period, long seed)
+    implements Serializable {
+
+  /** The topic model fitting method. */
+  public enum Algorithm {
+    GIBBS, ONLINE, EM;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Algorithm parse(String s) {
+      for (Algorithm a : values()) if (a.id().equals(s.toLowerCase(Locale.ROOT))) return a;
+      throw new IllegalArgumentException("--topic-algorithm must be gibbs, online or em, got " + s);
+    }
+  }
+
+  public TopicsParams {
+    if (topics < 2 || topics > 1000) throw new IllegalArgumentException("--topics must be between 2 and 1000, got " + topics);
+    if (autoMin != 0 || autoMax != 0) {
+      if (autoMin < 2 || autoMax > 1000 || autoMin > autoMax) {
+        throw new IllegalArgumentException("--topics-auto needs 2 <= MIN <= MAX <= 1000, got " + autoMin + ".." + autoMax);
+      }
+      if (autoStep < 1) throw new IllegalArgumentException("--topics-auto STEP must be at least 1, got " + autoStep);
+      if ((autoMax - autoMin) / autoStep + 1 > 10) {
+        throw new IllegalArgumentException("--topics-auto tries at most 10 values of K, got "
+            + ((autoMax - autoMin) / autoStep + 1));
+      }
+    }
+    if (algorithm == null) throw new IllegalArgumentException("--topic-algorithm must be gibbs, online or em");
+    if (iterations < 1 || iterations > 100_000) {
+      throw new IllegalArgumentException("--topic-iterations must be between 1 and 100000, got " + iterations);
+    }
+    if (minDf < 1) throw new IllegalArgumentException("--topic-min-df must be at least 1 document, got " + minDf);
+    if (!(maxDfFraction > 0 && maxDfFraction <= 1)) {
+      throw new IllegalArgumentException("--topic-max-df must be a fraction in (0, 1], got " + maxDfFraction);
+    }
+    if (vocabularySize < 2 || vocabularySize > 1_000_000) {
+      throw new IllegalArgumentException("--topic-vocabulary must be between 2 and 1000000, got " + vocabularySize);
+    }
+    if (topTerms < 3 || topTerms > 1000) {
+      throw new IllegalArgumentException("--topic-top-terms must be between 3 and 1000, got " + topTerms);
+    }
+    if (!(alphaSum > 0) || Double.isInfinite(alphaSum)) {
+      throw new IllegalArgumentException("--topic-alpha must be positive, got " + alphaSum);
+    }
+    if (!(beta > 0) || Double.isInfinite(beta)) throw new IllegalArgumentException("--topic-beta must be positive, got " + beta);
+    if (optimizeInterval < 0) {
+      throw new IllegalArgumentException("--topic-optimize-interval must be 0 (never) or positive, got " + optimizeInterval);
+    }
+    if (burnIn < 0) throw new IllegalArgumentException("--topic-burn-in must be at least 0, got " + burnIn);
+    if (inferenceIterations < 1) {
+      throw new IllegalArgumentException("--topic-inference-iterations must be at least 1, got " + inferenceIterations);
+    }
+    if (partitions < 0 || partitions > 100_000) {
+      throw new IllegalArgumentException("--topic-partitions must be between 0 (automatic) and 100000, got " + partitions);
+    }
+    if (period == null || !java.util.Set.of("day", "week", "month", "year").contains(period)) {
+      throw new IllegalArgumentException("--topic-period must be day, week, month or year, got " + period);
+    }
+  }
+
+  /** Iterations when none are given: 200 Gibbs sweeps (as MALLET's examples), MLlib's own 20 for online and em. */
+  public static int defaultIterations(Algorithm a) {
+    return a == Algorithm.GIBBS ? 200 : 20;
+  }
+
+  public static TopicsParams defaults() {
+    return new TopicsParams(20, 0, 0, 1, Algorithm.GIBBS, 200, 5, 0.5, 20_000, 20, 5.0, 0.01, 10, 50, 50, 0,
+        "month", 42L);
+  }
+
+  public boolean auto() {
+    return autoMin != 0;
+  }
+
+  /** The candidate numbers of topics: the auto range, or the fixed K. */
+  public int[] candidates() {
+    if (!auto()) return new int[] {topics};
+    int n = (autoMax - autoMin) / autoStep + 1;
+    int[] ks = new int[n];
+    for (int i = 0; i < n; i++) ks[i] = autoMin + i * autoStep;
+    return ks;
+  }
+
+  public TopicsParams withTopics(int k) {
+    return new TopicsParams(k, 0, 0, 1, algorithm, iterations, minDf, maxDfFraction, vocabularySize, topTerms,
+        alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed);
+  }
+
+  public TopicsParams withAlgorithm(Algorithm a, int iters) {
+    return new TopicsParams(topics, autoMin, autoMax, autoStep, a, iters, minDf, maxDfFraction, vocabularySize,
+        topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed);
+  }
+}

@@ -1,0 +1,226 @@
+package io.newslens.topics;
+
+import static io.newslens.Columns.*;
+import static io.newslens.testing.TestCorpora.doc;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.newslens.analyze.Tokens;
+import io.newslens.testing.SparkTest;
+import io.newslens.testing.TestCorpora;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stage on a planted corpus: three topics of ten words each, 20 documents per topic (15 tokens drawn from its
+ * words), one word in every document (over --topic-max-df), plus edge documents: empty, only stop words, one term,
+ * no tokens row, a duplicate of a fitted story and a duplicate whose representative has no terms.
+ */
+@SparkTest
+class TopicsTest {
+  static final String[][] PLANTED = {
+      {"football", "match", "but", "equipe", "joueur", "stade", "entraineur", "ligue", "coupe", "supporter"},
+      {"election", "ministre", "gouvernement", "vote", "parlement", "president", "loi", "senat", "depute", "parti"},
+      {"pluie", "orage", "temperature", "neige", "vent", "meteo", "degre", "nuage", "soleil", "alerte"}};
+
+  record Corpus3(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clusters) {}
+
+  static Corpus3 corpus(SparkSession spark) {
+    Random r = new Random(11);
+    List<Row> tokenRows = new ArrayList<>();
+    List<TestCorpora.Doc> docs = new ArrayList<>();
+    List<Row> clusterRows = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      for (int i = 0; i < 20; i++) {
+        String id = "t" + t + "_" + i;
+        List<String> words = new ArrayList<>();
+        for (int j = 0; j < 15; j++) words.add(PLANTED[t][r.nextInt(10)]);
+        words.add("dire");
+        tokenRows.add(tokens(id, words, List.of("le", "de")));
+        docs.add(doc(id, i % 2 == 0 ? "lemonde.fr" : "liberation.fr", "2024-0" + (1 + i % 3) + "-15", "x"));
+        clusterRows.add(RowFactory.create(id, id, true));
+      }
+    }
+    tokenRows.add(tokens("empty", List.of(), List.of()));
+    tokenRows.add(tokens("stoponly", List.of(), List.of("le", "la", "les")));
+    tokenRows.add(tokens("one", List.of("football"), List.of()));
+    tokenRows.add(tokens("copy", List.of("election", "vote"), List.of()));
+    tokenRows.add(tokens("orphan", List.of("pluie", "neige", "orage", "pluie"), List.of()));
+    for (String id : List.of("empty", "stoponly", "one", "notokens", "copy", "orphan")) {
+      docs.add(doc(id, "lemonde.fr", "2024-01-20", "x"));
+    }
+    clusterRows.add(RowFactory.create("empty", "empty", true));
+    clusterRows.add(RowFactory.create("stoponly", "stoponly", true));
+    clusterRows.add(RowFactory.create("one", "one", true));
+    clusterRows.add(RowFactory.create("notokens", "notokens", true));
+    clusterRows.add(RowFactory.create("copy", "t1_0", false)); // a duplicate of a fitted story
+    clusterRows.add(RowFactory.create("orphan", "empty", false)); // its representative has no terms
+    StructType cs = new StructType().add(DOC_ID, "string").add(REPRESENTATIVE, "string")
+        .add(IS_REPRESENTATIVE, "boolean");
+    return new Corpus3(spark.createDataFrame(tokenRows, Tokens.SCHEMA),
+        TestCorpora.documents(spark, docs.toArray(new TestCorpora.Doc[0])), spark.createDataFrame(clusterRows, cs));
+  }
+
+  static Row tokens(String id, List<String> words, List<String> stops) {
+    List<Row> ts = new ArrayList<>();
+    int pos = 0;
+    for (String w : words) {
+      ts.add(RowFactory.create(w, w.toUpperCase(Locale.ROOT).charAt(0) + w.substring(1), 0, 0, pos, pos + w.length(), false));
+      pos += w.length() + 1;
+    }
+    for (String s : stops) ts.add(RowFactory.create(s, s, 0, 0, pos, pos + s.length(), true));
+    return RowFactory.create(id, "fr", ts);
+  }
+
+  static TopicsParams params(TopicsParams.Algorithm a, int iterations) {
+    return new TopicsParams(3, 0, 0, 1, a, iterations, 2, 0.5, 1000, 10, 1.0, 0.01, 10, 20, 30, 2, "month", 42L);
+  }
+
+  @Test
+  void gibbsRecoversPlantedTopicsAndEveryArticleGetsAMixture(SparkSession spark) {
+    Corpus3 c = corpus(spark);
+    Topics.Result res = Topics.apply(c.tokens(), c.documents(), c.clusters(), params(TopicsParams.Algorithm.GIBBS, 60));
+
+    // vocabulary: 30 planted words; "dire" is in 60 of 64 fitted documents (> 50 %), stop words are never terms
+    List<Row> vocab = res.vocabulary().collectAsList();
+    assertEquals(30, vocab.size());
+    assertTrue(vocab.stream().noneMatch(v -> v.getAs(TERM).equals("dire") || v.getAs(TERM).equals("le")));
+    assertEquals("Football", res.vocabulary().filter(col(TERM).equalTo("football")).first().getAs(DISPLAY));
+
+    List<Row> topics = res.topics().collectAsList();
+    assertEquals(3, topics.size());
+    Map<Integer, Integer> topicOfGroup = new HashMap<>();
+    for (Row t : topics) {
+      List<Row> terms = t.getList(t.fieldIndex(TOP_TERMS));
+      assertEquals(10, terms.size());
+      Set<String> top = new HashSet<>();
+      for (Row term : terms) top.add(term.getAs(TERM));
+      int group = -1;
+      for (int g = 0; g < 3; g++) if (top.equals(Set.of(PLANTED[g]))) group = g;
+      assertTrue(group >= 0, "topic " + t.getAs(TOPIC_ID) + " mixes groups: " + top);
+      topicOfGroup.put(group, t.getAs(TOPIC_ID));
+      assertEquals(3, ((String) t.getAs(LABEL)).split(" / ").length);
+      double w = 0;
+      for (Row term : terms) w += term.<Double>getAs(WEIGHT);
+      assertTrue(w > 0.95 && w <= 1.0, "weights of a planted topic's 10 words: " + w);
+      // a planted topic's words co-occur with high probability within a group: strongly positive coherence
+      assertTrue(t.<Double>getAs(COHERENCE) > 0.3, "coherence " + t.getAs(COHERENCE));
+      // 20 of 61 stories with terms, plus the prior-weighted ones: about a third each
+      assertEquals(1.0 / 3, t.<Double>getAs(SHARE), 0.06);
+    }
+    assertEquals(3, new HashSet<>(topicOfGroup.values()).size());
+
+    Map<String, Row> dt = new HashMap<>();
+    for (Row r : res.docTopics().collectAsList()) dt.put(r.getAs(DOC_ID), r);
+    assertEquals(66, dt.size());
+    for (Row r : dt.values()) {
+      List<Double> m = r.getList(r.fieldIndex(MIXTURE));
+      assertEquals(3, m.size());
+      assertEquals(1.0, m.stream().mapToDouble(Double::doubleValue).sum(), 1e-9, (String) r.getAs(DOC_ID));
+      assertEquals(m.stream().mapToDouble(Double::doubleValue).max().getAsDouble(), r.<Double>getAs(DOMINANT_WEIGHT), 0.0);
+    }
+    for (int g = 0; g < 3; g++) {
+      for (int i = 0; i < 20; i++) {
+        Row r = dt.get("t" + g + "_" + i);
+        assertEquals(topicOfGroup.get(g), r.<Integer>getAs(DOMINANT_TOPIC), (String) r.getAs(DOC_ID));
+        assertEquals(Topics.FITTED, r.getAs(MIXTURE_SOURCE));
+        assertTrue(r.<Double>getAs(DOMINANT_WEIGHT) > 0.8);
+      }
+    }
+    // edge documents
+    for (String id : List.of("empty", "stoponly", "notokens")) {
+      assertEquals(Topics.PRIOR, dt.get(id).getAs(MIXTURE_SOURCE), id);
+      assertEquals(0, dt.get(id).<Integer>getAs(LENGTH));
+    }
+    assertEquals(Topics.FITTED, dt.get("one").getAs(MIXTURE_SOURCE));
+    assertEquals(topicOfGroup.get(0), dt.get("one").<Integer>getAs(DOMINANT_TOPIC));
+    assertEquals(Topics.REPRESENTATIVE_SOURCE, dt.get("copy").getAs(MIXTURE_SOURCE));
+    assertEquals(dt.get("t1_0").getList(dt.get("t1_0").fieldIndex(MIXTURE)), dt.get("copy").getList(dt.get("copy").fieldIndex(MIXTURE)));
+    assertEquals(Topics.INFERRED, dt.get("orphan").getAs(MIXTURE_SOURCE));
+    assertEquals(topicOfGroup.get(2), dt.get("orphan").<Integer>getAs(DOMINANT_TOPIC));
+
+    Topics.Stats s = res.stats();
+    assertEquals(3, s.k());
+    assertEquals("gibbs", s.algorithm());
+    assertEquals(30, s.vocabularySize());
+    assertEquals(61, s.docsFitted()); // 60 planted + "one"
+    assertEquals(Map.of("fitted", 61L, "inferred", 1L, "prior", 3L, "representative", 1L), s.mixtureSources());
+
+    // trends: in every (period, source) group the topic shares sum to 1
+    List<Row> sums = res.topicTrends().groupBy(PERIOD, SOURCE)
+        .agg(org.apache.spark.sql.functions.sum(SHARE).as("s"), org.apache.spark.sql.functions.first(DOCS).as("n"))
+        .collectAsList();
+    assertEquals(3 * 2 + 3, sums.size()); // 3 months x 2 sources, plus 3 months over all sources
+    for (Row r : sums) assertEquals(1.0, r.getDouble(r.fieldIndex("s")), 1e-9);
+    Row janAll = res.topicTrends().filter(col(SOURCE).isNull().and(col(TOPIC_ID).equalTo(0))
+        .and(col(PERIOD).equalTo(java.sql.Date.valueOf("2024-01-01")))).first();
+    assertEquals(21 + 6, janAll.<Long>getAs(DOCS)); // i % 3 == 0: 7 per group, plus the 6 edge documents
+  }
+
+  @Test
+  void gibbsIsDeterministic(SparkSession spark) {
+    Corpus3 c = corpus(spark);
+    TopicsParams p = params(TopicsParams.Algorithm.GIBBS, 15);
+    List<Row> a = Topics.apply(c.tokens(), c.documents(), c.clusters(), p).docTopics()
+        .select(DOC_ID, MIXTURE).orderBy(DOC_ID).collectAsList();
+    List<Row> b = Topics.apply(c.tokens(), c.documents(), c.clusters(), p).docTopics()
+        .select(DOC_ID, MIXTURE).orderBy(DOC_ID).collectAsList();
+    assertEquals(a, b);
+  }
+
+  @Test
+  void mllibOnlineAndEmHandleEdgeDocuments(SparkSession spark) {
+    Corpus3 c = corpus(spark);
+    for (TopicsParams.Algorithm alg : List.of(TopicsParams.Algorithm.ONLINE, TopicsParams.Algorithm.EM)) {
+      Topics.Result res = Topics.apply(c.tokens(), c.documents(), null, params(alg, 5));
+      List<Row> rows = res.docTopics().collectAsList();
+      assertEquals(66, rows.size(), alg.id());
+      for (Row r : rows) {
+        List<Double> m = r.getList(r.fieldIndex(MIXTURE));
+        assertEquals(1.0, m.stream().mapToDouble(Double::doubleValue).sum(), 1e-9, alg + " " + r.getAs(DOC_ID));
+      }
+      assertEquals(alg.id(), res.stats().algorithm());
+      // without clusters every document is fitted: "copy" and "orphan" too
+      assertEquals(63, res.stats().docsFitted(), alg.id());
+      assertEquals(3L, res.stats().mixtureSources().get("prior"));
+    }
+  }
+
+  @Test
+  void autoKKeepsTheMostCoherentCandidate(SparkSession spark) {
+    Corpus3 c = corpus(spark);
+    TopicsParams p = new TopicsParams(3, 2, 4, 1, TopicsParams.Algorithm.GIBBS, 30, 2, 0.5, 1000, 10, 1.0, 0.01, 10, 20,
+        30, 2, "month", 42L);
+    Topics.Stats s = Topics.apply(c.tokens(), c.documents(), c.clusters(), p).stats();
+    assertEquals(List.of(2, 3, 4), new ArrayList<>(s.coherenceByK().keySet()));
+    double best = s.coherenceByK().values().stream().mapToDouble(Double::doubleValue).max().getAsDouble();
+    assertEquals(best, s.coherenceByK().get(s.k()), 0.0);
+    assertEquals(best, s.meanCoherence(), 0.0);
+    assertTrue(s.auto());
+  }
+
+  @Test
+  void missingColumnsAreNamed(SparkSession spark) {
+    Corpus3 c = corpus(spark);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Topics.apply(
+        c.tokens(), c.documents().drop(PUBLISHED_AT), null, TopicsParams.defaults()));
+    assertTrue(e.getMessage().contains("documents lacks column(s) [published_at]"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> params(TopicsParams.Algorithm.GIBBS, 0));
+    IllegalArgumentException k = assertThrows(IllegalArgumentException.class,
+        () -> TopicsParams.defaults().withTopics(1));
+    assertTrue(k.getMessage().contains("--topics"));
+  }
+}

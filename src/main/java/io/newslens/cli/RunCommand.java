@@ -123,7 +123,9 @@ final class RunCommand implements Callable<Integer> {
         cl.getErr().println("newslens: " + t.getMessage());
         return 1;
       }
-      cl.getErr().println("newslens: the run failed: " + t.getClass().getSimpleName() + ": " + t.getMessage()
+      // one line: Spark's messages carry the failed task's whole stack trace after the first line
+      String msg = String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+      cl.getErr().println("newslens: the run failed: " + t.getClass().getSimpleName() + ": " + msg
           + (verbose ? "" : " (--verbose for details)"));
       return 1;
     }

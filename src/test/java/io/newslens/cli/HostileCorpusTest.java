@@ -1,7 +1,6 @@
 package io.newslens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +77,9 @@ class HostileCorpusTest {
     assertEquals("Dernier \"cité\"", byId.get("table/c3/3").getAs(Columns.TEXT));
     assertEquals("Parquet deux", docs.filter(docs.col(Columns.SOURCE_ID).equalTo("p2")).first()
         .getAs(Columns.TITLE));
-    assertNotEquals(0, docs.filter(docs.col(Columns.SOURCE_ID).equalTo("after")).count());
+    assertEquals(1, docs.filter(docs.col(Columns.SOURCE_ID).equalTo("after")).count());
+    assertEquals("Texte binaire.", docs.filter(docs.col(Columns.SOURCE_ID).equalTo("p4")).first()
+        .getAs(Columns.TEXT));
 
     JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     JsonNode rec = m.path("records");
@@ -94,7 +95,7 @@ class HostileCorpusTest {
     rec.path("rejected_by_reason").fields().forEachRemaining(e -> manifestByReason.put(e.getKey(),
         e.getValue().asLong()));
     assertEquals(byReason, manifestByReason);
-    // .hidden/secret.jsonl, _tmp/x.txt and the _SUCCESS markers Spark wrote in parq/good and parq/numbers
-    assertEquals(4, m.path("input").path("hidden_files_skipped").asInt());
+    // .hidden/secret.jsonl, _tmp/x.txt and the _SUCCESS markers Spark wrote in parq/good, parq/numbers, parq/binary
+    assertEquals(5, m.path("input").path("hidden_files_skipped").asInt());
   }
 }

@@ -112,6 +112,11 @@ public final class HostileCorpus {
         spark.createDataFrame(List.of(RowFactory.create("p3", 7)), b)
             .coalesce(1).write().parquet(root.resolve("parq/numbers").toString());
         expect.put("parq/numbers/*", counts("text_not_string", 1));
+        StructType c = new StructType().add("id", DataTypes.StringType).add("text", DataTypes.BinaryType);
+        spark.createDataFrame(List.of(RowFactory.create("p4", "Texte binaire.".getBytes(UTF_8)),
+            RowFactory.create("p5", new byte[] {'x', (byte) 0xC3, '('})), c)
+            .coalesce(1).write().parquet(root.resolve("parq/binary").toString());
+        expect.put("parq/binary/*", counts("kept", 1, "invalid_utf8", 1));
       }
       return expect;
     } catch (IOException e) {

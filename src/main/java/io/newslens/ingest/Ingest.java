@@ -307,18 +307,9 @@ public final class Ingest {
   }
 
   static long utf8Length(String s) {
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) n++;
-      else if (c < 0x800) n += 2;
-      else if (Character.isHighSurrogate(c)) {
-        n += 4;
-        i++;
-      } else n += 3;
-    }
-    return n;
+    return Text.utf8Length(s);
   }
+
 
   /**
    * (schema, null) when the file is readable Parquet (magic bytes at both ends, a footer that parses), else

@@ -29,7 +29,8 @@ import java.util.NoSuchElementException;
 import java.util.zip.ZipException;
 
 /**
- * Reads one input file (txt, JSON Lines, JSON array, CSV/TSV; optionally gzipped) as a lazy stream of
+ * Reads one input file (txt, JSON Lines, .json holding an array, one object or JSON Lines, CSV/TSV with a header
+ * row; optionally gzipped) as a lazy stream of
  * {@link RawRecord}s: one per record met, documents and rejections alike, so memory stays bounded by
  * {@link IngestParams#maxRecordBytes()} whatever the file size. A failure in the middle of a file (a truncated
  * gzip, an unreadable block) keeps the records read so far and ends with one rejection that says how far it got.

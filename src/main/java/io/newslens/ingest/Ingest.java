@@ -36,8 +36,10 @@ import scala.Tuple2;
 /**
  * Ingest stage: reads every input file into the {@code documents} and {@code rejected} tables.
  *
- * <p>Files are spread over tasks by size (largest first, round-robin), each task streams its files through
- * {@link RecordReader}; Parquet inputs go through Spark's reader and the same {@link FieldMapping}. Document ids
+ * <p>Files are spread over tasks by size (largest first, into the lightest group), each task streams its files
+ * through {@link RecordReader}; Parquet inputs have their footers checked on the executors (a corrupt file is a
+ * rejection, not a failed run), are read by Spark per group of files sharing a schema, and go through the same
+ * {@link FieldMapping}. Document ids
  * are SHA-256 hashes of (source, source_id); when two records share them, both get an id that also hashes their
  * input location, and {@code id_collision} is set, so they never merge. The documents are then hash-partitioned by
  * {@code doc_id} into few partitions, so many small files don't become many tiny partitions.
@@ -307,18 +309,9 @@ public final class Ingest {
   }
 
   static long utf8Length(String s) {
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) n++;
-      else if (c < 0x800) n += 2;
-      else if (Character.isHighSurrogate(c)) {
-        n += 4;
-        i++;
-      } else n += 3;
-    }
-    return n;
+    return Text.utf8Length(s);
   }
+
 
   /**
    * (schema, null) when the file is readable Parquet (magic bytes at both ends, a footer that parses), else

@@ -29,7 +29,8 @@ import java.util.NoSuchElementException;
 import java.util.zip.ZipException;
 
 /**
- * Reads one input file (txt, JSON Lines, JSON array, CSV/TSV; optionally gzipped) as a lazy stream of
+ * Reads one input file (txt, JSON Lines, .json holding an array, one object or JSON Lines, CSV/TSV with a header
+ * row; optionally gzipped) as a lazy stream of
  * {@link RawRecord}s: one per record met, documents and rejections alike, so memory stays bounded by
  * {@link IngestParams#maxRecordBytes()} whatever the file size. A failure in the middle of a file (a truncated
  * gzip, an unreadable block) keeps the records read so far and ends with one rejection that says how far it got.
@@ -373,7 +374,11 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
     String fmt = format.code();
     if (csv == null) {
       CsvParserSettings s = new CsvParserSettings();
-      s.setMaxCharsPerColumn(params.maxRecordBytes());
+      // univocity allocates maxCharsPerColumn chars up front for every file (8 MB at 4 MiB, 2 GB at 1 GiB):
+      // let its buffer grow instead, and bound a record by counting the chars it pulls (LimitedReader).
+      s.setMaxCharsPerColumn(-1);
+      s.setInputBufferSize(CSV_BUFFER_CHARS);
+      s.setReadInputOnSeparateThread(false); // no reader thread per file inside a Spark task
       s.setMaxColumns(4096);
       s.setLineSeparatorDetectionEnabled(true);
       s.setHeaderExtractionEnabled(false);
@@ -382,10 +387,12 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
       csv = new CsvParser(s);
       CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
-      Reader reader = new InputStreamReader(in, dec);
+      csvReader = new LimitedReader(new InputStreamReader(in, dec),
+          params.maxRecordBytes() + 2L * CSV_BUFFER_CHARS);
       try {
-        csv.beginParsing(reader);
+        csv.beginParsing(csvReader);
         csvHeader = csv.parseNext();
+        csvReader.rowDone();
       } catch (RuntimeException e) {
         fail(csvFailure(e), "cannot read the CSV header: " + rootMessage(e));
         return;
@@ -402,6 +409,7 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
     String[] row;
     try {
       row = csv.parseNext();
+      csvReader.rowDone();
     } catch (RuntimeException e) {
       fail(csvFailure(e), "CSV unreadable after " + recordNumber + " record(s): " + rootMessage(e));
       return;
@@ -411,6 +419,13 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
       return;
     }
     recordNumber++;
+    long bytes = 0;
+    for (String v : row) bytes += v == null ? 0 : Text.utf8Length(v);
+    if (bytes > params.maxRecordBytes()) {
+      pending.add(RawRecord.reject(path, fmt, recordNumber, RawRecord.TOO_LARGE,
+          "row is longer than --max-record-bytes=" + params.maxRecordBytes(), null));
+      return;
+    }
     if (row.length > csvHeader.length) {
       pending.add(RawRecord.reject(path, fmt, recordNumber, RawRecord.MALFORMED_CSV,
           "row has " + row.length + " fields, the header has " + csvHeader.length, String.join(",", nonNull(row))));
@@ -421,6 +436,45 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
     pending.add(mapping.map(rec, path, fmt, recordNumber));
   }
 
+  private static final int CSV_BUFFER_CHARS = 1 << 16;
+  private LimitedReader csvReader;
+
+  /** Thrown when one CSV record pulls more characters than the record limit (plus the parser's read-ahead). */
+  private static final class RecordTooLarge extends IOException {
+    RecordTooLarge(long limit) {
+      super("a record is longer than the limit (" + limit + " characters read without finishing it)");
+    }
+  }
+
+  /** Counts the characters the CSV parser reads since the last complete row. */
+  private static final class LimitedReader extends java.io.FilterReader {
+    private final long limit;
+    private long sinceRow;
+
+    LimitedReader(Reader in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    void rowDone() {
+      sinceRow = 0;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0 && ++sinceRow > limit) throw new RecordTooLarge(limit);
+      return c;
+    }
+
+    @Override
+    public int read(char[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0 && (sinceRow += n) > limit) throw new RecordTooLarge(limit);
+      return n;
+    }
+  }
+
   private static String[] nonNull(String[] row) {
     String[] out = new String[row.length];
     for (int i = 0; i < row.length; i++) out[i] = row[i] == null ? "" : row[i];
@@ -429,9 +483,7 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
 
   private String csvFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && t.getMessage().contains("exceeds the maximum number of characters")) {
-        return RawRecord.TOO_LARGE;
-      }
+      if (t instanceof RecordTooLarge) return RawRecord.TOO_LARGE;
       if (t instanceof CharacterCodingException) return RawRecord.INVALID_UTF8;
       if (t instanceof ZipException || t instanceof EOFException) {
         return InputFormat.gzipped(path) ? RawRecord.CORRUPT_GZIP : RawRecord.UNREADABLE;

@@ -16,6 +16,25 @@ final class Text {
     return t.length() <= 500 ? t : t.substring(0, 500);
   }
 
+  /** Bytes of the string in UTF-8, without encoding it. */
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
   static String fileName(String path) {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? path : path.substring(slash + 1);

@@ -203,8 +203,15 @@ class RecordReaderTest {
   void tsvAndCsvLimits() {
     assertEquals(List.of("kept:corps"), outcomes(read("t.tsv", "id\ttext\nx\tcorps\n")));
     assertEquals(List.of("empty_file@0"), outcomes(read("e.csv", "")));
-    String big = "text\nok\n" + "w".repeat(2000) + "\n";
-    assertEquals(List.of("kept:ok", "too_large@1"), outcomes(read("big.csv", big.getBytes(UTF_8), SMALL)));
+    // a row over the limit is rejected and reading goes on
+    String big = "text\nok\n" + "w".repeat(2000) + "\nafter\n";
+    assertEquals(List.of("kept:ok", "too_large@2", "kept:after"),
+        outcomes(read("big.csv", big.getBytes(UTF_8), SMALL)));
+    // a field far over the limit stops the file before it can fill the memory: the rest is reported with it
+    String huge = "text\nok\n\"" + "w".repeat(300_000) + "\"\nnot reached\n";
+    List<RawRecord> rs = read("huge.csv", huge.getBytes(UTF_8), SMALL);
+    assertEquals(List.of("kept:ok", "too_large@1"), outcomes(rs));
+    assertTrue(rs.get(1).message().startsWith("CSV unreadable after 1 record(s): "), rs.get(1).message());
     assertEquals(List.of("invalid_utf8@0"),
         outcomes(read("u.csv", concat("text\n".getBytes(UTF_8), new byte[] {(byte) 0xC3, '(', '\n'}), P)));
   }

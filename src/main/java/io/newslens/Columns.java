@@ -121,23 +121,18 @@ public final class Columns {
   // ---- topics --------------------------------------------------------------------------------------------
   public static final String TOPIC_ID = "topic_id";
   public static final String TERM_ID = "term_id";
-  public static final String DF = "df";
-  public static final String WEIGHT = "weight";
   public static final String LABEL = "label";
   public static final String TOP_TERMS = "terms";
-  public static final String SHARE = "share";
   public static final String ARTICLE_SHARE = "article_share";
   public static final String DOMINANT_DOCS = "dominant_docs";
   public static final String COHERENCE = "coherence";
   public static final String ALPHA = "alpha";
   public static final String TERM_IDS = "term_ids";
   public static final String COUNTS = "counts";
-  public static final String LENGTH = "length";
   public static final String MIXTURE = "mixture";
   public static final String MIXTURE_SOURCE = "mixture_source";
   public static final String DOMINANT_TOPIC = "dominant_topic";
   public static final String DOMINANT_WEIGHT = "dominant_weight";
-  public static final String PERIOD = "period";
   public static final String DOCS = "docs";
 
 }

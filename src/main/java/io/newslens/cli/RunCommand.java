@@ -56,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin CleanOptions clean = new CleanOptions();
   @Mixin AnalyzeOptions analyze = new AnalyzeOptions();
+  @Mixin DedupOptions dedup = new DedupOptions();
+  @Mixin ReuseOptions reuse = new ReuseOptions();
+  @Mixin TermsOptions terms = new TermsOptions();
+  @Mixin TopicsOptions topics = new TopicsOptions();
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
       description = "Seed for every randomized step. Default: ${DEFAULT-VALUE}")
@@ -105,7 +109,8 @@ final class RunCommand implements Callable<Integer> {
         given.put(name, String.valueOf(v));
       }
     }
-    return new JobConfig(inputs, output, master, seed, ingest, clean.toParams(), analyze.toParams(), given, effective);
+    return new JobConfig(inputs, output, master, seed, ingest, clean.toParams(), analyze.toParams(),
+        dedup.toParams(), reuse.toParams(), terms.toParams(), topics.toParams(), given, effective);
   }
 
   /** Maps exceptions to exit codes: usage 2, expected run failure 1, anything else 1 with its class name. */

@@ -2,6 +2,10 @@ package io.newslens.job;
 
 import io.newslens.analyze.AnalyzeParams;
 import io.newslens.clean.CleanParams;
+import io.newslens.dedup.DedupParams;
+import io.newslens.reuse.ReuseParams;
+import io.newslens.terms.TermsParams;
+import io.newslens.topics.TopicsParams;
 import io.newslens.ingest.IngestParams;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +18,7 @@ import java.util.Map;
  * @param output the output folder
  * @param master Spark master to use when spark-submit gave none (null: {@code local[*]})
  * @param seed the seed every randomized step derives its own from
- * @param ingest, clean, analyze each stage's own parameters
+ * @param ingest, clean, analyze, dedup, reuse, terms, topics each stage's own parameters
  * @param given the options the user gave, as typed (for the manifest)
  * @param effective every parameter's effective value, given or defaulted (for the manifest)
  */
@@ -26,6 +30,10 @@ public record JobConfig(
     IngestParams ingest,
     CleanParams clean,
     AnalyzeParams analyze,
+    DedupParams dedup,
+    ReuseParams reuse,
+    TermsParams terms,
+    TopicsParams topics,
     Map<String, String> given,
     Map<String, Object> effective) {
 
@@ -38,10 +46,14 @@ public record JobConfig(
     if (ingest == null) ingest = IngestParams.defaults();
     if (clean == null) clean = CleanParams.defaults();
     if (analyze == null) analyze = AnalyzeParams.defaults();
+    if (dedup == null) dedup = DedupParams.defaults();
+    if (reuse == null) reuse = ReuseParams.defaults();
+    if (terms == null) terms = TermsParams.defaults();
+    if (topics == null) topics = TopicsParams.defaults();
   }
 
   /** A configuration with every default, for tests and programmatic use. */
   public static JobConfig of(List<String> inputs, String output) {
-    return new JobConfig(inputs, output, null, 42L, null, null, null, Map.of(), Map.of());
+    return new JobConfig(inputs, output, null, 42L, null, null, null, null, null, null, null, Map.of(), Map.of());
   }
 }

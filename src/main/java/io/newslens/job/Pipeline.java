@@ -1,10 +1,19 @@
 package io.newslens.job;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.newslens.Columns;
 import io.newslens.analyze.Analyze;
 import io.newslens.clean.Clean;
+import io.newslens.dedup.Dedup;
+import io.newslens.reuse.Reuse;
+import io.newslens.terms.Terms;
+import io.newslens.topics.Topics;
 import io.newslens.ingest.Ingest;
 import io.newslens.ingest.Inputs;
 import io.newslens.output.Manifest;
@@ -72,6 +81,10 @@ public final class Pipeline {
       p.ingest(listing, manifest);
       p.clean();
       p.analyze();
+      p.dedup(manifest);
+      p.reuse();
+      p.terms(manifest);
+      p.topics(manifest);
       out.deleteStaged(WORK_INGESTED);
       long total = Duration.between(started, Instant.now()).toMillis();
       manifest.tables(p.rows).timings(p.timings, Instant.now(), total);
@@ -120,6 +133,64 @@ public final class Pipeline {
     stage("analyze", () -> {
       write(Tables.TOKENS, Analyze.apply(read(Tables.DOCUMENTS), cfg.analyze()).tokens());
       return rows.get(Tables.TOKENS) + " documents analyzed";
+    });
+  }
+
+  private void dedup(Manifest manifest) {
+    stage("dedup", () -> {
+      Dedup.Result r = Dedup.apply(read(Tables.DOCUMENTS), cfg.dedup());
+      write(Tables.DUPLICATE_PAIRS, r.pairs());
+      write(Tables.DUPLICATE_CLUSTERS, r.clusters());
+      Row s = read(Tables.DUPLICATE_CLUSTERS).agg(
+          countDistinct(col(Columns.CLUSTER_ID)),
+          sum(when(col(Columns.CLUSTER_SIZE).gt(1).and(col(Columns.IS_REPRESENTATIVE)), 1L).otherwise(0L)),
+          sum(when(col(Columns.CLUSTER_SIZE).gt(1), 1L).otherwise(0L)),
+          max(col(Columns.CLUSTER_SIZE))).first();
+      Map<String, Object> section = new LinkedHashMap<>();
+      section.put("pairs", rows.get(Tables.DUPLICATE_PAIRS));
+      section.put("clusters", s.getLong(0));
+      section.put("clusters_with_duplicates", s.isNullAt(1) ? 0L : s.getLong(1));
+      section.put("documents_in_duplicate_clusters", s.isNullAt(2) ? 0L : s.getLong(2));
+      section.put("largest_cluster", s.isNullAt(3) ? 0 : ((Number) s.get(3)).longValue());
+      manifest.section("dedup", section);
+      return rows.get(Tables.DUPLICATE_PAIRS) + " verified pairs, " + section.get("clusters_with_duplicates")
+          + " clusters with duplicates";
+    });
+  }
+
+  private void reuse() {
+    stage("reuse", () -> {
+      write(Tables.REUSE_PASSAGES, Reuse.apply(read(Tables.DOCUMENTS), cfg.reuse()).passages());
+      return rows.get(Tables.REUSE_PASSAGES) + " shared passages";
+    });
+  }
+
+  private void terms(Manifest manifest) {
+    stage("terms", () -> {
+      Terms.Result r = Terms.apply(read(Tables.TOKENS), read(Tables.DOCUMENTS), read(Tables.DUPLICATE_CLUSTERS),
+          cfg.terms());
+      write(Tables.TERMS, r.terms());
+      write(Tables.DOC_TERMS, r.docTerms());
+      write(Tables.COLLOCATIONS, r.collocations());
+      write(Tables.KEYNESS, r.keyness());
+      write(Tables.TERM_TRENDS, r.termTrends());
+      manifest.section("terms", r.stats().toMap());
+      r.release();
+      return rows.get(Tables.TERMS) + " terms, " + rows.get(Tables.COLLOCATIONS) + " collocations (counting "
+          + r.countMode().label() + ")";
+    });
+  }
+
+  private void topics(Manifest manifest) {
+    stage("topics", () -> {
+      Topics.Result r = Topics.apply(read(Tables.TOKENS), read(Tables.DOCUMENTS), read(Tables.DUPLICATE_CLUSTERS),
+          cfg.topics());
+      write(Tables.TOPICS, r.topics());
+      write(Tables.DOC_TOPICS, r.docTopics());
+      write(Tables.TOPIC_TRENDS, r.topicTrends());
+      manifest.section("topics", Map.of("stats", r.stats()));
+      return r.stats().k() + " topics (" + r.stats().algorithm() + "), mean NPMI@10 "
+          + String.format("%.3f", r.stats().meanCoherence());
     });
   }
 

@@ -62,8 +62,10 @@ public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> b
 
     long nFit = docs.filter(col(FITTED)).count();
     long maxDf = Vocabulary.maxDocCount(nFit, p.maxDfFraction());
+    // A small corpus (under 100 documents per --topic-min-df) lowers the bound so it still has a vocabulary.
+    long minDf = Math.min(p.minDf(), Math.max(1L, nFit / 100));
     Dataset<Row> df = docTerms.filter(col(FITTED)).groupBy(TERM).agg(count("*").as(DF))
-        .filter(col(DF).geq(p.minDf()).and(col(DF).leq(maxDf)))
+        .filter(col(DF).geq(minDf).and(col(DF).leq(maxDf)))
         .orderBy(col(DF).desc(), col(TERM).asc())
         .limit(p.vocabularySize());
     // bounded by --topic-vocabulary: the term index and the word-topic counts live on the driver anyway

@@ -89,7 +89,11 @@ public final class Topics {
     double[] bestCoherence = null;
     double bestMean = Double.NEGATIVE_INFINITY;
     Map<Integer, Double> byK = new TreeMap<>();
-    for (int k : p.candidates()) {
+    java.util.Set<Integer> tried = new java.util.HashSet<>();
+    for (int candidate : p.candidates()) {
+      // no more topics than fitted documents: a tiny corpus (the seeds) still gets a meaningful model
+      int k = (int) Math.max(2, Math.min(candidate, docsFitted));
+      if (!tried.add(k)) continue;
       TopicModel m = fit(fitBags, corpus.size(), k, p);
       double[] c = Coherence.npmi(fitBags, m.topTermIds(), COHERENCE_TERMS);
       double mean = Arrays.stream(c).average().orElse(0);

@@ -35,10 +35,9 @@ import org.apache.spark.sql.SparkSession;
  *
  * <ul>
  *   <li>floor: spark.read JSONL, split {@code article} on white space, sum the token counts;</li>
- *   <li>full: Ingest (the .jsonl.gz through io.newslens.ingest) → Clean → Analyze, forced by writing the tokens
- *       table to a temporary Parquet folder (one Spark job chain, no intermediate write);</li>
- *   <li>phases, for profiling: ingest alone (count), ingest + clean (write documents), analyze of those
- *       documents read back (write tokens), as the pipeline runs them.</li>
+ *   <li>full: Ingest (the .jsonl.gz through io.newslens.ingest) → Clean → Analyze, as the pipeline runs them:
+ *       each stage writes its table to a temporary Parquet folder and the next reads it back (documents,
+ *       cleaned documents, tokens); the time of each phase is reported too.</li>
  * </ul>
  * Floor and full alternate for ROUNDS rounds (default 2); the best time of each is kept, after one warm-up
  * round on the same data. Also reports what the clean stage removed on the corpus, by reason.
@@ -63,16 +62,33 @@ public final class CleanBench {
 
       LongSupplier floor = () -> spark.read().json(input)
           .agg(sum(size(split(col("article"), "\\s+")))).first().getLong(0);
+      String docsDir = tmp.resolve("documents").toString();
+      String cleanDir = tmp.resolve("clean").toString();
+      String tokDir = tmp.resolve("tokens").toString();
+      Map<String, List<Double>> phases = new LinkedHashMap<>();
       LongSupplier full = () -> {
-        String dir = tmp.resolve("tokens-" + System.nanoTime()).toString();
-        Dataset<Row> docs = Clean.apply(ingest(spark, input), CleanParams.defaults()).documents();
-        Analyze.apply(docs, AnalyzeParams.defaults()).tokens().write().mode(SaveMode.Overwrite).parquet(dir);
-        return spark.read().parquet(dir).count();
+        // as the pipeline runs the stages: each writes Parquet, the next reads it back
+        phase(phases, "ingest_write", () -> {
+          ingest(spark, input).write().mode(SaveMode.Overwrite).parquet(docsDir);
+          return 0;
+        });
+        phase(phases, "clean_write", () -> {
+          Clean.apply(spark.read().parquet(docsDir), CleanParams.defaults()).documents()
+              .write().mode(SaveMode.Overwrite).parquet(cleanDir);
+          return 0;
+        });
+        phase(phases, "analyze_write", () -> {
+          Analyze.apply(spark.read().parquet(cleanDir), AnalyzeParams.defaults()).tokens()
+              .write().mode(SaveMode.Overwrite).parquet(tokDir);
+          return 0;
+        });
+        return spark.read().parquet(tokDir).count();
       };
 
       // warm-up (JIT, Spark codegen, the language model and Lucene analyzers) on the same work
       time(floor);
       time(full);
+      phases.clear();
       List<Double> floorTimes = new ArrayList<>();
       List<Double> fullTimes = new ArrayList<>();
       long floorTokens = 0;
@@ -92,28 +108,16 @@ public final class CleanBench {
       out.put("floor_best_seconds", bestFloor);
       out.put("full_best_seconds", bestFull);
       out.put("ratio_full_over_floor", bestFull / bestFloor);
+      out.put("phase_seconds", phases);
       out.put("floor_whitespace_tokens", floorTokens);
-      out.put("full_token_rows", fullRows);
-
-      // phases, as the pipeline runs them (each stage writes Parquet, the next reads it back)
-      Map<String, Object> phases = new LinkedHashMap<>();
-      phases.put("ingest_count_seconds", time(() -> ingest(spark, input).count())[0]);
-      String docsDir = tmp.resolve("documents").toString();
-      phases.put("ingest_clean_write_seconds", time(() -> {
-        Clean.apply(ingest(spark, input), CleanParams.defaults()).documents()
-            .write().mode(SaveMode.Overwrite).parquet(docsDir);
-        return 0;
-      })[0]);
-      String tokDir = tmp.resolve("tokens").toString();
-      phases.put("analyze_write_seconds", time(() -> {
-        Analyze.apply(spark.read().parquet(docsDir), AnalyzeParams.defaults()).tokens()
-            .write().mode(SaveMode.Overwrite).parquet(tokDir);
-        return 0;
-      })[0]);
-      out.put("phases", phases);
+      out.put("token_rows", fullRows);
+      Dataset<Row> tokens = spark.read().parquet(tokDir);
+      out.put("tokens", tokens.select(sum(size(col(Columns.TOKENS)))).first().getLong(0));
+      out.put("stop_tokens", tokens.select(explode(col(Columns.TOKENS)).as("t"))
+          .filter(col("t." + Columns.STOP)).count());
 
       // what the clean stage did on the corpus
-      Dataset<Row> docs = spark.read().parquet(docsDir);
+      Dataset<Row> docs = spark.read().parquet(cleanDir);
       Map<String, Long> byReason = new LinkedHashMap<>();
       for (Row r : docs.select(explode(col(Columns.BOILERPLATE)).as("b"))
           .groupBy(col("b." + Columns.REASON)).count().orderBy(col("count").desc(), col(Columns.REASON)).collectAsList()) {
@@ -158,6 +162,10 @@ public final class CleanBench {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  static void phase(Map<String, List<Double>> phases, String name, LongSupplier job) {
+    phases.computeIfAbsent(name, k -> new ArrayList<>()).add(time(job)[0]);
   }
 
   /** {seconds, value}. */

@@ -26,12 +26,16 @@ import org.apache.spark.sql.types.StructType;
  * <p>Steps, all lazy:
  * <ol>
  *   <li>line keys: every line of at most {@code repeatMaxLineChars} chars, normalized and folded
- *       ({@link Cleaner#candidateKeys}), exploded with its source and a hash of the document body;</li>
+ *       ({@link Cleaner#candidateKeys}), exploded with its source and a hash of the document body (plus one
+ *       {@link Cleaner#DOCUMENT_KEY} row per document, which counts the source's distinct bodies in the same
+ *       aggregation);</li>
  *   <li>repeated lines: per (source, line), the number of distinct bodies containing it (so byte-identical
  *       copies of one article count once); a line is boilerplate for its source when that number is at least
  *       {@code repeatMinDocs} and at least {@code repeatMinFraction} of the source's distinct bodies. Counts never
  *       cross sources: a line shared by two outlets is reuse, not boilerplate;</li>
- *   <li>each document gets the set of its repeated line keys (a join on doc_id, left: no row is ever dropped);</li>
+ *   <li>each document gets its source's set of repeated line keys: a left join on source with that small table
+ *       broadcast (its size is the number of boilerplate lines, each seen in at least {@code repeatMinDocs}
+ *       bodies, not the corpus), so the documents are read once more and never shuffled, and no row is dropped;</li>
  *   <li>one UDF per document: {@link Cleaner#clean} (patterns, link lists, repeated lines, normalization) then
  *       {@link LanguageDetector#detect} on the cleaned text.</li>
  * </ol>
@@ -71,6 +75,7 @@ public final class Clean {
   private static final String BODY = "__body";
   private static final String DOCS = "__docs";
   private static final String BODIES = "__bodies";
+  private static final String IS_DOC = "__is_document";
   private static final String REPEATED = "__repeated";
   private static final String CLEANED_COL = "__cleaned";
 
@@ -82,17 +87,19 @@ public final class Clean {
     UserDefinedFunction keys = udf((UDF1<String, long[]>) s -> Cleaner.candidateKeys(s, maxLine),
         DataTypes.createArrayType(DataTypes.LongType, false));
 
+    // one row per (document, candidate line), plus one DOCUMENT_KEY row per document to count the source's bodies
     Dataset<Row> lines = documents
-        .select(col(DOC_ID), col(SOURCE), body.as(BODY), explode(keys.apply(text)).as(KEY));
-    Dataset<Row> bodies = documents.groupBy(col(SOURCE)).agg(countDistinct(body).as(BODIES));
-    Dataset<Row> repeated = lines.groupBy(col(SOURCE), col(KEY)).agg(countDistinct(col(BODY)).as(DOCS))
-        .filter(col(DOCS).geq(p.repeatMinDocs()))
+        .select(col(SOURCE), body.as(BODY), explode(keys.apply(text)).as(KEY));
+    // IS_DOC is an aggregate, not the grouping key, so the optimizer cannot push the two filters below the
+    // aggregation: both branches then share one exchange and the documents are scanned once for the counts
+    Dataset<Row> counts = lines.groupBy(col(SOURCE), col(KEY)).agg(countDistinct(col(BODY)).as(DOCS),
+        max(col(KEY).equalTo(lit(Cleaner.DOCUMENT_KEY))).as(IS_DOC));
+    Dataset<Row> bodies = counts.filter(col(IS_DOC)).select(col(SOURCE), col(DOCS).as(BODIES));
+    Dataset<Row> repeatedBySource = counts
+        .filter(not(col(IS_DOC)).and(col(DOCS).geq(p.repeatMinDocs())))
         .join(bodies, SOURCE)
         .filter(col(DOCS).geq(col(BODIES).multiply(p.repeatMinFraction())))
-        .select(col(SOURCE), col(KEY));
-    Dataset<Row> docKeys = lines.join(repeated, scala.jdk.javaapi.CollectionConverters
-            .asScala(List.of(SOURCE, KEY)).toSeq())
-        .groupBy(col(DOC_ID)).agg(collect_set(col(KEY)).as(REPEATED));
+        .groupBy(col(SOURCE)).agg(array_sort(collect_set(col(KEY))).as(REPEATED));
 
     boolean patterns = p.patterns();
     int sample = p.langSampleChars();
@@ -103,8 +110,10 @@ public final class Clean {
         .asNondeterministic(); // evaluated once per row, not once per extracted field
 
     String[] inputColumns = documents.columns();
-    Dataset<Row> joined = documents.join(docKeys, scala.jdk.javaapi.CollectionConverters
-        .asScala(List.of(DOC_ID)).toSeq(), "left");
+    // the boilerplate lines of every source are few (each is in >= repeatMinDocs bodies): broadcast them, so the
+    // documents are never shuffled
+    Dataset<Row> joined = documents.join(broadcast(repeatedBySource.withColumnRenamed(SOURCE, "__source")),
+        col(SOURCE).equalTo(col("__source")), "left");
     Dataset<Row> cleaned = joined.withColumn(CLEANED_COL, clean.apply(col(TEXT), col(REPEATED)));
     List<Column> out = new ArrayList<>();
     for (String c : inputColumns) {

@@ -28,8 +28,9 @@ public record CleanParams(int repeatMinDocs, double repeatMinFraction, int repea
     if (!(repeatMinFraction >= 0.0 && repeatMinFraction <= 1.0)) {
       throw new IllegalArgumentException("--boilerplate-min-fraction must be between 0 and 1, got " + repeatMinFraction);
     }
-    if (repeatMaxLineChars < 1) {
-      throw new IllegalArgumentException("--boilerplate-max-line-chars must be positive, got " + repeatMaxLineChars);
+    if (repeatMaxLineChars < 1 || repeatMaxLineChars > 2000) {
+      throw new IllegalArgumentException("--boilerplate-max-line-chars must be between 1 and 2000, got "
+          + repeatMaxLineChars);
     }
     if (langSampleChars < 20) {
       throw new IllegalArgumentException("--lang-sample-chars must be at least 20, got " + langSampleChars);

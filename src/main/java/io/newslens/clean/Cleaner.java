@@ -28,6 +28,14 @@ public final class Cleaner {
 
   static final int LINK_LIST_MAX_CHARS = 150;
   static final int LINK_LIST_MAX_LINES = 5;
+  /** Longest line whose comparison key is computed: longer than every pattern rule's limit. */
+  static final int KEY_MAX_CHARS = 2000;
+
+  /**
+   * A reserved key that {@link #candidateKeys} adds once per document, so one aggregation counts both lines and
+   * documents; a line whose hash happens to equal it is given {@code DOCUMENT_KEY + 1}.
+   */
+  public static final long DOCUMENT_KEY = Long.MIN_VALUE;
 
   /** One removed line: offsets into the raw text (end exclusive), reason code, the raw line as written. */
   public record Removal(int start, int end, String reason, String removed) {}
@@ -46,7 +54,9 @@ public final class Cleaner {
     for (int i = 0; i <= n; i++) {
       if (i == n || isBreak(raw.charAt(i))) {
         String cleaned = Normalizer.line(raw.substring(start, i));
-        out.add(new Line(start, i, cleaned, Normalizer.key(cleaned)));
+        // no rule and no repeated-line check looks at a line this long: its key is the cleaned line itself
+        String key = cleaned.length() > KEY_MAX_CHARS ? cleaned : Normalizer.key(cleaned);
+        out.add(new Line(start, i, cleaned, key));
         if (i + 1 < n && raw.charAt(i) == '\r' && raw.charAt(i + 1) == '\n') i++; // CRLF is one break
         start = i + 1;
       }
@@ -60,13 +70,13 @@ public final class Cleaner {
 
   /**
    * The distinct hashes ({@link Normalizer#hash64} of the key) of the lines that may count as repeated in a
-   * source: non-empty and at most {@code maxLineChars} long. Longer lines are content or reuse, never
-   * boilerplate by repetition.
+   * source: non-empty and at most {@code maxLineChars} long, then {@link #DOCUMENT_KEY}. Longer lines are content
+   * or reuse, never boilerplate by repetition.
    */
   public static long[] candidateKeys(String raw, int maxLineChars) {
-    if (raw == null) return new long[0];
     Set<Long> seen = new HashSet<>();
     List<Long> out = new ArrayList<>();
+    if (raw == null) raw = "";
     int n = raw.length();
     int start = 0;
     for (int i = 0; i <= n; i++) {
@@ -80,12 +90,19 @@ public final class Cleaner {
       String key = Normalizer.key(Normalizer.line(line));
       if (key.isEmpty() || key.length() > maxLineChars) continue;
       Line l = new Line(0, 0, null, key);
-      long h = Normalizer.hash64(l.key());
+      long h = lineHash(l.key());
       if (seen.add(h)) out.add(h);
     }
+    out.add(DOCUMENT_KEY);
     long[] a = new long[out.size()];
     for (int i = 0; i < a.length; i++) a[i] = out.get(i);
     return a;
+  }
+
+  /** The hash of a line key, never {@link #DOCUMENT_KEY}. */
+  public static long lineHash(String key) {
+    long h = Normalizer.hash64(key);
+    return h == DOCUMENT_KEY ? DOCUMENT_KEY + 1 : h;
   }
 
   /**
@@ -115,7 +132,7 @@ public final class Cleaner {
         linkListLeft = LINK_LIST_MAX_LINES;
       }
       if (reason == null && l.key().length() <= maxLineChars
-          && repeatedInSource.test(Normalizer.hash64(l.key()))) {
+          && repeatedInSource.test(lineHash(l.key()))) {
         reason = BoilerplatePatterns.REPEATED_IN_SOURCE;
       }
       if (reason == null && !keptKeys.add(l.key())) reason = BoilerplatePatterns.REPEATED_IN_DOCUMENT;

@@ -87,8 +87,9 @@ class CleanerTest {
     String line = "x".repeat(40);
     long h = Normalizer.hash64(line);
     assertEquals(line, Cleaner.clean(line, Set.of(h)::contains, true, 39).text());
-    assertArrayEquals(new long[0], Cleaner.candidateKeys(line, 39));
-    assertArrayEquals(new long[] {h}, Cleaner.candidateKeys(line + "\n" + line + "\n\n", 40));
+    assertArrayEquals(new long[] {Cleaner.DOCUMENT_KEY}, Cleaner.candidateKeys(line, 39));
+    assertArrayEquals(new long[] {h, Cleaner.DOCUMENT_KEY}, Cleaner.candidateKeys(line + "\n" + line + "\n\n", 40));
+    assertArrayEquals(new long[] {Cleaner.DOCUMENT_KEY}, Cleaner.candidateKeys(null, 40));
   }
 
   @Test

@@ -145,6 +145,23 @@ public final class LanguageAnalyzers {
     return new Spec(null, stop, LOWER, NONE, stemmer);
   }
 
+  /** Lucene's French stop set plus french_stop_extra.txt (ambiguous function words Snowball leaves out). */
+  static final CharArraySet FRENCH_STOP = frenchStop();
+
+  private static CharArraySet frenchStop() {
+    CharArraySet set = new CharArraySet(FrenchAnalyzer.getDefaultStopSet(), true);
+    try (java.io.InputStream in = LanguageAnalyzers.class.getResourceAsStream("french_stop_extra.txt")) {
+      if (in == null) throw new IllegalStateException("french_stop_extra.txt is missing from the jar");
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        String w = line.strip();
+        if (!w.isEmpty() && !w.startsWith("#")) set.add(w);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return CharArraySet.unmodifiableSet(set);
+  }
+
   private static CharArraySet articles(String... words) {
     return CharArraySet.unmodifiableSet(new CharArraySet(java.util.Arrays.asList(words), true));
   }
@@ -153,8 +170,7 @@ public final class LanguageAnalyzers {
     if (lang == null) return null;
     switch (lang) {
       case "fr":
-        return new Spec(FrenchAnalyzer.DEFAULT_ARTICLES, FrenchAnalyzer.getDefaultStopSet(), LOWER, NONE,
-            FrenchLightStemFilter::new);
+        return new Spec(FrenchAnalyzer.DEFAULT_ARTICLES, FRENCH_STOP, LOWER, NONE, FrenchLightStemFilter::new);
       case "en":
         return new Spec(null, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, LOWER, EnglishPossessiveFilter::new,
             PorterStemFilter::new);

@@ -3,7 +3,6 @@ package io.newslens.dedup;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
-import io.newslens.dedup.WordTokenizer.Words;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,10 +107,10 @@ public final class Dedup {
     int k = p.shingleSize();
 
     UserDefinedFunction features = udf((UDF1<String, Row>) text -> {
-      Words w = WordTokenizer.tokenize(text);
-      long[] sh = Shingler.shingleSet(w.tokens(), k);
+      long[] wh = Shingler.wordHashes(WordTokenizer.tokenize(text).tokens());
+      long[] sh = Shingler.shingleSet(wh, k);
       byte[] sig = sh.length == 0 ? null : toBytes(hasher.signature(sh));
-      return RowFactory.create(Shingler.exactKey(w.tokens()), sh.length, toBytes(sh), sig);
+      return RowFactory.create(Shingler.exactKey(wh), sh.length, toBytes(sh), sig);
     }, FEATURES).asNondeterministic().asNonNullable();
     // asNondeterministic keeps the optimizer from evaluating the UDF once per extracted field
 
@@ -158,21 +157,30 @@ public final class Dedup {
   static Dataset<Row> candidates(Dataset<Row> reps, Banding banding, int maxBucket) {
     UserDefinedFunction keys = udf((UDF1<byte[], long[]>) sig -> banding.bandKeys(toLongs(sig)),
         DataTypes.createArrayType(DataTypes.LongType, false)).asNonNullable();
-    WindowSpec bucket = Window.partitionBy("band", "bucket");
-    Dataset<Row> members = reps.filter(col(SIG).isNotNull())
+    UserDefinedFunction pairsOf = udf((UDF1<scala.collection.Seq<String>, Row[]>) members -> {
+      String[] m = new String[members.size()];
+      scala.collection.Iterator<String> it = members.iterator();
+      for (int i = 0; it.hasNext(); i++) m[i] = it.next();
+      Arrays.sort(m);
+      List<Row> out = new ArrayList<>();
+      if (m.length <= maxBucket) {
+        for (int i = 0; i < m.length; i++) for (int j = i + 1; j < m.length; j++) out.add(RowFactory.create(m[i], m[j]));
+      } else {
+        for (int i = 1; i < m.length; i++) {
+          out.add(RowFactory.create(m[0], m[i]));
+          if (i > 1) out.add(RowFactory.create(m[i - 1], m[i]));
+        }
+      }
+      return out.toArray(new Row[0]);
+    }, DataTypes.createArrayType(new StructType().add(DOC_A, DataTypes.StringType, false)
+        .add(DOC_B, DataTypes.StringType, false), false)).asNonNullable();
+    return reps.filter(col(SIG).isNotNull())
         .select(col(DOC_ID), posexplode(keys.apply(col(SIG))).as(new String[] {"band", "bucket"}))
-        .withColumn("size", count(lit(1)).over(bucket))
-        .filter(col("size").geq(2));
-    Dataset<Row> small = members.filter(col("size").leq(maxBucket)).select("band", "bucket", DOC_ID);
-    Dataset<Row> smallPairs = small.toDF("band", "bucket", DOC_A)
-        .join(small.toDF("band", "bucket", DOC_B), new String[] {"band", "bucket"}).select(DOC_A, DOC_B);
-    Dataset<Row> large = members.filter(col("size").gt(maxBucket))
-        .withColumn("first", min(col(DOC_ID)).over(bucket))
-        .withColumn("next", lead(col(DOC_ID), 1).over(bucket.orderBy(col(DOC_ID))));
-    Dataset<Row> star = large.filter(col(DOC_ID).notEqual(col("first"))).select(col("first").as(DOC_A),
-        col(DOC_ID).as(DOC_B));
-    Dataset<Row> chain = large.filter(col("next").isNotNull()).select(col(DOC_ID).as(DOC_A), col("next").as(DOC_B));
-    return smallPairs.union(star).union(chain).filter(col(DOC_A).lt(col(DOC_B))).distinct();
+        .groupBy("band", "bucket").agg(collect_list(col(DOC_ID)).as("members"))
+        .filter(size(col("members")).geq(2))
+        .select(explode(pairsOf.apply(col("members"))).as("p"))
+        .select(col("p." + DOC_A).as(DOC_A), col("p." + DOC_B).as(DOC_B))
+        .distinct();
   }
 
   /**

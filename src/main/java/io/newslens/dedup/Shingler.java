@@ -1,15 +1,12 @@
 package io.newslens.dedup;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
  * Word k-shingles as 64-bit hashes, and the exact-duplicate key of a text.
  *
  * <p>A shingle is k consecutive normalized words ({@link WordTokenizer}); its hash mixes the words' hashes in order
- * (a 64-bit FNV-1a of each word, then the MurmurHash3 finalizer over the running combination). A text with fewer
+ * (a 64-bit FNV-1a of each word, combined by multiply-rotate steps, then the MurmurHash3 finalizer). A text with fewer
  * than k words but at least one gives one shingle (all its words), so short texts still have a set to compare.
  */
 public final class Shingler {
@@ -38,30 +35,45 @@ public final class Shingler {
     return fmix64(h);
   }
 
+  /** The 64-bit hash of each word. */
+  public static long[] wordHashes(String[] words) {
+    long[] wh = new long[words.length];
+    for (int i = 0; i < words.length; i++) wh[i] = wordHash(words[i]);
+    return wh;
+  }
+
   /**
    * Hash of every window of {@code k} words, in text order (position i covers words i..i+k-1), duplicates kept.
    * Fewer than k words: one hash of all of them; no words: empty.
    */
   public static long[] windowHashes(String[] words, int k) {
+    return windowHashes(wordHashes(words), k);
+  }
+
+  /** {@link #windowHashes(String[], int)} from the words' hashes. */
+  public static long[] windowHashes(long[] wh, int k) {
     if (k < 1) throw new IllegalArgumentException("shingle size must be >= 1, got " + k);
-    int n = words.length;
+    int n = wh.length;
     if (n == 0) return new long[0];
-    long[] wh = new long[n];
-    for (int i = 0; i < n; i++) wh[i] = wordHash(words[i]);
     int m = Math.max(1, n - k + 1);
     int width = Math.min(k, n);
     long[] out = new long[m];
     for (int i = 0; i < m; i++) {
       long h = width;
-      for (int j = 0; j < width; j++) h = fmix64(h * 31 + wh[i + j]);
-      out[i] = h;
+      for (int j = 0; j < width; j++) h = Long.rotateLeft((h ^ wh[i + j]) * 0x9E3779B97F4A7C15L, 29);
+      out[i] = fmix64(h);
     }
     return out;
   }
 
   /** The distinct shingle hashes of the words, sorted ascending: the set compared by Jaccard and MinHash. */
   public static long[] shingleSet(String[] words, int k) {
-    long[] h = windowHashes(words, k);
+    return shingleSet(wordHashes(words), k);
+  }
+
+  /** {@link #shingleSet(String[], int)} from the words' hashes. */
+  public static long[] shingleSet(long[] wordHashes, int k) {
+    long[] h = windowHashes(wordHashes, k);
     Arrays.sort(h);
     int n = 0;
     for (int i = 0; i < h.length; i++) if (n == 0 || h[i] != h[n - 1]) h[n++] = h[i];
@@ -69,25 +81,25 @@ public final class Shingler {
   }
 
   /**
-   * Exact-duplicate key: the first 32 hex digits of SHA-256 over the normalized words joined by single spaces,
-   * so texts that differ only in typography, case, accents and spacing share it. Null when there are no words
-   * (empty texts are not duplicates of each other).
+   * Exact-duplicate key: 128 bits (32 hex digits) over the sequence of normalized word hashes, two independent
+   * 64-bit chains, so texts that differ only in typography, case, accents and spacing share it. Null when there are
+   * no words (empty texts are not duplicates of each other).
    */
   public static String exactKey(String[] words) {
-    if (words.length == 0) return null;
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    return exactKey(wordHashes(words));
+  }
+
+  /** {@link #exactKey(String[])} from the words' hashes. */
+  public static String exactKey(long[] wordHashes) {
+    if (wordHashes.length == 0) return null;
+    long h1 = 0x243F6A8885A308D3L;
+    long h2 = 0x13198A2E03707344L;
+    for (long w : wordHashes) {
+      h1 = Long.rotateLeft((h1 ^ w) * 0x9E3779B97F4A7C15L, 31);
+      h2 = Long.rotateLeft((h2 + w) * 0xC2B2AE3D27D4EB4FL, 27) ^ w;
     }
-    for (int i = 0; i < words.length; i++) {
-      if (i > 0) md.update((byte) ' ');
-      md.update(words[i].getBytes(StandardCharsets.UTF_8));
-    }
-    byte[] d = md.digest();
-    StringBuilder b = new StringBuilder(32);
-    for (int i = 0; i < 16; i++) b.append(String.format("%02x", d[i] & 0xff));
-    return b.toString();
+    h1 = fmix64(h1 ^ wordHashes.length);
+    h2 = fmix64(h2 + h1);
+    return String.format("%016x%016x", h1, h2);
   }
 }

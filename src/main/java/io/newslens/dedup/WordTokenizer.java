@@ -27,9 +27,12 @@ public final class WordTokenizer {
 
   private static final int TABLE = 0x300;
   private static final String[] FOLD = new String[TABLE];
+  /** Below U+0300: is the character part of a word? */
+  private static final boolean[] WORD = new boolean[TABLE];
 
   static {
     for (int c = 0; c < TABLE; c++) {
+      WORD[c] = Character.isLetterOrDigit(c);
       String s = Normalizer.normalize(String.valueOf((char) c), Normalizer.Form.NFKD);
       StringBuilder b = new StringBuilder();
       for (int i = 0; i < s.length(); i++) {
@@ -45,6 +48,11 @@ public final class WordTokenizer {
     FOLD['ß'] = "ss";
   }
 
+  private static boolean isMark(int cp) {
+    int t = Character.getType(cp);
+    return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK;
+  }
+
   /** The words of {@code text} (empty for null or blank text). */
   public static Words tokenize(String text) {
     if (text == null || text.isEmpty()) return new Words(new String[0], new int[0], new int[0]);
@@ -53,24 +61,42 @@ public final class WordTokenizer {
     int[] starts = new int[cap];
     int[] ends = new int[cap];
     int n = 0;
-    StringBuilder word = new StringBuilder(32);
+    char[] word = new char[64];
+    int wlen = 0;
     int start = -1;
     int i = 0;
     int len = text.length();
     while (i <= len) {
-      int cp = i < len ? text.codePointAt(i) : ' ';
-      int width = i < len ? Character.charCount(cp) : 1;
-      boolean inWord = Character.isLetterOrDigit(cp)
-          || (start >= 0 && (Character.getType(cp) == Character.NON_SPACING_MARK
-              || Character.getType(cp) == Character.COMBINING_SPACING_MARK));
+      boolean inWord;
+      int width = 1;
+      if (i == len) {
+        inWord = false;
+      } else {
+        char ch = text.charAt(i);
+        if (ch < TABLE) {
+          inWord = WORD[ch];
+          if (inWord) {
+            if (wlen + 2 > word.length) word = Arrays.copyOf(word, word.length * 2);
+            String f = FOLD[ch];
+            if (f.length() == 1) {
+              word[wlen++] = f.charAt(0);
+            } else {
+              for (int k = 0; k < f.length(); k++) word[wlen++] = f.charAt(k);
+            }
+          }
+        } else {
+          int cp = text.codePointAt(i);
+          width = Character.charCount(cp);
+          boolean mark = isMark(cp);
+          inWord = Character.isLetterOrDigit(cp) || (start >= 0 && mark);
+          if (inWord && !mark) {
+            if (wlen + 2 > word.length) word = Arrays.copyOf(word, word.length * 2);
+            wlen += Character.toChars(Character.toLowerCase(cp), word, wlen);
+          }
+        }
+      }
       if (inWord) {
         if (start < 0) start = i;
-        if (cp < TABLE) {
-          word.append(FOLD[cp]);
-        } else if (Character.getType(cp) != Character.NON_SPACING_MARK
-            && Character.getType(cp) != Character.COMBINING_SPACING_MARK) {
-          word.appendCodePoint(Character.toLowerCase(cp));
-        }
       } else if (start >= 0) {
         if (n == tokens.length) {
           int c2 = n * 2;
@@ -78,11 +104,11 @@ public final class WordTokenizer {
           starts = Arrays.copyOf(starts, c2);
           ends = Arrays.copyOf(ends, c2);
         }
-        tokens[n] = word.toString();
+        tokens[n] = new String(word, 0, wlen);
         starts[n] = start;
         ends[n] = i;
         n++;
-        word.setLength(0);
+        wlen = 0;
         start = -1;
       }
       i += width;

@@ -160,7 +160,7 @@ class DedupTest {
   @Test
   void paramsNameTheirFlag() {
     DedupParams d = DedupParams.defaults();
-    assertEquals(new Banding(32, 4), d.banding());
+    assertEquals(new Banding(37, 3), d.banding());
     assertEquals(new Banding(20, 5), d.withBanding(20, 5).banding());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withBanding(20, 0));
     assertTrue(e.getMessage().contains("--dedup-rows"), e.getMessage());

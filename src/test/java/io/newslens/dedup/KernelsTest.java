@@ -20,6 +20,15 @@ class KernelsTest {
     assertEquals(0, WordTokenizer.tokenize("").size());
     assertEquals(0, WordTokenizer.tokenize(null).size());
     assertEquals(0, WordTokenizer.tokenize(" … — « » ").size());
+    // beyond Latin: lower-cased, surrogate pairs kept whole
+    assertArrayEquals(new String[] {"москва", "𝐀b"}, WordTokenizer.tokenize("МОСКВА, 𝐀b").tokens());
+  }
+
+  @Test
+  void wordHashIsFnv1aThenMurmurFinalizer() {
+    // FNV-1a 64 of "a": (0xcbf29ce484222325 ^ 0x61) * 0x100000001b3 = 0xaf63dc4c8601ec8c
+    assertEquals(Shingler.fmix64(0xaf63dc4c8601ec8cL), Shingler.wordHash("a"));
+    assertEquals(0, Shingler.fmix64(0)); // the finalizer maps 0 to 0
   }
 
   @Test
@@ -46,8 +55,10 @@ class KernelsTest {
     assertNotEquals(k1, k3);
     assertEquals(32, k1.length());
     assertNull(Shingler.exactKey(new String[0]));
-    // SHA-256("a b") = c8687a08aa5d6ed2044328fa6a697ab8e96dc34291e8c2034ae8c38e6fcc6d65
-    assertEquals("c8687a08aa5d6ed2044328fa6a697ab8", Shingler.exactKey(new String[] {"a", "b"}));
+    // order and word boundaries matter
+    assertNotEquals(Shingler.exactKey(new String[] {"a", "b"}), Shingler.exactKey(new String[] {"b", "a"}));
+    assertNotEquals(Shingler.exactKey(new String[] {"ab"}), Shingler.exactKey(new String[] {"a", "b"}));
+    assertEquals(Shingler.exactKey(new String[] {"a", "b"}), Shingler.exactKey(Shingler.wordHashes(new String[] {"a", "b"})));
   }
 
   @Test

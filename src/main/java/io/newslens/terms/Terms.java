@@ -44,9 +44,10 @@ import org.apache.spark.storage.StorageLevel;
  * terms         term, display, lang, tf (occurrences), df (documents), idf, share (df / N); df &gt;= --min-term-df
  * doc_terms     doc_id, lang, term, display, tf (in the document), idf, weight (tf × idf), rank (1 = highest
  *               weight, then term); rank &lt;= --top-terms
- * collocations  lang, phrase (most frequent surface, then smallest), phrase_terms, words (2 or 3), count,
- *               first_count, last_count, corpus_tokens, pmi, npmi, g2, rank (by g2, count, terms); only pmi &gt; 0,
- *               count &gt;= --min-collocation-count, rank &lt;= --max-collocations per language
+ * collocations  lang, phrase (most frequent surface, then smallest; taken from documents.text when given, see
+ *               {@link Phrases}), phrase_terms, words (2 or 3), count, first_count, last_count (of the end terms),
+ *               corpus_tokens (all tokens, stop words included), pmi, npmi, g2, rank (by g2, count, terms); only
+ *               pmi &gt; 0, count &gt;= --min-collocation-count, rank &lt;= --max-collocations per language
  * keyness       dimension ("source" or "period"), subset (the source, or the period label), lang, term, display,
  *               count_target, count_reference, tokens_target, tokens_reference, g2, log_ratio, rank (by g2,
  *               log_ratio, term); over-represented terms only (count_target/tokens_target &gt; count_reference/
@@ -71,12 +72,13 @@ public final class Terms {
   private static final String T = "_t";
 
   /**
-   * The stage's tables (lazy) and what the manifest should say. {@link #release()} frees the cached per-document
-   * term counts the tables share once they are written.
+   * The stage's tables (lazy) and what the manifest should say. The tables share three intermediate tables marked
+   * for caching (persist is lazy: they are computed by the first table written): one row per document with its
+   * flags, per-document term counts, display forms. {@link #release()} frees them once the tables are written.
    */
   public record Result(Dataset<Row> terms, Dataset<Row> docTerms, Dataset<Row> collocations, Dataset<Row> keyness,
       Dataset<Row> termTrends, CountMode countModeRequested, CountMode countMode, PeriodUnit period,
-      Dataset<Row> documentFlags, Dataset<Row> docTermCounts) {
+      Dataset<Row> documentFlags, List<Dataset<Row>> cached) {
 
     /** One small aggregation over the documents (runs a Spark job). */
     public TermsStats stats() {
@@ -89,9 +91,9 @@ public final class Terms {
           r.isNullAt(2) ? 0 : r.getLong(2), r.isNullAt(3) ? 0 : r.getLong(3));
     }
 
-    /** Unpersists the cached per-document term counts. */
+    /** Unpersists the cached intermediate tables (per-document flags and term counts, display forms). */
     public void release() {
-      docTermCounts.unpersist();
+      for (Dataset<Row> d : cached) d.unpersist();
     }
   }
 
@@ -111,7 +113,10 @@ public final class Terms {
     // one row per document: where it belongs and whether it is counted
     Dataset<Row> docs = documents.select(col(DOC_ID), col(SOURCE), col(PUBLISHED_AT));
     if (mode == CountMode.CLUSTER) {
-      docs = docs.join(clustersOrNull.select(col(DOC_ID), col(IS_REPRESENTATIVE).as("_rep")), DOC_ID, "left")
+      // one row per document is the contract; should a document appear twice, it counts if it represents any
+      // of its clusters (the documents are never multiplied by the join)
+      Dataset<Row> reps = clustersOrNull.groupBy(DOC_ID).agg(max(col(IS_REPRESENTATIVE)).as("_rep"));
+      docs = docs.join(reps, DOC_ID, "left")
           .withColumn(COUNTED, coalesce(col("_rep"), lit(true))).drop("_rep");
     } else {
       docs = docs.withColumn(COUNTED, lit(true));
@@ -122,9 +127,10 @@ public final class Terms {
         .drop(PUBLISHED_AT);
     Dataset<Row> docTokens = tokens.select(col(DOC_ID), col(LANG), col(TOKENS)).join(docs, DOC_ID);
 
+    StorageLevel cache = StorageLevel.MEMORY_AND_DISK();
     Dataset<Row> flags = docTokens.select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START),
         col(COUNTED), size(col(TOKENS)).cast("long").as(N_TOKENS),
-        size(filter(col(TOKENS), t -> not(t.getField(STOP)))).cast("long").as(N_CONTENT));
+        size(filter(col(TOKENS), t -> not(t.getField(STOP)))).cast("long").as(N_CONTENT)).persist(cache);
 
     // per document and content term: occurrences (the table every statistic but collocations is built from)
     Dataset<Row> dtc = docTokens
@@ -133,10 +139,10 @@ public final class Terms {
         .groupBy(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
             col(T + "." + TERM).as(TERM))
         .agg(count(lit(1)).as(TF))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .persist(cache);
     Dataset<Row> counted = dtc.filter(col(COUNTED));
 
-    Dataset<Row> display = Tokens.displayForms(tokens).select(LANG, TERM, DISPLAY);
+    Dataset<Row> display = Tokens.displayForms(tokens).select(LANG, TERM, DISPLAY).persist(cache);
     Dataset<Row> perLang = flags.filter(col(COUNTED)).groupBy(LANG)
         .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS));
 
@@ -160,7 +166,8 @@ public final class Terms {
     Dataset<Row> keyness = keyness(counted, SOURCE, "source", display, p)
         .unionByName(keyness(counted, PERIOD, "period", display, p));
     Dataset<Row> trends = trends(counted, flags, display, p);
-    return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags, dtc);
+    return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
+        List.of(flags, dtc, display));
   }
 
   private static Dataset<Row> docTerms(Dataset<Row> dtc, Dataset<Row> termAgg, Dataset<Row> perLang,

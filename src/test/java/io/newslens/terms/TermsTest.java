@@ -252,7 +252,10 @@ class TermsTest {
         doc("d5", "C", "2024-01-21", D2.text())));
     List<String> korea = List.of("corée", "du", "nord");
 
-    Terms.Result clusterRun = Terms.apply(tokens, docs, clusters(spark), tiny());
+    // against the contract, d2 also appears as a non-representative of a second cluster: it must not be doubled
+    Dataset<Row> clusters = clusters(spark).union(spark.createDataFrame(
+        List.of(RowFactory.create("d2", "c9", 2, "d9", false)), clusters(spark).schema()));
+    Terms.Result clusterRun = Terms.apply(tokens, docs, clusters, tiny());
     Collected byCluster = Collected.of(clusterRun);
     Row coree = row(byCluster.terms(), TERM, "corée");
     assertEquals(2L, (long) coree.getAs(DF));

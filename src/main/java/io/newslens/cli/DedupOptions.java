@@ -47,12 +47,9 @@ public class DedupOptions {
           + "Default: ${DEFAULT-VALUE}")
   int maxBucket;
 
-  @Option(names = "--dedup-seed", paramLabel = "N", defaultValue = "" + DedupParams.DEFAULT_SEED,
-      description = "Seed of the MinHash functions. Default: ${DEFAULT-VALUE}")
-  long seed;
 
-  /** The validated parameters; a bad value is a {@link UsageException} naming its flag. */
-  public DedupParams toParams() {
+  /** The validated parameters; {@code seed} is the job's {@code --seed}. */
+  public DedupParams toParams(long seed) {
     try {
       return new DedupParams(shingleSize, numHashes, target, bands, rows, minJaccard, minContainment, minContained,
           maxBucket, seed);

@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin TopicsOptions topics = new TopicsOptions();
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-      description = "Seed for every randomized step. Default: ${DEFAULT-VALUE}")
+      description = "Seed of every randomized step (MinHash family, topic sampler). Default: ${DEFAULT-VALUE}")
   long seed;
 
   @Option(names = "--master", paramLabel = "URL",
@@ -110,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return new JobConfig(inputs, output, master, seed, ingest, clean.toParams(), analyze.toParams(),
-        dedup.toParams(), reuse.toParams(), terms.toParams(), topics.toParams(), given, effective);
+        dedup.toParams(seed), reuse.toParams(), terms.toParams(), topics.toParams(seed), given, effective);
   }
 
   /** Maps exceptions to exit codes: usage 2, expected run failure 1, anything else 1 with its class name. */

@@ -67,11 +67,9 @@ public class TopicsOptions {
       description = "Period of topic_trends: day, week, month or year. Default: ${DEFAULT-VALUE}")
   String period;
 
-  @Option(names = "--topic-seed", paramLabel = "N", defaultValue = "42",
-      description = "Seed of the topic model. Default: ${DEFAULT-VALUE}")
-  long seed;
 
-  public TopicsParams toParams() {
+  /** The validated parameters; {@code seed} is the job's {@code --seed}. */
+  public TopicsParams toParams(long seed) {
     Algorithm alg = Algorithm.parse(algorithm);
     int min = 0;
     int max = 0;

@@ -15,7 +15,7 @@ class DedupReuseOptionsTest {
   void defaultsAreTheParamsDefaults() {
     DedupOptions d = new DedupOptions();
     new CommandLine(d).parseArgs();
-    assertEquals(DedupParams.defaults(), d.toParams());
+    assertEquals(DedupParams.defaults(), d.toParams(DedupParams.DEFAULT_SEED));
     ReuseOptions r = new ReuseOptions();
     new CommandLine(r).parseArgs();
     assertEquals(ReuseParams.defaults(), r.toParams());
@@ -24,9 +24,8 @@ class DedupReuseOptionsTest {
   @Test
   void flagsReachTheParams() {
     DedupOptions d = new DedupOptions();
-    new CommandLine(d).parseArgs("--dedup-bands", "20", "--dedup-rows", "5", "--dedup-shingle-size", "3",
-        "--dedup-seed", "7");
-    DedupParams p = d.toParams();
+    new CommandLine(d).parseArgs("--dedup-bands", "20", "--dedup-rows", "5", "--dedup-shingle-size", "3");
+    DedupParams p = d.toParams(7);
     assertEquals(new Banding(20, 5), p.banding());
     assertEquals(3, p.shingleSize());
     assertEquals(7, p.seed());
@@ -39,7 +38,7 @@ class DedupReuseOptionsTest {
   void badValuesAreUsageErrorsNamingTheFlag() {
     DedupOptions d = new DedupOptions();
     new CommandLine(d).parseArgs("--dedup-target", "1.5");
-    UsageException e = assertThrows(UsageException.class, d::toParams);
+    UsageException e = assertThrows(UsageException.class, () -> d.toParams(1));
     assertTrue(e.getMessage().startsWith("--dedup-target"), e.getMessage());
     ReuseOptions r = new ReuseOptions();
     new CommandLine(r).parseArgs("--reuse-max-docs", "1");

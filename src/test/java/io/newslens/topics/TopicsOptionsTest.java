@@ -17,7 +17,7 @@ class TopicsOptionsTest {
   static TopicsParams parse(String... args) {
     Cmd c = new Cmd();
     new CommandLine(c).parseArgs(args);
-    return c.topics.toParams();
+    return c.topics.toParams(42L);
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * AD-LDA does. Each token draw uses SparseLDA's three buckets (Yao, Mimno, McCallum, KDD 2009): smoothing
  * {@code s = sum alpha_k beta / (n_k + V beta)}, document {@code r = sum n_dk beta / (n_k + V beta)} and word
  * {@code q = sum n_wk (alpha_k + n_dk) / (n_k + V beta)}; s and r are kept up to date incrementally, q visits only
- * the topics the word holds. Randomness: every document draws from its own generator seeded from (seed, iteration,
+ * the topics the word holds (a list per word kept exact as counts reach or leave zero). Randomness: every document draws from its own generator seeded from (seed, iteration,
  * hash of doc_id), so a sweep's result does not depend on thread timing, and a document's draws do not depend on
  * which partition it is in (only the staleness of the snapshot does).
  */
@@ -91,12 +91,20 @@ public final class GibbsPartition implements Serializable {
   /** One Gibbs sweep over every token; returns the partition with the new assignments (this one is unchanged). */
   public GibbsPartition sweep(Snapshot m, int iteration, long seed) {
     final int K = m.topics();
+    final int V = m.vocabulary();
     final double beta = m.beta();
-    final double vBeta = beta * m.vocabulary();
+    final double vBeta = beta * V;
     final double[] alpha = m.alpha();
     final int[] nwk = m.wordTopic().clone();
     final int[] nk = m.topicTotals().clone();
     final int[] z = topics.clone();
+    // SparseLDA: the topics each word holds, wt[w * K .. w * K + wn[w]), kept exact as counts hit or leave 0
+    final int[] wt = new int[V * K];
+    final int[] wn = new int[V];
+    for (int w = 0; w < V; w++) {
+      int base = w * K;
+      for (int k = 0; k < K; k++) if (nwk[base + k] > 0) wt[base + wn[w]++] = k;
+    }
     final double[] denom = new double[K];
     final double[] coef = new double[K];
     final double[] qv = new double[K];
@@ -127,30 +135,37 @@ public final class GibbsPartition implements Serializable {
         r -= ndk[old] * beta * denom[old];
         ndk[old]--;
         nk[old]--;
-        nwk[base + old]--;
+        if (--nwk[base + old] == 0) {
+          int last = base + --wn[w];
+          for (int j = base; j <= last; j++) {
+            if (wt[j] == old) {
+              wt[j] = wt[last];
+              break;
+            }
+          }
+        }
         denom[old] = 1.0 / (nk[old] + vBeta);
         s += alpha[old] * beta * denom[old];
         r += ndk[old] * beta * denom[old];
         coef[old] = (alpha[old] + ndk[old]) * denom[old];
         // word bucket over the topics the word holds
+        final int held = wn[w];
         double q = 0;
-        for (int k = 0; k < K; k++) {
-          int c = nwk[base + k];
-          double v = c == 0 ? 0.0 : c * coef[k];
-          qv[k] = v;
+        for (int j = 0; j < held; j++) {
+          double v = nwk[base + wt[base + j]] * coef[wt[base + j]];
+          qv[j] = v;
           q += v;
         }
         double u = rng.nextDouble() * (s + r + q);
         int nu = -1;
         if (u < q) {
-          for (int k = 0; k < K; k++) {
-            u -= qv[k];
-            if (u <= 0 && qv[k] > 0) {
-              nu = k;
-              break;
-            }
+          int j = 0;
+          while (j < held - 1) {
+            u -= qv[j];
+            if (u <= 0) break;
+            j++;
           }
-          if (nu < 0) nu = lastPositive(qv);
+          nu = wt[base + j];
         } else {
           u -= q;
           if (u < r) {
@@ -179,7 +194,7 @@ public final class GibbsPartition implements Serializable {
         r -= ndk[nu] * beta * denom[nu];
         ndk[nu]++;
         nk[nu]++;
-        nwk[base + nu]++;
+        if (nwk[base + nu]++ == 0) wt[base + wn[w]++] = nu;
         denom[nu] = 1.0 / (nk[nu] + vBeta);
         s += alpha[nu] * beta * denom[nu];
         r += ndk[nu] * beta * denom[nu];
@@ -188,11 +203,6 @@ public final class GibbsPartition implements Serializable {
       }
     }
     return new GibbsPartition(docIds, docHashes, docStart, words, z);
-  }
-
-  private static int lastPositive(double[] v) {
-    for (int k = v.length - 1; k >= 0; k--) if (v[k] > 0) return k;
-    return 0;
   }
 
   /** Word-topic and topic counts of this partition, and (optionally) the histograms alpha optimization needs. */

@@ -182,6 +182,48 @@ class TopicsTest {
   }
 
   @Test
+  void partitionCountChangesSamplesNotTopics(SparkSession spark) {
+    // AD-LDA samples against a snapshot that is stale by one sweep of the other partitions: with 1 or 3 partitions
+    // the draws differ, the recovered topics and every planted document's dominant topic do not, and the mixtures
+    // agree within the tolerance below (measured here: 0.0, the separable corpus converges to the same state)
+    Corpus3 c = corpus(spark);
+    Map<Integer, Map<String, double[]>> byPartitions = new HashMap<>();
+    for (int partitions : new int[] {1, 3}) {
+      TopicsParams p = new TopicsParams(3, 0, 0, 1, TopicsParams.Algorithm.GIBBS, 40, 2, 0.5, 1000, 10, 1.0, 0.01,
+          10, 20, 30, partitions, "month", 42L);
+      Topics.Result res = Topics.apply(c.tokens(), c.documents(), c.clusters(), p);
+      // align topics by their planted group
+      int[] groupOf = new int[3];
+      for (Row t : res.topics().collectAsList()) {
+        Row first = t.<Row>getList(t.fieldIndex(TOP_TERMS)).get(0);
+        for (int g = 0; g < 3; g++) if (List.of(PLANTED[g]).contains(first.<String>getAs(TERM))) groupOf[t.<Integer>getAs(TOPIC_ID)] = g;
+      }
+      Map<String, double[]> mix = new HashMap<>();
+      for (Row r : res.docTopics().collectAsList()) {
+        List<Double> m = r.getList(r.fieldIndex(MIXTURE));
+        double[] byGroup = new double[3];
+        for (int k = 0; k < 3; k++) byGroup[groupOf[k]] = m.get(k);
+        mix.put(r.getAs(DOC_ID), byGroup);
+      }
+      byPartitions.put(partitions, mix);
+    }
+    double maxDiff = 0;
+    for (String id : byPartitions.get(1).keySet()) {
+      double[] a = byPartitions.get(1).get(id);
+      double[] b = byPartitions.get(3).get(id);
+      for (int g = 0; g < 3; g++) maxDiff = Math.max(maxDiff, Math.abs(a[g] - b[g]));
+      if (id.startsWith("t")) assertEquals(id.charAt(1) - '0', argmax(b), id);
+    }
+    assertTrue(maxDiff < 0.1, "largest mixture difference between 1 and 3 partitions: " + maxDiff);
+  }
+
+  static int argmax(double[] v) {
+    int b = 0;
+    for (int i = 1; i < v.length; i++) if (v[i] > v[b]) b = i;
+    return b;
+  }
+
+  @Test
   void mllibOnlineAndEmHandleEdgeDocuments(SparkSession spark) {
     Corpus3 c = corpus(spark);
     for (TopicsParams.Algorithm alg : List.of(TopicsParams.Algorithm.ONLINE, TopicsParams.Algorithm.EM)) {

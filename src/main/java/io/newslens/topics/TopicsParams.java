@@ -27,7 +27,7 @@ import java.util.Locale;
  *     ({@code --topic-inference-iterations})
  * @param partitions gibbs: sampler partitions, 0 for Spark's default parallelism ({@code --topic-partitions})
  * @param period trend period: day, week, month or year ({@code --topic-period})
- * @param seed seed of every random draw ({@code --topic-seed})
+ * @param seed seed of every random draw (the job's {@code --seed})
  */
 public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, Algorithm algorithm, int iterations,
     int minDf, double maxDfFraction, int vocabularySize, int topTerms, double alphaSum, double beta,

@@ -14,7 +14,10 @@ public final class SparkSessions {
 
   public static SparkSession getOrCreate(String masterIfNoneGiven) {
     SparkConf conf = new SparkConf(true); // picks up spark.* system properties set by spark-submit
-    SparkSession.Builder b = SparkSession.builder().appName("newslens").config(conf);
+    SparkSession.Builder b = SparkSession.builder().config(conf);
+    // spark-submit names the app after the main class when --name is not given
+    String name = conf.get("spark.app.name", "");
+    if (name.isEmpty() || name.equals("io.newslens.cli.Main")) b.appName("newslens");
     if (!conf.contains("spark.master")) {
       String master = masterIfNoneGiven != null ? masterIfNoneGiven : DEFAULT_MASTER;
       b.master(master);

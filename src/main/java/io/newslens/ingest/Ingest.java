@@ -109,6 +109,7 @@ public final class Ingest {
 
   /** Registers the UDFs this stage uses; idempotent. */
   public static void registerUdfs(SparkSession spark) {
+    if (spark.catalog().functionExists("newslens_parse_date")) return;
     spark.udf().register("newslens_parse_date",
         (UDF1<String, Timestamp>) s -> Dates.parse(s).map(Timestamp::from).orElse(null), DataTypes.TimestampType);
   }

@@ -60,7 +60,8 @@ public class TopicsOptions {
   int inferenceIterations;
 
   @Option(names = "--topic-partitions", paramLabel = "N", defaultValue = "0",
-      description = "gibbs: sampler partitions (0: Spark's default parallelism). Default: ${DEFAULT-VALUE}")
+      description = "gibbs: sampler partitions (0: " + io.newslens.topics.TopicsParams.DEFAULT_SAMPLER_PARTITIONS
+          + ", whatever the cores, so results do not depend on them). Default: ${DEFAULT-VALUE}")
   int partitions;
 
   @Option(names = "--topic-period", paramLabel = "UNIT", defaultValue = "month",

@@ -188,6 +188,7 @@ public final class Pipeline {
       write(Tables.TOPICS, r.topics());
       write(Tables.DOC_TOPICS, r.docTopics());
       write(Tables.TOPIC_TRENDS, r.topicTrends());
+      r.release();
       manifest.section("topics", Map.of("stats", r.stats()));
       return r.stats().k() + " topics (" + r.stats().algorithm() + "), mean NPMI@10 "
           + String.format("%.3f", r.stats().meanCoherence());

@@ -77,7 +77,7 @@ public final class GibbsLda implements TopicModel {
   public static GibbsLda fit(Dataset<Row> fitBags, int vocabularySize, int numTopics, TopicsParams p) {
     SparkSession spark = fitBags.sparkSession();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int partitions = p.partitions() > 0 ? p.partitions() : jsc.defaultParallelism();
+    int partitions = p.partitions() > 0 ? p.partitions() : TopicsParams.DEFAULT_SAMPLER_PARTITIONS;
     final int K = numTopics;
     final int V = vocabularySize;
     final long seed = p.seed();

@@ -66,8 +66,19 @@ public final class Topics {
       int vocabularySize, long docs, long docsFitted, Map<String, Long> mixtureSources, double meanCoherence,
       double alphaSum, double beta, long fitMillis) {}
 
+  /**
+   * The stage's tables and numbers. The tables read the cached mixtures, whose lineage holds the fitted model's
+   * broadcasts: call {@link #release()} once they are written, not before.
+   */
   public record Result(Dataset<Row> topics, Dataset<Row> docTopics, Dataset<Row> topicTrends, Dataset<Row> vocabulary,
-      Stats stats) {}
+      Stats stats, TopicModel model) {
+
+    /** Frees the cached mixtures and the model's broadcasts and cached states. */
+    public void release() {
+      docTopics.unpersist(false);
+      model.release();
+    }
+  }
 
   public static Result apply(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
       TopicsParams p) {
@@ -113,7 +124,6 @@ public final class Topics {
     Dataset<Row> docTopics = docTopics(corpus.bags(), best).persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Long> sources = new TreeMap<>();
     for (Row r : docTopics.groupBy(MIXTURE_SOURCE).count().collectAsList()) sources.put(r.getString(0), r.getLong(1));
-    best.release();
     fitBags.unpersist(false);
 
     Dataset<Row> topics = topicsTable(documents.sparkSession(), corpus, best, bestCoherence, docTopics);
@@ -124,7 +134,7 @@ public final class Topics {
         best instanceof GibbsLda g ? g.beta() : Double.NaN, fitMillis);
     LOG.info("topics: K={} ({}), vocabulary {}, {} documents fitted, mixtures {}", stats.k(), stats.algorithm(),
         stats.vocabularySize(), docsFitted, sources);
-    return new Result(topics, docTopics, trends, corpus.vocabulary(), stats);
+    return new Result(topics, docTopics, trends, corpus.vocabulary(), stats, best);
   }
 
   /** Fits one model of K topics with the algorithm of {@code p}. */

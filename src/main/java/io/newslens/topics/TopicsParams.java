@@ -25,7 +25,10 @@ import java.util.Locale;
  * @param burnIn gibbs: sweeps before the first hyperparameter update ({@code --topic-burn-in})
  * @param inferenceIterations gibbs: sweeps when inferring the mixture of a document that was not fitted
  *     ({@code --topic-inference-iterations})
- * @param partitions gibbs: sampler partitions, 0 for Spark's default parallelism ({@code --topic-partitions})
+ * @param partitions gibbs: sampler partitions, 0 for {@link #DEFAULT_SAMPLER_PARTITIONS}. The model depends on this
+ *     number (each partition samples against the previous sweep's counts) and on nothing else of the cluster: a fixed
+ *     default gives the same topics on 1, 2 or 200 cores; raise it on a large cluster for parallelism
+ *     ({@code --topic-partitions})
  * @param period trend period: day, week, month or year ({@code --topic-period})
  * @param seed seed of every random draw (the job's {@code --seed})
  */
@@ -47,6 +50,9 @@ public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, A
       throw new IllegalArgumentException("--topic-algorithm must be gibbs, online or em, got " + s);
     }
   }
+
+  /** Sampler partitions when none are given: fixed, so results don't depend on the cores (see partitions). */
+  public static final int DEFAULT_SAMPLER_PARTITIONS = 16;
 
   public TopicsParams {
     if (topics < 2 || topics > 1000) throw new IllegalArgumentException("--topics must be between 2 and 1000, got " + topics);

@@ -57,7 +57,8 @@ class ReliabilityTest {
   }
 
   static void assertSameTables(SparkSession spark, Path expected, Path actual) {
-    for (String t : List.of("documents", "rejected")) {
+    // every table of the run, topics included: the sampler's partitioning doesn't depend on cores or input partitions
+    for (String t : io.newslens.output.Tables.ALL) {
       List<String> e = table(spark, expected, t);
       assertEquals(e, table(spark, actual, t), t);
     }
@@ -123,6 +124,11 @@ class ReliabilityTest {
       assertEquals(table(spark, clean, "documents"), contents(r.documents()), "documents, partitions=" + parts);
       assertEquals(table(spark, clean, "rejected"), contents(r.rejected()), "rejected, partitions=" + parts);
     }
+    // the whole pipeline with another partitioning of the documents: every table is the same
+    Path repartitioned = tmp.resolve("partitions-3");
+    Cli c = Cli.run(spark, "run", "--input", in.toString(), "--output", repartitioned.toString(), "--partitions", "3");
+    assertEquals(0, c.exit(), c.err());
+    assertSameTables(spark, clean, repartitioned);
     // a child JVM on one core
     Path out = tmp.resolve("one-core");
     Path log = tmp.resolve("logs/one-core");

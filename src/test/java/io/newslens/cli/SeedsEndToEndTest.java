@@ -50,10 +50,13 @@ class SeedsEndToEndTest {
     Cli run = Cli.run(spark, "run", "--input", TestCorpora.seedsDir().toString(), "--output", out.toString());
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().startsWith("newslens: wrote file:" + out + " in "), run.out());
-    assertTrue(run.out().contains("{documents=5, rejected=0}"), run.out());
+    for (String t : io.newslens.output.Tables.ALL) assertTrue(run.out().contains(t + "="), t + " in " + run.out());
+    assertTrue(run.out().contains("documents=5,") && run.out().contains("rejected=0,"), run.out());
 
     Dataset<Row> docs = spark.read().parquet(out.resolve("documents").toString());
-    assertEquals(Ingest.DOCUMENT_COLUMNS, List.of(docs.columns()));
+    List<String> columns = new java.util.ArrayList<>(Ingest.DOCUMENT_COLUMNS);
+    columns.addAll(io.newslens.clean.Clean.ADDED);
+    assertEquals(columns, List.of(docs.columns()));
     Map<String, Row> bySourceId = new TreeMap<>();
     for (Row r : docs.collectAsList()) bySourceId.put(r.getAs(Columns.SOURCE_ID), r);
     assertEquals(DOC_IDS.keySet(), bySourceId.keySet());
@@ -89,6 +92,29 @@ class SeedsEndToEndTest {
     m.path("params").path("given").fieldNames().forEachRemaining(given::add);
     assertEquals(java.util.Set.of("input", "output"), given);
     assertEquals(0, m.path("input").path("hidden_files_skipped").asInt());
+
+    for (String t : io.newslens.output.Tables.ALL) {
+      assertEquals(spark.read().parquet(out.resolve(t).toString()).count(), m.path("tables").path(t).path("rows").asLong(), t);
+    }
+
+    // golden rows of the later stages
+    Row quote = spark.read().parquet(out.resolve("reuse_passages").toString()).first();
+    assertEquals(java.util.Set.of("000_4927eef291c689c3", "004_a8609f9c589cff3b"),
+        java.util.Set.of((String) quote.getAs(Columns.SOURCE_A), (String) quote.getAs(Columns.SOURCE_B)));
+    assertTrue(((String) quote.getAs(Columns.PASSAGE)).startsWith("La coopération stratégique et tactique"),
+        (String) quote.getAs(Columns.PASSAGE));
+    assertEquals(5, spark.read().parquet(out.resolve("duplicate_clusters").toString())
+        .filter(Columns.CLUSTER_SIZE + " = 1 AND " + Columns.IS_REPRESENTATIVE).count(), "five singletons");
+    assertEquals(0, spark.read().parquet(out.resolve("duplicate_pairs").toString()).count());
+    assertEquals(1, spark.read().parquet(out.resolve("collocations").toString())
+        .filter("phrase = 'Corée du Nord' AND count >= 30 AND npmi > 0.8").count());
+    assertEquals(1, spark.read().parquet(out.resolve("terms").toString())
+        .filter("display = 'Poutine' AND df = 5").count());
+    assertEquals(5, spark.read().parquet(out.resolve("topics").toString()).count(), "K capped at 5 articles");
+    for (Row r : spark.read().parquet(out.resolve("doc_topics").toString()).collectAsList()) {
+      double sum = r.<Double>getList(r.fieldIndex("mixture")).stream().mapToDouble(Double::doubleValue).sum();
+      assertEquals(1.0, sum, 1e-9);
+    }
 
     // a second run into the same (our) folder replaces it and gives the same ids
     String firstRun = m.path("run_id").asText();

@@ -20,6 +20,7 @@ import argparse
 import base64
 import io
 import os
+import re
 import subprocess
 import sys
 import time
@@ -134,7 +135,7 @@ def main() -> int:
         dest = Path(a.work) / "executed" / label
         dest.mkdir(parents=True, exist_ok=True)
         for nb in notebooks:
-            env = dict(os.environ, NEWSLENS_OUTPUT=str(Path(out).resolve()), PYDEVD_DISABLE_FILE_VALIDATION="1",
+            env = dict(os.environ, NEWSLENS_OUTPUT=str(Path(out).resolve()), PYDEVD_DISABLE_FILE_VALIDATION="1", NEWSLENS_NB_STRICT="1",
                        MPLBACKEND="module://matplotlib_inline.backend_inline")
             t0 = time.monotonic()
             r = subprocess.run(["/usr/bin/jupyter", "nbconvert", "--to", "notebook", "--execute",
@@ -143,8 +144,8 @@ def main() -> int:
             secs = time.monotonic() - t0
             executed = dest / nb.name
             if r.returncode != 0 or not executed.exists():
-                tail = "\n  ".join(line for line in (r.stderr or "").strip().splitlines()[-8:]
-                                   if not line.startswith("0.00s"))
+                lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in (r.stderr or "").strip().splitlines()]
+                tail = "\n  ".join(line for line in lines[-3:] if line.strip())
                 print(f"FAIL {nb.name} on {label}: nbconvert exited {r.returncode}\n  {tail}")
                 failed += 1
                 continue

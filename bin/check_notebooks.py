@@ -132,17 +132,18 @@ def main() -> int:
             failed += 1
     for out, thin_ok in outputs:
         label = Path(out).name
-        dest = Path(a.work) / "executed" / label
+        dest = Path(a.work).resolve() / "executed" / label
         dest.mkdir(parents=True, exist_ok=True)
         for nb in notebooks:
             env = dict(os.environ, NEWSLENS_OUTPUT=str(Path(out).resolve()), PYDEVD_DISABLE_FILE_VALIDATION="1", NEWSLENS_NB_STRICT="1",
                        MPLBACKEND="module://matplotlib_inline.backend_inline")
+            executed = dest / nb.name
+            executed.unlink(missing_ok=True)  # never check a previous run's notebook
             t0 = time.monotonic()
             r = subprocess.run(["/usr/bin/jupyter", "nbconvert", "--to", "notebook", "--execute",
                                 f"--ExecutePreprocessor.timeout={a.timeout}", str(nb), "--output-dir", str(dest)],
                                env=env, cwd=str(nb.parent), capture_output=True, text=True)
             secs = time.monotonic() - t0
-            executed = dest / nb.name
             if r.returncode != 0 or not executed.exists():
                 lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in (r.stderr or "").strip().splitlines()]
                 tail = "\n  ".join(line for line in lines[-3:] if line.strip())

@@ -263,7 +263,7 @@ def show(df: pd.DataFrame, n: int = 20, name: str | None = None, html_columns: t
 def counts_axis(ax, axis: str = "x"):
     """Integer ticks on an axis of counts (no 0.25 articles)."""
     from matplotlib.ticker import MaxNLocator
-    (ax.xaxis if axis == "x" else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
 
 
 def shorten(s, n: int = 40) -> str:

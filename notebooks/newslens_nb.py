@@ -161,34 +161,150 @@ def _py(v):
 
 
 # ---- small display helpers shared by the notebooks ----------------------------------------------------------
+#
+# chart(), thin() and show() tag what they display with output metadata {"newslens": {...}} so that
+# bin/check_notebooks.py can tell which of a notebook's expected charts and tables were produced, and which were
+# thin on this output (with the reason shown to the reader).
 
 def setup_plots():
-    """Matplotlib defaults for readable charts (DejaVu Sans carries French accents)."""
+    """Matplotlib defaults for readable charts (DejaVu Sans carries French accents and typographic quotes)."""
     import matplotlib
     matplotlib.rcParams.update({
-        "figure.figsize": (10, 4.5), "figure.dpi": 100, "axes.titlesize": 13, "axes.labelsize": 11,
+        "figure.figsize": (10, 4.5), "figure.dpi": 100, "savefig.dpi": 100, "axes.titlesize": 13,
+        "axes.labelsize": 11, "xtick.labelsize": 10, "ytick.labelsize": 10, "legend.fontsize": 9,
         "font.family": "DejaVu Sans", "axes.spines.top": False, "axes.spines.right": False,
+        "axes.titlelocation": "left",
     })
 
 
-def show(df: pd.DataFrame, n: int = 20):
-    """An HTML table of the first n rows (long strings shortened)."""
+def _axes_has_data(ax) -> bool:
+    for line in ax.lines:
+        if len(line.get_xdata()) > 0:
+            return True
+    for patch in ax.patches:
+        try:
+            bb = patch.get_bbox()
+            if bb.width != 0 and bb.height != 0:
+                return True
+        except Exception:  # noqa: BLE001 -- patches without a bbox (wedges, polygons) count as data
+            return True
+    for coll in ax.collections:
+        if len(coll.get_offsets()) > 0 or len(coll.get_paths()) > 0:
+            return True
+    return len(ax.images) > 0
+
+
+def chart(fig, name: str):
+    """Shows a finished figure as a PNG tagged with its name, after checking it: every visible plot area holds
+    data, has a title (or the figure has one), and every character has a glyph in the font. A failed check raises
+    when NEWSLENS_NB_STRICT=1 (as bin/check_notebooks.py runs them, so a headless run fails on an empty or garbled
+    chart), else warns and shows the chart anyway."""
+    import io
+    import warnings
+
+    import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
+    def title(a):
+        return " ".join(t for t in (a.get_title(loc) for loc in ("left", "center", "right")) if t)
+
+    problems = []
+    axes = [a for a in fig.get_axes() if a.get_visible() and a.axison and a.get_label() != "<colorbar>"]
+    empty = [title(a) or f"axes {i}" for i, a in enumerate(axes) if not _axes_has_data(a)]
+    if not axes or empty:
+        problems.append(f"no data drawn in {', '.join(empty) or 'the figure'}")
+    if not (fig._suptitle and fig._suptitle.get_text()) and not all(title(a) for a in axes):
+        problems.append("a plot has no title")
+    buf = io.BytesIO()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(buf, format="png", bbox_inches="tight")
+    plt.close(fig)
+    problems += list(dict.fromkeys(str(w.message) for w in caught
+                                   if "Glyph" in str(w.message) and "missing from" in str(w.message)))
+    if problems:
+        message = f"chart '{name}': " + "; ".join(problems)
+        if os.environ.get("NEWSLENS_NB_STRICT") == "1":
+            raise ValueError(message)
+        warnings.warn(message, stacklevel=2)
+    display(Image(data=buf.getvalue(), format="png"), metadata={"newslens": {"chart": name}})
+
+
+def thin(name: str, why: str):
+    """Says, in place of chart `name`, why this output has too little data for it."""
+    from IPython.display import Markdown, display
+    display(Markdown(f"**Chart not drawn ({name}):** {why}"), metadata={"newslens": {"thin": name, "why": why}})
+
+
+def note(text: str):
+    """A markdown line in the output (for numbers computed from the data)."""
+    from IPython.display import Markdown, display
+    display(Markdown(text))
+
+
+def show(df: pd.DataFrame, n: int = 20, name: str | None = None, html_columns: tuple = ()):
+    """An HTML table of the first n rows (long strings shortened; `html_columns` are inserted as HTML)."""
+    import html as _html
+
     from IPython.display import HTML, display
     d = df.head(n).copy()
     for c in d.columns:
+        if c in html_columns:
+            continue
         if d[c].dtype == object:
-            d[c] = d[c].map(lambda x: (x[:160] + "…") if isinstance(x, str) and len(x) > 160 else x)
-    display(HTML(d.to_html(index=False, escape=True)))
+            d[c] = d[c].map(lambda x: None if x is None or (isinstance(x, float) and x != x)
+                            else _html.escape(shorten(x, 160)))
+    table = d.to_html(index=False, escape=False, na_rep="")
+    if len(df) > n:
+        table += f"<p><i>{n} of {len(df)} rows</i></p>"
+    display(HTML(table), metadata={"newslens": {"table": name or "table"}})
 
 
-def highlight(text: str, spans: list[tuple[int, int]], color: str = "#ffe08a") -> str:
-    """HTML of text with the given [start, end) character spans highlighted."""
+def counts_axis(ax, axis: str = "x"):
+    """Integer ticks on an axis of counts (no 0.25 articles)."""
+    from matplotlib.ticker import MaxNLocator
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+
+
+def shorten(s, n: int = 40) -> str:
+    """s cut to n characters with an ellipsis (labels for charts)."""
+    s = "" if s is None else str(s)
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def py_index(text: str, utf16_offset: int) -> int:
+    """The Python string index of a Java (UTF-16) string offset into the same text. The Java stages report
+    offsets as Java string indices; they differ from Python's only after characters outside the BMP (emoji)."""
+    if text.isascii() or all(ord(ch) < 0x10000 for ch in text):
+        return utf16_offset
+    units = 0
+    for i, ch in enumerate(text):
+        if units >= utf16_offset:
+            return i
+        units += 2 if ord(ch) >= 0x10000 else 1
+    return len(text)
+
+
+def highlight(text: str, spans, color: str = "#ffe08a", utf16: bool = True) -> str:
+    """HTML of text with the given [start, end) spans marked (<mark>). Offsets are Java (UTF-16) string indices
+    unless utf16=False."""
     import html
+    conv = (lambda o: py_index(text, o)) if utf16 else (lambda o: o)
     out, pos = [], 0
-    for s, e in sorted(spans):
+    for s, e in sorted((conv(int(s)), conv(int(e))) for s, e in spans):
         s, e = max(s, pos), max(e, pos)
         out.append(html.escape(text[pos:s]))
         out.append(f'<mark style="background:{color}">' + html.escape(text[s:e]) + "</mark>")
         pos = e
     out.append(html.escape(text[pos:]))
     return "".join(out).replace("\n", "<br>")
+
+
+def side_by_side(headers: list[str], cells: list[str], name: str = "side_by_side"):
+    """An HTML table with one column per document (headers and cells are HTML)."""
+    from IPython.display import HTML, display
+    width = f"{100 // max(len(cells), 1)}%"
+    head = "".join(f'<th style="text-align:left;width:{width}">{h}</th>' for h in headers)
+    body = "".join(f'<td style="vertical-align:top;text-align:left;font-size:90%">{c}</td>' for c in cells)
+    display(HTML(f'<table style="table-layout:fixed;width:100%"><tr>{head}</tr><tr>{body}</tr></table>'),
+            metadata={"newslens": {"table": name}})

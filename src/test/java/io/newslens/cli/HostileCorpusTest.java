@@ -66,15 +66,15 @@ class HostileCorpusTest {
     assertNotNull(n1, byId.keySet().toString());
     assertEquals(java.time.Instant.parse("2023-09-13T22:20:04Z"),
         ((java.sql.Timestamp) n1.getAs(Columns.PUBLISHED_AT)).toInstant());
-    assertEquals("Fin de ligne\nWindows.", byId.get("news/n11/11").getAs(Columns.TEXT));
-    assertEquals("Le corps.", byId.get("news/n13/13").getAs(Columns.TEXT));
-    assertEquals("Avec BOM.", byId.get("bom/b1/1").getAs(Columns.TEXT));
+    assertEquals("Fin de ligne\nWindows.", byId.get("news/n11/11").getAs(Columns.RAW_TEXT));
+    assertEquals("Le corps.", byId.get("news/n13/13").getAs(Columns.RAW_TEXT));
+    assertEquals("Avec BOM.", byId.get("bom/b1/1").getAs(Columns.RAW_TEXT));
     Row latin = byId.get("latin1/latin1.txt/1");
     assertEquals("windows-1252", latin.getAs(Columns.ENCODING));
     assertEquals("Été brûlant", latin.getAs(Columns.TITLE));
-    assertEquals("Titre Windows\n\nLigne un.\nLigne deux.\n", byId.get("crlf/crlf.txt/1").getAs(Columns.TEXT));
-    assertEquals("Ligne 1\nLigne 2, avec virgule", byId.get("table/c1/1").getAs(Columns.TEXT));
-    assertEquals("Dernier \"cité\"", byId.get("table/c3/3").getAs(Columns.TEXT));
+    assertEquals("Titre Windows\n\nLigne un.\nLigne deux.\n", byId.get("crlf/crlf.txt/1").getAs(Columns.RAW_TEXT));
+    assertEquals("Ligne 1\nLigne 2, avec virgule", byId.get("table/c1/1").getAs(Columns.RAW_TEXT));
+    assertEquals("Dernier \"cité\"", byId.get("table/c3/3").getAs(Columns.RAW_TEXT));
     assertEquals("Parquet deux", docs.filter(docs.col(Columns.SOURCE_ID).equalTo("p2")).first()
         .getAs(Columns.TITLE));
     assertEquals(1, docs.filter(docs.col(Columns.SOURCE_ID).equalTo("after")).count());

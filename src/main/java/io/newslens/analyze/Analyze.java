@@ -1,14 +1,13 @@
 package io.newslens.analyze;
 
+import io.newslens.spark.Schemas;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -33,8 +32,7 @@ public final class Analyze {
   public static final List<String> REQUIRED = List.of(DOC_ID, LANG, TEXT);
 
   public static Result apply(Dataset<Row> documents, AnalyzeParams p) {
-    Set<String> have = new HashSet<>(Arrays.asList(documents.columns()));
-    List<String> missing = REQUIRED.stream().filter(c -> !have.contains(c)).toList();
+    List<String> missing = Schemas.missing(documents, REQUIRED);
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("analyze: the documents table lacks column(s) " + missing
           + " (run the clean stage first); it has " + Arrays.toString(documents.columns()));

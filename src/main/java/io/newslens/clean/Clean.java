@@ -1,5 +1,6 @@
 package io.newslens.clean;
 
+import io.newslens.spark.Schemas;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
@@ -145,7 +146,7 @@ public final class Clean {
 
   static void checkSchema(Dataset<Row> documents) {
     Set<String> have = new HashSet<>(Arrays.asList(documents.columns()));
-    List<String> missing = REQUIRED.stream().filter(c -> !have.contains(c)).toList();
+    List<String> missing = Schemas.missing(documents, REQUIRED);
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("clean: the documents table lacks column(s) " + missing + "; it has "
           + Arrays.toString(documents.columns()));

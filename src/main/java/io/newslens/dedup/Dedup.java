@@ -1,5 +1,6 @@
 package io.newslens.dedup;
 
+import io.newslens.spark.Schemas;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
@@ -223,12 +224,10 @@ public final class Dedup {
   }
 
   static void requireColumns(Dataset<Row> df, String... names) {
-    List<String> have = Arrays.asList(df.columns());
-    List<String> missing = new ArrayList<>();
-    for (String n : names) if (!have.contains(n)) missing.add(n);
+    List<String> missing = Schemas.missing(df, names);
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("dedup: input lacks column(s) " + String.join(", ", missing) + " (has "
-          + String.join(", ", have) + ")");
+          + String.join(", ", df.columns()) + ")");
     }
   }
 

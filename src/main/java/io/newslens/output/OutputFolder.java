@@ -115,10 +115,6 @@ public final class OutputFolder {
     return new Path(staging, name).toString();
   }
 
-  /** Where a table is read back from during the run. */
-  public String tableGlob(String name) {
-    return table(name);
-  }
 
   public String outputPath() {
     return out.toString();
@@ -128,9 +124,6 @@ public final class OutputFolder {
     return fs;
   }
 
-  public boolean stagedTableExists(String name) throws IOException {
-    return fs.exists(new Path(staging, name));
-  }
 
   public void deleteStaged(String name) throws IOException {
     fs.delete(new Path(staging, name), true);

@@ -1,12 +1,12 @@
 package io.newslens.reuse;
 
+import io.newslens.spark.Schemas;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.newslens.dedup.Shingler;
 import io.newslens.dedup.WordTokenizer;
 import io.newslens.dedup.WordTokenizer.Words;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -58,12 +58,10 @@ public final class Reuse {
 
   /** Shared passages of {@code documents} (needs doc_id, source, text); lazy. */
   public static Result apply(Dataset<Row> documents, ReuseParams p) {
-    List<String> have = Arrays.asList(documents.columns());
-    List<String> missing = new ArrayList<>();
-    for (String c : List.of(DOC_ID, SOURCE, TEXT)) if (!have.contains(c)) missing.add(c);
+    List<String> missing = Schemas.missing(documents, DOC_ID, SOURCE, TEXT);
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("reuse: input lacks column(s) " + String.join(", ", missing) + " (has "
-          + String.join(", ", have) + ")");
+          + String.join(", ", documents.columns()) + ")");
     }
     int n = p.ngram();
     UserDefinedFunction grams = udf((UDF1<String, long[]>) text -> {

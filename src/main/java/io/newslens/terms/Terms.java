@@ -1,5 +1,6 @@
 package io.newslens.terms;
 
+import io.newslens.spark.Schemas;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
@@ -375,8 +376,7 @@ public final class Terms {
   }
 
   private static void require(Dataset<Row> df, String table, String... columns) {
-    Set<String> missing = new TreeSet<>(Arrays.asList(columns));
-    missing.removeAll(Arrays.asList(df.columns()));
+    Set<String> missing = new TreeSet<>(Schemas.missing(df, columns));
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(table + ": missing column(s) " + String.join(", ", missing) + " (has "
           + String.join(", ", df.columns()) + ")");

@@ -1,5 +1,6 @@
 package io.newslens.topics;
 
+import io.newslens.spark.Schemas;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
@@ -223,9 +224,7 @@ public final class Topics {
   }
 
   static void require(Dataset<Row> df, String table, String... columns) {
-    Set<String> have = new HashSet<>(Arrays.asList(df.columns()));
-    List<String> missing = new ArrayList<>();
-    for (String c : columns) if (!have.contains(c)) missing.add(c);
+    List<String> missing = Schemas.missing(df, columns);
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("topics: " + table + " lacks column(s) " + missing + "; it has "
           + Arrays.toString(df.columns()));

@@ -3,6 +3,7 @@ package io.newslens.job;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -19,6 +20,7 @@ import io.newslens.ingest.Inputs;
 import io.newslens.output.Manifest;
 import io.newslens.output.OutputFolder;
 import io.newslens.output.Tables;
+import io.newslens.spark.SparkSessions;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +115,9 @@ public final class Pipeline {
         byReason.put(row.getString(0), row.getLong(1));
       }
       manifest.records(read, kept, rejected, byReason);
+      Row size = read(WORK_INGESTED).agg(sum(length(col(Columns.TEXT)))).first();
+      int partitions = SparkSessions.sizeShufflePartitions(spark, size.isNullAt(0) ? 0L : size.getLong(0));
+      manifest.section("spark", Map.of("shuffle_partitions", partitions));
       if (read != kept + rejected) {
         throw new IllegalStateException("records read (" + read + ") != documents (" + kept + ") + rejected ("
             + rejected + ")");

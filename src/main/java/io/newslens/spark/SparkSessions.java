@@ -12,6 +12,27 @@ public final class SparkSessions {
 
   public static final String DEFAULT_MASTER = "local[*]";
 
+  static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  /** Set when the shuffle partitions are ours (not the user's), so they may follow the corpus size. */
+  static final String AUTO_PARTITIONS = "spark.newslens.autoShufflePartitions";
+  /** Corpus text (characters) per shuffle partition when the partitions follow the corpus size. */
+  static final long TEXT_CHARS_PER_PARTITION = 24L << 20;
+
+  /**
+   * Sizes the SQL shuffle partitions to the corpus once its text length is known: never fewer than the local
+   * default (8 per core), one per {@value #TEXT_CHARS_PER_PARTITION} characters of text beyond that, so a million
+   * articles don't go through the handful of partitions that suit OrangeSum (every token-level shuffle would then
+   * sort gigabytes per task). Only when the partitions were not set by the user (spark-submit --conf or a system
+   * property); returns the partitions in effect.
+   */
+  public static int sizeShufflePartitions(SparkSession spark, long textChars) {
+    int current = Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
+    if (!Boolean.parseBoolean(spark.conf().get(AUTO_PARTITIONS, "false"))) return current;
+    int wanted = (int) Math.min(2000, Math.max(current, textChars / TEXT_CHARS_PER_PARTITION + 1));
+    if (wanted != current) spark.conf().set(SHUFFLE_PARTITIONS, Integer.toString(wanted));
+    return wanted;
+  }
+
   public static SparkSession getOrCreate(String masterIfNoneGiven) {
     SparkConf conf = new SparkConf(true); // picks up spark.* system properties set by spark-submit
     SparkSession.Builder b = SparkSession.builder().config(conf);
@@ -24,7 +45,10 @@ public final class SparkSessions {
       // Spark's 200 shuffle partitions cost seconds per shuffle on a laptop (GraphX and RDD steps don't get
       // AQE's coalescing); 8 per core keeps partitions small enough for a million articles on local[2].
       int partitions = Math.max(8, 8 * localCores(master));
-      setIfAbsent(b, conf, "spark.sql.shuffle.partitions", Integer.toString(partitions));
+      if (!conf.contains(SHUFFLE_PARTITIONS)) {
+        b.config(SHUFFLE_PARTITIONS, Integer.toString(partitions));
+        b.config(AUTO_PARTITIONS, "true");
+      }
       setIfAbsent(b, conf, "spark.default.parallelism", Integer.toString(Math.max(2, localCores(master))));
       setIfAbsent(b, conf, "spark.driver.host", "127.0.0.1");
       setIfAbsent(b, conf, "spark.ui.showConsoleProgress", "false");

@@ -1,0 +1,44 @@
+package io.newslens.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.newslens.testing.SparkTest;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+@SparkTest
+class SparkSessionsTest {
+
+  @Test
+  void localCoresFromTheMasterUrl() {
+    assertEquals(1, SparkSessions.localCores("local"));
+    assertEquals(3, SparkSessions.localCores("local[3]"));
+    assertEquals(2, SparkSessions.localCores("local[2,4]"));
+    assertEquals(Runtime.getRuntime().availableProcessors(), SparkSessions.localCores("local[*]"));
+  }
+
+  @Test
+  void userSetShufflePartitionsAreNeverResized(SparkSession spark) {
+    // the test session sets spark.sql.shuffle.partitions=4 as a system property: the user's value
+    assertEquals("4", spark.conf().get(SparkSessions.SHUFFLE_PARTITIONS));
+    assertEquals(4, SparkSessions.sizeShufflePartitions(spark, 10_000_000_000L));
+    assertEquals("4", spark.conf().get(SparkSessions.SHUFFLE_PARTITIONS));
+  }
+
+  @Test
+  void automaticShufflePartitionsFollowTheCorpusSize(SparkSession spark) {
+    spark.conf().set(SparkSessions.AUTO_PARTITIONS, "true");
+    try {
+      // small corpus: the default stays
+      assertEquals(4, SparkSessions.sizeShufflePartitions(spark, 1_000_000L));
+      // 2.5 G characters / 24 Mi characters per partition = 99.3 → 100
+      assertEquals(100, SparkSessions.sizeShufflePartitions(spark, 2_500_000_000L));
+      assertEquals("100", spark.conf().get(SparkSessions.SHUFFLE_PARTITIONS));
+      // never more than 2,000
+      assertEquals(2000, SparkSessions.sizeShufflePartitions(spark, Long.MAX_VALUE / 2));
+    } finally {
+      spark.conf().unset(SparkSessions.AUTO_PARTITIONS);
+      spark.conf().set(SparkSessions.SHUFFLE_PARTITIONS, "4");
+    }
+  }
+}

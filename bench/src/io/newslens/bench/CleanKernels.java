@@ -23,7 +23,8 @@ import java.util.Objects;
  * <pre>bench/java io.newslens.bench.CleanKernels CORPUS.jsonl[.gz] [MAX_DOCS]</pre>
  */
 public final class CleanKernels {
-  private static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final java.lang.management.ThreadMXBean MX =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   /** This thread's CPU time in ns: robust on a loaded machine, unlike wall time. */
   static long cpu() {

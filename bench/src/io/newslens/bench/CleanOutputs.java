@@ -23,6 +23,16 @@ import io.newslens.spark.SparkSessions;
  * </pre>
  */
 public final class CleanOutputs {
+  /** Map columns (set operations refuse them) as their entries, sorted. */
+  static Dataset<Row> comparable(Dataset<Row> d) {
+    for (org.apache.spark.sql.types.StructField f : d.schema().fields()) {
+      if (f.dataType() instanceof org.apache.spark.sql.types.MapType) {
+        d = d.withColumn(f.name(), array_sort(map_entries(col(f.name()))));
+      }
+    }
+    return d;
+  }
+
   public static void main(String[] args) {
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     Ingest.registerUdfs(spark);
@@ -40,8 +50,8 @@ public final class CleanOutputs {
       String a = args[1];
       String b = args[2];
       for (String table : new String[] {"documents", "cleaned", "tokens"}) {
-        Dataset<Row> x = spark.read().parquet(a + "/" + table);
-        Dataset<Row> y = spark.read().parquet(b + "/" + table);
+        Dataset<Row> x = comparable(spark.read().parquet(a + "/" + table));
+        Dataset<Row> y = comparable(spark.read().parquet(b + "/" + table));
         System.out.printf("%s: rows %d / %d, schema equal %b, A-B %d, B-A %d%n", table, x.count(), y.count(),
             x.schema().equals(y.schema()), x.exceptAll(y).count(), y.exceptAll(x).count());
         if (table.equals("cleaned")) {

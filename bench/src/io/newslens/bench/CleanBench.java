@@ -39,7 +39,12 @@ import org.apache.spark.sql.SparkSession;
  *       each stage writes its table to a temporary Parquet folder and the next reads it back (documents,
  *       cleaned documents, tokens); the time of each phase is reported too.</li>
  * </ul>
- * Floor and full alternate for ROUNDS rounds (default 2); the best time of each is kept, after one warm-up
+ * Also timed each round, for the fairness of the floor (not in the ratio): the floor given the schema (the floor
+ * above infers it, so it decompresses and parses the gzip twice; a .gz is one task either way, for the floor as for
+ * ingest), and the same repartitioned after the read (the split on every core). The 1-minute load average is
+ * recorded before and after each round.
+ *
+ * <p>Floor and full alternate for ROUNDS rounds (default 2); the best time of each is kept, after one warm-up
  * round on the same data. Also reports what the clean stage removed on the corpus, by reason.
  */
 public final class CleanBench {
@@ -61,6 +66,15 @@ public final class CleanBench {
       out.put("rounds", rounds);
 
       LongSupplier floor = () -> spark.read().json(input)
+          .agg(sum(size(split(col("article"), "\\s+")))).first().getLong(0);
+      // two variants of the floor, reported beside it (the ratio keeps the floor above): the floor infers the
+      // schema, i.e. reads the gzip twice, in one task each time (gzip does not split); given the schema it reads
+      // once; repartitioned after the read, the split runs on both cores
+      org.apache.spark.sql.types.StructType schema = spark.read().json(input).schema();
+      LongSupplier floorSchema = () -> spark.read().schema(schema).json(input)
+          .agg(sum(size(split(col("article"), "\\s+")))).first().getLong(0);
+      LongSupplier floorSplit = () -> spark.read().schema(schema).json(input)
+          .repartition(spark.sparkContext().defaultParallelism() * 2)
           .agg(sum(size(split(col("article"), "\\s+")))).first().getLong(0);
       String docsDir = tmp.resolve("documents").toString();
       String cleanDir = tmp.resolve("clean").toString();
@@ -91,6 +105,11 @@ public final class CleanBench {
       phases.clear();
       List<Double> floorTimes = new ArrayList<>();
       List<Double> fullTimes = new ArrayList<>();
+      List<Double> floorSchemaTimes = new ArrayList<>();
+      List<Double> floorSplitTimes = new ArrayList<>();
+      java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      List<Double> load = new ArrayList<>();
+      load.add(os.getSystemLoadAverage());
       long floorTokens = 0;
       long fullRows = 0;
       for (int r = 0; r < rounds; r++) {
@@ -100,6 +119,9 @@ public final class CleanBench {
         double[] g = time(full);
         fullTimes.add(g[0]);
         fullRows = (long) g[1];
+        floorSchemaTimes.add(time(floorSchema)[0]);
+        floorSplitTimes.add(time(floorSplit)[0]);
+        load.add(os.getSystemLoadAverage());
       }
       double bestFloor = floorTimes.stream().min(Double::compare).orElseThrow();
       double bestFull = fullTimes.stream().min(Double::compare).orElseThrow();
@@ -109,6 +131,9 @@ public final class CleanBench {
       out.put("full_best_seconds", bestFull);
       out.put("ratio_full_over_floor", bestFull / bestFloor);
       out.put("phase_seconds", phases);
+      out.put("floor_given_schema_seconds", floorSchemaTimes);
+      out.put("floor_given_schema_repartitioned_seconds", floorSplitTimes);
+      out.put("load_average_1min", load);
       out.put("floor_whitespace_tokens", floorTokens);
       out.put("token_rows", fullRows);
       Dataset<Row> tokens = spark.read().parquet(tokDir);

@@ -60,11 +60,12 @@ public final class Analyze {
   }
 
   static Row toRow(String docId, String lang, String text, boolean stem, int max) {
-    TextAnalyzer.Analyzed a = TextAnalyzer.analyze(text, lang, stem, max);
-    List<Row> tokens = new ArrayList<>(a.tokens().size());
-    for (TextAnalyzer.Token t : a.tokens()) {
-      tokens.add(RowFactory.create(t.term(), t.surface(), t.sentence(), t.paragraph(), t.start(), t.end(), t.stop()));
-    }
-    return RowFactory.create(docId, a.lang(), scala.jdk.javaapi.CollectionConverters.asScala(tokens).toSeq());
+    // rows straight from the token stream: no Token records, no list copies; the array is wrapped, not copied
+    List<Row> tokens = new ArrayList<>();
+    String used = TextAnalyzer.analyze(text, lang, stem, max,
+        (term, surface, sentence, paragraph, start, end, stop) ->
+            tokens.add(RowFactory.create(term, surface, sentence, paragraph, start, end, stop)));
+    return RowFactory.create(docId, used,
+        scala.collection.immutable.ArraySeq.unsafeWrapArray(tokens.toArray(new Row[0])));
   }
 }

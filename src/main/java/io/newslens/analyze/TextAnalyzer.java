@@ -37,23 +37,41 @@ public final class TextAnalyzer {
    * fallback). With {@code stem} false, terms are the lower-cased words. At most {@code maxTokens} tokens.
    */
   public static Analyzed analyze(String text, String lang, boolean stem, int maxTokens) {
+    List<Token> out = new ArrayList<>();
+    String used = analyze(text, lang, stem, maxTokens,
+        (term, surface, sentence, paragraph, start, end, stop) ->
+            out.add(new Token(term, surface, sentence, paragraph, start, end, stop)));
+    return new Analyzed(used, out.isEmpty() ? List.of() : out);
+  }
+
+  /** Receives the tokens of a text in text order, as the fields of {@link Token}. */
+  @FunctionalInterface
+  public interface TokenConsumer {
+    void accept(String term, String surface, int sentence, int paragraph, int start, int end, boolean stop);
+  }
+
+  /**
+   * As {@link #analyze(String, String, boolean, int)}, handing each token to {@code out} instead of collecting
+   * them (so a caller that builds its own rows makes no {@link Token} objects); returns the analyzer language
+   * used.
+   */
+  public static String analyze(String text, String lang, boolean stem, int maxTokens, TokenConsumer out) {
     String used = LanguageAnalyzers.effectiveLanguage(lang);
-    if (text == null || text.isEmpty()) return new Analyzed(used, List.of());
+    if (text == null || text.isEmpty()) return used;
     Analyzer analyzer = LanguageAnalyzers.forLanguage(used, stem);
     Sentences.Boundaries b = Sentences.of(text);
     int[] paras = b.paragraphStarts();
     int[] sents = b.sentenceStarts();
-    List<Token> out = new ArrayList<>();
-    int[] cursor = {0, 0}; // indexes into paras and sents of the last start <= the token's start
+    int[] state = {0, 0, 0}; // indexes into paras and sents of the last start <= the token's start; tokens so far
     consume(analyzer, Normalizer.fold(text), (term, start, end, stop) -> {
-      while (cursor[0] + 1 < paras.length && paras[cursor[0] + 1] <= start) cursor[0]++;
-      while (cursor[1] + 1 < sents.length && sents[cursor[1] + 1] <= start) cursor[1]++;
+      while (state[0] + 1 < paras.length && paras[state[0] + 1] <= start) state[0]++;
+      while (state[1] + 1 < sents.length && sents[state[1] + 1] <= start) state[1]++;
       String surface = text.substring(start, end);
       String t = stop ? Normalizer.fold(surface).toLowerCase(Locale.ROOT) : term;
-      out.add(new Token(t, surface, cursor[1], cursor[0], start, end, stop));
-      return out.size() < maxTokens;
+      out.accept(t, surface, state[1], state[0], start, end, stop);
+      return ++state[2] < maxTokens;
     });
-    return new Analyzed(used, out);
+    return used;
   }
 
   /** Receives the tokens of a stream; returns false to stop early. */

@@ -81,16 +81,16 @@ public final class Cleaner {
     int start = 0;
     for (int i = 0; i <= n; i++) {
       if (i < n && !isBreak(raw.charAt(i))) continue;
+      int from = start;
       int rawLength = i - start;
-      String line = raw.substring(start, i);
       if (i + 1 < n && raw.charAt(i) == '\r' && raw.charAt(i + 1) == '\n') i++;
       start = i + 1;
       // normalization shrinks a line or grows it by a few glued-sentence spaces: a raw line twice too long is out
+      // (and is not even copied)
       if (rawLength == 0 || rawLength > 2 * maxLineChars) continue;
-      String key = Normalizer.key(Normalizer.line(line));
+      String key = Normalizer.key(Normalizer.line(raw.substring(from, from + rawLength)));
       if (key.isEmpty() || key.length() > maxLineChars) continue;
-      Line l = new Line(0, 0, null, key);
-      long h = lineHash(l.key());
+      long h = lineHash(key);
       if (seen.add(h)) out.add(h);
     }
     out.add(DOCUMENT_KEY);

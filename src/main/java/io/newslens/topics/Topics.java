@@ -93,9 +93,13 @@ public final class Topics {
           + p.minDf() + ", --topic-max-df " + p.maxDfFraction() + " over " + corpus.fittedDocs()
           + " fitted documents); at least 2 are needed");
     }
-    Dataset<Row> fitBags = corpus.fitBags().persist(StorageLevel.MEMORY_AND_DISK());
-    long docsFitted = fitBags.count();
-    if (docsFitted == 0) throw new IllegalArgumentException("topics: no fitted document has a vocabulary term");
+    Dataset<Row> withTerms = corpus.fitBags();
+    long representatives = withTerms.count();
+    if (representatives == 0) throw new IllegalArgumentException("topics: no fitted document has a vocabulary term");
+    // a bounded, seeded sample of the representatives (--topic-fit-docs); the others' mixtures are inferred
+    Dataset<Row> fitBags = Corpus.sample(withTerms, representatives, p.fitDocs(), p.seed())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long docsFitted = representatives <= p.fitDocs() ? representatives : fitBags.count();
 
     TopicModel best = null;
     double[] bestCoherence = null;

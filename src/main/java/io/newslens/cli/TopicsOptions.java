@@ -71,7 +71,7 @@ public class TopicsOptions {
 
   @Option(names = "--topic-average-sweeps", paramLabel = "N", defaultValue = "" + TopicsParams.DEFAULT_AVERAGE_SWEEPS,
       description = "gibbs: average the fitted mixtures (and topic term weights) over the last N sweeps"
-          + " (0: the last sample). Default: ${DEFAULT-VALUE}")
+          + " after burn-in (0: the last sample). Default: ${DEFAULT-VALUE}")
   int averageSweeps;
 
   @Option(names = "--topic-fit-docs", paramLabel = "N", defaultValue = "" + TopicsParams.DEFAULT_FIT_DOCS,

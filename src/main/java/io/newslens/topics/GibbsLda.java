@@ -106,7 +106,9 @@ public final class GibbsLda implements TopicModel {
     Arrays.fill(alpha, p.alphaSum() / K);
     double beta = p.beta();
     final int iterations = p.iterations();
-    final int averageFrom = iterations - Math.min(p.averageSweeps(), iterations) + 1;
+    // the averaging window: the last averageSweeps sweeps, never the burn-in (an unconverged state is no sample)
+    final int averageFrom = p.averageSweeps() == 0 ? Integer.MAX_VALUE
+        : Math.max(Math.min(p.burnIn(), iterations - 1) + 1, iterations - p.averageSweeps() + 1);
     // word-topic counts summed over the synchronisations inside the averaging window (top terms and their weights)
     long[] wordTopicSum = new long[K * V];
     long[] topicSum = new long[K];

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The topics stage: a topic model that counts a story once. The model is fitted on one representative per
- * duplicate cluster; every article still gets a mixture (its representative's, or inferred from its own terms, or
- * the prior mean when it has no vocabulary term).
+ * duplicate cluster, at most {@code --topic-fit-docs} of them ({@link Corpus#sample}: seeded, bounded, so the
+ * sampler's memory and time do not grow with the corpus); every article still gets a mixture (its representative's
+ * when that was fitted, or inferred from its own terms, or the prior mean when it has no vocabulary term).
  *
  * <p>Steps: {@link Corpus#build} (vocabulary over the representatives, bags of term ids) → fit K topics with the
  * chosen algorithm ({@link GibbsLda} by default, or MLlib's online / EM through {@link MllibLda}); with

@@ -34,7 +34,7 @@ import java.util.Locale;
  * @param localSweeps gibbs: sweeps each sampler partition makes against its own counts between two global
  *     synchronisations of the word-topic counts ({@code --topic-local-sweeps}); 1 is plain AD-LDA
  * @param averageSweeps gibbs: the fitted mixtures are averaged over the last this many sweeps, and the topics' term
- *     weights over the synchronisations within them (at most all the sweeps); 0 takes the last sample
+ *     weights over the synchronisations within them (never over the burn-in sweeps); 0 takes the last sample
  *     ({@code --topic-average-sweeps})
  * @param fitDocs fit on at most this many representatives, a sample seeded by {@code seed} (the smallest hashes
  *     of (seed, doc_id)); the mixtures of the others are inferred. Bounds the sampler's memory and time whatever
@@ -47,11 +47,11 @@ public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, A
     implements Serializable {
 
   /** Gibbs sweeps per global synchronisation when none are given. */
-  public static final int DEFAULT_LOCAL_SWEEPS = 1;
+  public static final int DEFAULT_LOCAL_SWEEPS = 4;
   /** Final Gibbs sweeps the mixtures are averaged over when none are given. */
-  public static final int DEFAULT_AVERAGE_SWEEPS = 0;
+  public static final int DEFAULT_AVERAGE_SWEEPS = 50;
   /** Representatives fitted at most when none are given. */
-  public static final int DEFAULT_FIT_DOCS = 50_000;
+  public static final int DEFAULT_FIT_DOCS = 15_000;
 
   /** The parameters with the sampler's schedule and the fit sample at their defaults. */
   public TopicsParams(int topics, int autoMin, int autoMax, int autoStep, Algorithm algorithm, int iterations,

@@ -11,6 +11,7 @@ import cc.mallet.types.Instance;
 import cc.mallet.types.InstanceList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.newslens.analyze.TextAnalyzer;
 import io.newslens.analyze.Tokens;
 import io.newslens.spark.SparkSessions;
 import io.newslens.topics.Coherence;
@@ -53,7 +54,11 @@ import org.apache.spark.storage.StorageLevel;
  * documents.
  *
  * <p>Usage: {@code bench/java io.newslens.bench.TopicsBench OUT.json [--input orangesum_fr.jsonl.gz] [--k 20]
- * [--em-iterations 20] [--gibbs-iterations 200] [--mallet-iterations 200] [--only mallet,online,em,gibbs]}.
+ * [--em-iterations 20] [--gibbs-iterations 200] [--mallet-iterations 200] [--only mallet,online,em,gibbs]
+ * [--mallet-seed 42] [--gibbs-variants LOCAL:AVERAGE:FITDOCS,...]
+ * [--analyzer newslens|lucene] [--cache DIR]}. {@code --analyzer newslens} (the default) tokenizes with the analyze
+ * stage's French chain, whose stop flags the topics stage honours; {@code lucene} is Lucene's stock FrenchAnalyzer
+ * (the earlier results). {@code --cache DIR} writes the prepared bags there, or reads them when present.
  * Time is wall time of training plus computing every fitted document's mixture (MALLET's are free after
  * training), with the input already cached.
  */
@@ -83,21 +88,43 @@ public final class TopicsBench {
     report.put("load_average_at_start", loadAverage());
 
     long t0 = System.nanoTime();
-    Dataset<Row> raw = spark.read().json(input);
-    if (limit > 0) raw = raw.orderBy("id").limit(limit);
-    raw = raw.repartition(2).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> documents = raw.select(col("id").cast("string").as(DOC_ID), lit("orangesum").as(SOURCE),
-        to_timestamp(col("date")).as(PUBLISHED_AT),
-        map(lit("category"), coalesce(col("category"), lit(""))).as(META));
-    Dataset<Row> tokens = tokenize(raw).persist(StorageLevel.MEMORY_AND_DISK());
-    long nDocs = tokens.count();
     TopicsParams base = TopicsParams.defaults().withTopics(k);
-    Corpus corpus = Corpus.build(tokens, documents, null, base);
-    Dataset<Row> fitBags = corpus.fitBags().persist(StorageLevel.MEMORY_AND_DISK());
+    String cache = opt.get("cache");
+    Dataset<Row> documents;
+    Dataset<Row> fitBags;
+    List<String> terms;
+    long nDocs;
+    if (cache != null && new File(cache, "_TERMS").exists()) {
+      // a corpus prepared by an earlier run with the same --input, --docs and --analyzer
+      documents = spark.read().parquet(cache + "/documents").persist(StorageLevel.MEMORY_AND_DISK());
+      fitBags = spark.read().parquet(cache + "/bags").persist(StorageLevel.MEMORY_AND_DISK());
+      terms = java.nio.file.Files.readAllLines(new File(cache, "_TERMS").toPath());
+      nDocs = documents.count();
+      report.put("prepared_corpus", cache);
+    } else {
+      Dataset<Row> raw = spark.read().json(input);
+      if (limit > 0) raw = raw.orderBy("id").limit(limit);
+      raw = raw.repartition(2).persist(StorageLevel.MEMORY_AND_DISK());
+      documents = raw.select(col("id").cast("string").as(DOC_ID), lit("orangesum").as(SOURCE),
+          to_timestamp(col("date")).as(PUBLISHED_AT),
+          map(lit("category"), coalesce(col("category"), lit(""))).as(META));
+      boolean product = !"lucene".equals(opt.getOrDefault("analyzer", "newslens"));
+      Dataset<Row> tokens = (product ? analyze(raw) : tokenize(raw)).persist(StorageLevel.MEMORY_AND_DISK());
+      nDocs = tokens.count();
+      Corpus corpus = Corpus.build(tokens, documents, null, base);
+      fitBags = corpus.fitBags().select(DOC_ID, TERM_IDS, COUNTS, LENGTH).persist(StorageLevel.MEMORY_AND_DISK());
+      terms = corpus.terms();
+      if (cache != null) {
+        documents.write().mode("overwrite").parquet(cache + "/documents");
+        fitBags.write().mode("overwrite").parquet(cache + "/bags");
+        java.nio.file.Files.write(new File(cache, "_TERMS").toPath(), terms);
+      }
+    }
     long nFit = fitBags.count();
+    report.put("analyzer", opt.getOrDefault("analyzer", "newslens"));
     report.put("articles", nDocs);
     report.put("articles_with_terms", nFit);
-    report.put("vocabulary", Map.of("size", corpus.size(), "min_df", base.minDf(), "max_df_fraction",
+    report.put("vocabulary", Map.of("size", terms.size(), "min_df", base.minDf(), "max_df_fraction",
         base.maxDfFraction(), "max_size", base.vocabularySize()));
     report.put("prepare_seconds", secs(t0));
 
@@ -109,28 +136,37 @@ public final class TopicsBench {
     }
     long tokensTotal = bagRows.stream().mapToLong(r -> r.getInt(3)).sum();
     report.put("tokens", tokensTotal);
-    System.err.printf("prepared %d articles, %d with terms, V=%d, %d tokens in %.1f s%n", nDocs, nFit, corpus.size(),
+    System.err.printf("prepared %d articles, %d with terms, V=%d, %d tokens in %.1f s%n", nDocs, nFit, terms.size(),
         tokensTotal, secs(t0));
 
     List<Map<String, Object>> results = new ArrayList<>();
     report.put("results", results);
     if (only.contains("mallet")) {
-      results.add(mallet(bagRows, corpus.terms(), k, malletIterations, base, fitBags, category));
+      results.add(mallet(bagRows, terms, k, malletIterations,
+          Integer.parseInt(opt.getOrDefault("mallet-seed", "" + base.seed())), base, fitBags, category));
       write(out, report);
     }
     if (only.contains("online")) {
-      results.add(spark("mllib-online-defaults", base.withAlgorithm(Algorithm.ONLINE, 20), corpus, fitBags, k,
+      results.add(spark("mllib-online-defaults", base.withAlgorithm(Algorithm.ONLINE, 20), terms, fitBags, k,
           category));
       write(out, report);
     }
     if (only.contains("gibbs")) {
-      results.add(spark("newslens-gibbs", base.withAlgorithm(Algorithm.GIBBS, gibbsIterations), corpus, fitBags, k,
-          category));
-      write(out, report);
+      // --gibbs-variants "LOCAL:AVERAGE:FITDOCS,...": several sampler schedules side by side (default: the defaults)
+      String variants = opt.getOrDefault("gibbs-variants",
+          base.localSweeps() + ":" + base.averageSweeps() + ":" + base.fitDocs());
+      for (String v : variants.split(",")) {
+        String[] f = v.split(":");
+        TopicsParams g = base.withAlgorithm(Algorithm.GIBBS, gibbsIterations).withSampling(Integer.parseInt(f[0]),
+            Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+        results.add(spark("newslens-gibbs-local" + f[0] + "-average" + f[1] + "-fit" + f[2], g, terms, fitBags, k,
+            category));
+        write(out, report);
+      }
     }
     if (only.contains("em")) {
       results.add(spark("mllib-em-" + emIterations + "-iterations", base.withAlgorithm(Algorithm.EM, emIterations),
-          corpus, fitBags, k, category));
+          terms, fitBags, k, category));
       write(out, report);
     }
     report.put("load_average_at_end", loadAverage());
@@ -139,7 +175,8 @@ public final class TopicsBench {
     spark.stop();
   }
 
-  static Map<String, Object> mallet(List<Row> bags, List<String> terms, int k, int iterations, TopicsParams p,
+  static Map<String, Object> mallet(List<Row> bags, List<String> terms, int k, int iterations, int malletSeed,
+      TopicsParams p,
       Dataset<Row> fitBags, Map<String, String> category) throws IOException {
     Alphabet alphabet = new Alphabet();
     for (String t : terms) alphabet.lookupIndex(t, true);
@@ -156,14 +193,24 @@ public final class TopicsBench {
     ParallelTopicModel.logger.setLevel(java.util.logging.Level.WARNING);
     long t0 = System.nanoTime();
     ParallelTopicModel m = new ParallelTopicModel(k, p.alphaSum(), p.beta());
-    m.setRandomSeed((int) p.seed());
+    m.setRandomSeed(malletSeed);
     m.setNumThreads(2);
     m.setNumIterations(iterations);
     m.setOptimizeInterval(p.optimizeInterval());
     m.setBurninPeriod(p.burnIn());
     m.setTopicDisplay(100_000, 10);
     m.addInstances(instances);
-    m.estimate();
+    try {
+      m.estimate();
+    } catch (ArrayIndexOutOfBoundsException e) {
+      // MALLET 2.0.8's optimizeBeta can index past its histogram (mimno/Mallet#98); report it, don't hide it
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("name", "mallet-2.0.8");
+      r.put("failed", e.toString());
+      r.put("seconds_until_failure", Math.round(secs(t0) * 10) / 10.0);
+      System.err.println("mallet failed: " + e);
+      return r;
+    }
     double seconds = secs(t0);
     int[] dominant = new int[ids.size()];
     for (int d = 0; d < ids.size(); d++) dominant[d] = argmax(m.getTopicProbabilities(d));
@@ -175,20 +222,26 @@ public final class TopicsBench {
     }
     Map<String, Object> r = score("mallet-2.0.8", seconds, iterations, top, ids, dominant, fitBags, category, k,
         terms);
-    r.put("settings", "ParallelTopicModel(K, alphaSum " + p.alphaSum() + ", beta " + p.beta() + "), 2 threads, "
+    r.put("settings", "ParallelTopicModel(K, alphaSum " + p.alphaSum() + ", beta " + p.beta() + "), seed " + malletSeed + ", 2 threads, "
         + iterations + " iterations, optimize interval " + p.optimizeInterval() + ", burn-in " + p.burnIn());
     r.put("alpha_sum", Arrays.stream(m.alpha).sum());
     r.put("beta", m.beta);
     return r;
   }
 
-  static Map<String, Object> spark(String name, TopicsParams p, Corpus corpus, Dataset<Row> fitBags, int k,
+  static Map<String, Object> spark(String name, TopicsParams p, List<String> terms, Dataset<Row> fitBags, int k,
       Map<String, String> category) {
     System.err.printf("%s: fitting...%n", name);
     long t0 = System.nanoTime();
-    TopicModel m = p.algorithm() == Algorithm.GIBBS ? GibbsLda.fit(fitBags, corpus.size(), k, p)
-        : MllibLda.fit(fitBags, corpus.size(), k, p);
-    List<Row> mix = m.fittedMixtures().select(col(DOC_ID),
+    long all = fitBags.count();
+    Dataset<Row> sample = Corpus.sample(fitBags, all, p.fitDocs(), p.seed()).persist(StorageLevel.MEMORY_AND_DISK());
+    long fitted = sample.count();
+    TopicModel m = p.algorithm() == Algorithm.GIBBS ? GibbsLda.fit(sample, terms.size(), k, p)
+        : MllibLda.fit(sample, terms.size(), k, p);
+    Dataset<Row> mixtures = m.fittedMixtures();
+    // as the stage does: the documents left out of the fit sample get inferred mixtures
+    if (fitted < all) mixtures = mixtures.unionByName(m.infer(fitBags.join(sample.select(DOC_ID), DOC_ID, "left_anti")));
+    List<Row> mix = mixtures.select(col(DOC_ID),
         array_position(col(MIXTURE), array_max(col(MIXTURE))).minus(1).cast("int")).collectAsList();
     double seconds = secs(t0);
     List<String> ids = new ArrayList<>();
@@ -198,14 +251,18 @@ public final class TopicsBench {
       dominant[i] = mix.get(i).getInt(1);
     }
     Map<String, Object> r = score(name, seconds, m.iterations(), m.topTermIds(), ids, dominant, fitBags, category, k,
-        corpus.terms());
+        terms);
     r.put("settings", p.algorithm().id() + ", " + m.iterations() + " iterations"
-        + (p.algorithm() == Algorithm.GIBBS ? ", " + (p.partitions() > 0 ? p.partitions() : 2)
+        + (p.algorithm() == Algorithm.GIBBS ? ", " + (p.partitions() > 0 ? p.partitions() : TopicsParams.DEFAULT_SAMPLER_PARTITIONS)
             + " partitions, optimize interval " + p.optimizeInterval() + ", burn-in " + p.burnIn()
-            : ", other parameters at MLlib defaults"));
+            + ", local sweeps " + p.localSweeps() + ", averaged over the last " + p.averageSweeps() + " sweeps"
+            : ", other parameters at MLlib defaults")
+        + ", fitted on " + fitted + " of " + all + " documents (the rest inferred)");
+    r.put("docs_fitted", fitted);
     r.put("alpha_sum", Arrays.stream(m.alpha()).sum());
     if (m instanceof GibbsLda g) r.put("beta", g.beta());
     m.release();
+    sample.unpersist(false);
     return r;
   }
 
@@ -274,6 +331,25 @@ public final class TopicsBench {
       h -= p * Math.log(p);
     }
     return h;
+  }
+
+  /**
+   * OrangeSum title + heading + article through Newslens' own French chain ({@link TextAnalyzer}, the analyze
+   * stage's: stop words flagged, light stemming), into the tokens schema; what the pipeline's topics stage sees,
+   * less the clean stage.
+   */
+  static Dataset<Row> analyze(Dataset<Row> raw) {
+    Dataset<Row> texts = raw.select(col("id").cast("string"),
+        concat_ws("\n", coalesce(col("title"), lit("")), coalesce(col("heading"), lit("")),
+            coalesce(col("article"), lit(""))));
+    return texts.map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> {
+      TextAnalyzer.Analyzed a = TextAnalyzer.analyze(r.getString(1), "fr", true, Integer.MAX_VALUE);
+      List<Row> ts = new ArrayList<>(a.tokens().size());
+      for (TextAnalyzer.Token t : a.tokens()) {
+        ts.add(RowFactory.create(t.term(), t.surface(), t.sentence(), t.paragraph(), t.start(), t.end(), t.stop()));
+      }
+      return RowFactory.create(r.getString(0), a.lang(), scala.jdk.javaapi.CollectionConverters.asScala(ts).toSeq());
+    }, ExpressionEncoder.apply(Tokens.SCHEMA));
   }
 
   /** OrangeSum title + heading + article through Lucene's FrenchAnalyzer into the tokens schema (stop = false). */

@@ -64,6 +64,21 @@ public class TopicsOptions {
           + ", whatever the cores, so results do not depend on them). Default: ${DEFAULT-VALUE}")
   int partitions;
 
+  @Option(names = "--topic-local-sweeps", paramLabel = "N", defaultValue = "" + TopicsParams.DEFAULT_LOCAL_SWEEPS,
+      description = "gibbs: sweeps each sampler partition makes on its own counts between two global"
+          + " synchronisations (1: plain AD-LDA; more: fewer Spark jobs, staler counts). Default: ${DEFAULT-VALUE}")
+  int localSweeps;
+
+  @Option(names = "--topic-average-sweeps", paramLabel = "N", defaultValue = "" + TopicsParams.DEFAULT_AVERAGE_SWEEPS,
+      description = "gibbs: average the fitted mixtures (and topic term weights) over the last N sweeps"
+          + " after burn-in (0: the last sample). Default: ${DEFAULT-VALUE}")
+  int averageSweeps;
+
+  @Option(names = "--topic-fit-docs", paramLabel = "N", defaultValue = "" + TopicsParams.DEFAULT_FIT_DOCS,
+      description = "Fit the model on at most N representatives (a sample seeded by --seed); the mixtures of"
+          + " the others are inferred. Bounds the fit's memory and time. Default: ${DEFAULT-VALUE}")
+  int fitDocs;
+
   @Option(names = "--topic-period", paramLabel = "UNIT", defaultValue = "month",
       description = "Period of topic_trends: day, week, month or year. Default: ${DEFAULT-VALUE}")
   String period;
@@ -87,7 +102,8 @@ public class TopicsOptions {
     int k = auto != null ? min : topics;
     return new TopicsParams(k, min, max, step, alg,
         iterations != null ? iterations : TopicsParams.defaultIterations(alg), minDf, maxDf, vocabulary, topTerms,
-        alpha, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed);
+        alpha, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed, localSweeps,
+        averageSweeps, fitDocs);
   }
 
 }

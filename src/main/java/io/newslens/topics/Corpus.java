@@ -37,6 +37,21 @@ public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> b
   }
 
   /**
+   * At most {@code max} of {@code bags} (which hold {@code count} rows): all of them when they fit, else the
+   * {@code max} with the smallest (xxhash64(seed, doc_id), doc_id), a sample that depends on the seed and the ids
+   * only. Only the {@code max} keys reach one partition to find the cut, never the bags.
+   */
+  public static Dataset<Row> sample(Dataset<Row> bags, long count, int max, long seed) {
+    if (count <= max) return bags;
+    org.apache.spark.sql.Column h = xxhash64(lit(seed), col(DOC_ID));
+    Row cut = bags.select(h.as("h"), col(DOC_ID)).orderBy(col("h"), col(DOC_ID)).limit(max)
+        .agg(max(struct(col("h"), col(DOC_ID)))).first().getStruct(0);
+    long cutHash = cut.getLong(0);
+    String cutId = cut.getString(1);
+    return bags.filter(h.lt(cutHash).or(h.equalTo(cutHash).and(col(DOC_ID).leq(cutId))));
+  }
+
+  /**
    * Builds the corpus. Tokens with {@code stop == true} are dropped; documents without a tokens row are empty.
    *
    * @param clustersOrNull doc_id, representative; null when every document stands for itself

@@ -105,20 +105,34 @@ public final class GibbsLda implements TopicModel {
     double[] alpha = new double[K];
     Arrays.fill(alpha, p.alphaSum() / K);
     double beta = p.beta();
+    final int iterations = p.iterations();
+    // the averaging window: the last averageSweeps sweeps, never the burn-in (an unconverged state is no sample)
+    final int averageFrom = p.averageSweeps() == 0 ? Integer.MAX_VALUE
+        : Math.max(Math.min(p.burnIn(), iterations - 1) + 1, iterations - p.averageSweeps() + 1);
+    // word-topic counts summed over the synchronisations inside the averaging window (top terms and their weights)
+    long[] wordTopicSum = new long[K * V];
+    long[] topicSum = new long[K];
+    int summed = 0;
     // the last locally checkpointed state: kept until a newer one exists, since later states recompute from it
     JavaRDD<GibbsPartition> anchor = states;
     // snapshots the states since the anchor were computed with: their closures stay in the lineage until then
     List<Broadcast<GibbsPartition.Snapshot>> sinceAnchor = new ArrayList<>();
-    for (int it = 1; it <= p.iterations(); it++) {
+    int syncs = 0;
+    for (int done = 0; done < iterations; ) {
+      final int first = done + 1;
+      final int count = Math.min(p.localSweeps(), iterations - done);
+      final int last = done + count;
       GibbsPartition.Snapshot snap = new GibbsPartition.Snapshot(K, V, counts.wordTopic, counts.topicTotals,
           alpha.clone(), beta);
       Broadcast<GibbsPartition.Snapshot> b = jsc.broadcast(snap);
-      final int iteration = it;
-      boolean optimize = p.optimizeInterval() > 0 && it > p.burnIn() && it % p.optimizeInterval() == 0;
+      boolean optimize = false;
+      for (int it = first; it <= last; it++) {
+        optimize |= p.optimizeInterval() > 0 && it > p.burnIn() && it % p.optimizeInterval() == 0;
+      }
       final int histogram = optimize ? maxLength : -1;
-      JavaRDD<GibbsPartition> next = states.map(s -> s.sweep(b.value(), iteration, seed))
+      JavaRDD<GibbsPartition> next = states.map(s -> s.sweeps(b.value(), first, count, seed, averageFrom))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      boolean checkpoint = it % CHECKPOINT_EVERY == 0;
+      boolean checkpoint = ++syncs % CHECKPOINT_EVERY == 0;
       if (checkpoint) next.rdd().localCheckpoint();
       counts = next.map(s -> s.counts(K, V, histogram)).reduce(GibbsPartition.Counts::add);
       if (states != anchor) states.unpersist(false);
@@ -132,51 +146,64 @@ public final class GibbsLda implements TopicModel {
         sinceAnchor.add(b);
       }
       states = next;
+      if (last >= averageFrom) {
+        for (int i = 0; i < wordTopicSum.length; i++) wordTopicSum[i] += counts.wordTopic[i];
+        for (int k = 0; k < K; k++) topicSum[k] += counts.topicTotals[k];
+        summed++;
+      }
       if (optimize) {
         Dirichlet.learnParameters(alpha, counts.topicDocCounts, counts.docLengthCounts, 1.001, 1.0, 1);
         beta = optimizeBeta(counts, K, V, beta);
       }
-      if (it % 50 == 0) LOG.info("gibbs: sweep {} of {}, alpha sum {}, beta {}", it, p.iterations(),
+      if (last / 50 > done / 50) LOG.info("gibbs: sweep {} of {}, alpha sum {}, beta {}", last, iterations,
           String.format("%.3f", Arrays.stream(alpha).sum()), String.format("%.4f", beta));
+      done = last;
     }
     GibbsPartition.Snapshot finalModel = new GibbsPartition.Snapshot(K, V, counts.wordTopic, counts.topicTotals,
         alpha.clone(), beta);
     int n = Math.min(V, Math.max(10, p.topTerms()));
     int[][] topIds = new int[K][];
     double[][] topW = new double[K][];
-    topTerms(finalModel, n, topIds, topW);
+    if (summed == 0) {
+      for (int i = 0; i < wordTopicSum.length; i++) wordTopicSum[i] = counts.wordTopic[i];
+      for (int k = 0; k < K; k++) topicSum[k] = counts.topicTotals[k];
+      summed = 1;
+    }
+    topTerms(wordTopicSum, topicSum, summed, K, V, beta, n, topIds, topW);
 
     final double[] a = alpha.clone();
     JavaRDD<Row> rows = states.flatMap(s -> {
       List<Row> out = new ArrayList<>(s.documents());
       for (int d = 0; d < s.documents(); d++) {
-        out.add(RowFactory.create(s.docId(d), GibbsPartition.mixture(s.docTopicCounts(d, K), a)));
+        out.add(RowFactory.create(s.docId(d), s.averagedMixture(d, a)));
       }
       return out.iterator();
     });
     Dataset<Row> mixtures = spark.createDataFrame(rows, MIXTURES);
-    return new GibbsLda(K, p.iterations(), finalModel, mixtures, topIds, topW, p.inferenceIterations(), seed,
+    return new GibbsLda(K, iterations, finalModel, mixtures, topIds, topW, p.inferenceIterations(), seed,
         states, anchor, sinceAnchor);
   }
 
-  /** Top terms per topic by count (desc), ties by term id (asc); weight = (n_wk + beta) / (n_k + V beta). */
-  static void topTerms(GibbsPartition.Snapshot m, int n, int[][] ids, double[][] weights) {
-    int K = m.topics();
-    int V = m.vocabulary();
+  /**
+   * Top terms per topic by count (desc), ties by term id (asc), from word-topic counts summed over {@code samples}
+   * synchronisations; weight = (n_wk + beta) / (n_k + V beta) with the mean counts n = sum / samples.
+   */
+  static void topTerms(long[] wordTopicSum, long[] topicSum, int samples, int K, int V, double beta, int n,
+      int[][] ids, double[][] weights) {
     for (int k = 0; k < K; k++) {
       final int topic = k;
       Integer[] order = new Integer[V];
       for (int w = 0; w < V; w++) order[w] = w;
       Arrays.sort(order, (x, y) -> {
-        int c = Integer.compare(m.wordTopic()[y * K + topic], m.wordTopic()[x * K + topic]);
+        int c = Long.compare(wordTopicSum[y * K + topic], wordTopicSum[x * K + topic]);
         return c != 0 ? c : Integer.compare(x, y);
       });
       ids[k] = new int[n];
       weights[k] = new double[n];
-      double den = m.topicTotals()[k] + V * m.beta();
+      double den = (double) topicSum[k] / samples + V * beta;
       for (int i = 0; i < n; i++) {
         ids[k][i] = order[i];
-        weights[k][i] = (m.wordTopic()[order[i] * K + k] + m.beta()) / den;
+        weights[k][i] = ((double) wordTopicSum[order[i] * K + k] / samples + beta) / den;
       }
     }
   }

@@ -37,13 +37,19 @@ public final class GibbsPartition implements Serializable {
   final int[] docStart;
   final int[] words;
   final int[] topics;
+  /** {@code docTopicSums[d * K + k]}: n_dk summed over the {@link #samples} averaged sweeps; null before any. */
+  final int[] docTopicSums;
+  final int samples;
 
-  private GibbsPartition(String[] docIds, long[] docHashes, int[] docStart, int[] words, int[] topics) {
+  private GibbsPartition(String[] docIds, long[] docHashes, int[] docStart, int[] words, int[] topics,
+      int[] docTopicSums, int samples) {
     this.docIds = docIds;
     this.docHashes = docHashes;
     this.docStart = docStart;
     this.words = words;
     this.topics = topics;
+    this.docTopicSums = docTopicSums;
+    this.samples = samples;
   }
 
   /**
@@ -69,7 +75,7 @@ public final class GibbsPartition implements Serializable {
       }
     }
     start[docIds.length] = pos;
-    return new GibbsPartition(docIds, hashes, start, words, topics);
+    return new GibbsPartition(docIds, hashes, start, words, topics, null, 0);
   }
 
   public int documents() {
@@ -88,8 +94,23 @@ public final class GibbsPartition implements Serializable {
     return docStart[d + 1] - docStart[d];
   }
 
+  /** Samples collected per document so far for {@link #averagedMixture} (0 before the averaging window). */
+  public int samples() {
+    return samples;
+  }
+
   /** One Gibbs sweep over every token; returns the partition with the new assignments (this one is unchanged). */
   public GibbsPartition sweep(Snapshot m, int iteration, long seed) {
+    return sweeps(m, iteration, 1, seed, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@code count} Gibbs sweeps over every token, numbered {@code firstIteration ..}, against the snapshot updated
+   * with this partition's own moves only (AD-LDA with {@code count} local sweeps per global synchronisation);
+   * returns the partition with the new assignments (this one is unchanged). After every sweep numbered
+   * {@code averageFrom} or later, each document's topic counts are added to its sums for {@link #averagedMixture}.
+   */
+  public GibbsPartition sweeps(Snapshot m, int firstIteration, int count, long seed, int averageFrom) {
     final int K = m.topics();
     final int V = m.vocabulary();
     final double beta = m.beta();
@@ -109,100 +130,123 @@ public final class GibbsPartition implements Serializable {
     final double[] coef = new double[K];
     final double[] qv = new double[K];
     final int[] ndk = new int[K];
-    double s = 0;
-    for (int k = 0; k < K; k++) {
-      denom[k] = 1.0 / (nk[k] + vBeta);
-      s += alpha[k] * beta * denom[k];
-    }
-    for (int d = 0; d < docIds.length; d++) {
-      int from = docStart[d];
-      int to = docStart[d + 1];
-      if (from == to) continue;
-      SplittableRandom rng = rng(seed, iteration, docHashes[d]);
-      java.util.Arrays.fill(ndk, 0);
-      for (int i = from; i < to; i++) ndk[z[i]]++;
-      double r = 0;
+    int[] sums = docTopicSums;
+    int collected = samples;
+    for (int iteration = firstIteration; iteration < firstIteration + count; iteration++) {
+      final boolean average = iteration >= averageFrom;
+      if (average) {
+        sums = sums == null ? new int[docIds.length * K] : (sums == docTopicSums ? sums.clone() : sums);
+        collected++;
+      }
+      double s = 0;
       for (int k = 0; k < K; k++) {
-        coef[k] = (alpha[k] + ndk[k]) * denom[k];
-        r += ndk[k] * beta * denom[k];
+        denom[k] = 1.0 / (nk[k] + vBeta);
+        s += alpha[k] * beta * denom[k];
       }
-      for (int i = from; i < to; i++) {
-        int w = words[i];
-        int base = w * K;
-        int old = z[i];
-        // remove the token
-        s -= alpha[old] * beta * denom[old];
-        r -= ndk[old] * beta * denom[old];
-        ndk[old]--;
-        nk[old]--;
-        if (--nwk[base + old] == 0) {
-          int last = base + --wn[w];
-          for (int j = base; j <= last; j++) {
-            if (wt[j] == old) {
-              wt[j] = wt[last];
-              break;
-            }
-          }
+      for (int d = 0; d < docIds.length; d++) {
+        int from = docStart[d];
+        int to = docStart[d + 1];
+        if (from == to) continue;
+        SplittableRandom rng = rng(seed, iteration, docHashes[d]);
+        java.util.Arrays.fill(ndk, 0);
+        for (int i = from; i < to; i++) ndk[z[i]]++;
+        double r = 0;
+        for (int k = 0; k < K; k++) {
+          coef[k] = (alpha[k] + ndk[k]) * denom[k];
+          r += ndk[k] * beta * denom[k];
         }
-        denom[old] = 1.0 / (nk[old] + vBeta);
-        s += alpha[old] * beta * denom[old];
-        r += ndk[old] * beta * denom[old];
-        coef[old] = (alpha[old] + ndk[old]) * denom[old];
-        // word bucket over the topics the word holds
-        final int held = wn[w];
-        double q = 0;
-        for (int j = 0; j < held; j++) {
-          double v = nwk[base + wt[base + j]] * coef[wt[base + j]];
-          qv[j] = v;
-          q += v;
-        }
-        double u = rng.nextDouble() * (s + r + q);
-        int nu = -1;
-        if (u < q) {
-          int j = 0;
-          while (j < held - 1) {
-            u -= qv[j];
-            if (u <= 0) break;
-            j++;
-          }
-          nu = wt[base + j];
-        } else {
-          u -= q;
-          if (u < r) {
-            for (int k = 0; k < K; k++) {
-              if (ndk[k] == 0) continue;
-              u -= ndk[k] * beta * denom[k];
-              if (u <= 0) {
-                nu = k;
+        for (int i = from; i < to; i++) {
+          int w = words[i];
+          int base = w * K;
+          int old = z[i];
+          // remove the token
+          s -= alpha[old] * beta * denom[old];
+          r -= ndk[old] * beta * denom[old];
+          ndk[old]--;
+          nk[old]--;
+          if (--nwk[base + old] == 0) {
+            int last = base + --wn[w];
+            for (int j = base; j <= last; j++) {
+              if (wt[j] == old) {
+                wt[j] = wt[last];
                 break;
               }
             }
+          }
+          denom[old] = 1.0 / (nk[old] + vBeta);
+          s += alpha[old] * beta * denom[old];
+          r += ndk[old] * beta * denom[old];
+          coef[old] = (alpha[old] + ndk[old]) * denom[old];
+          // word bucket over the topics the word holds
+          final int held = wn[w];
+          double q = 0;
+          for (int j = 0; j < held; j++) {
+            double v = nwk[base + wt[base + j]] * coef[wt[base + j]];
+            qv[j] = v;
+            q += v;
+          }
+          double u = rng.nextDouble() * (s + r + q);
+          int nu = -1;
+          if (u < q) {
+            int j = 0;
+            while (j < held - 1) {
+              u -= qv[j];
+              if (u <= 0) break;
+              j++;
+            }
+            nu = wt[base + j];
           } else {
-            u -= r;
-            for (int k = 0; k < K; k++) {
-              u -= alpha[k] * beta * denom[k];
-              if (u <= 0) {
-                nu = k;
-                break;
+            u -= q;
+            if (u < r) {
+              for (int k = 0; k < K; k++) {
+                if (ndk[k] == 0) continue;
+                u -= ndk[k] * beta * denom[k];
+                if (u <= 0) {
+                  nu = k;
+                  break;
+                }
+              }
+            } else {
+              u -= r;
+              for (int k = 0; k < K; k++) {
+                u -= alpha[k] * beta * denom[k];
+                if (u <= 0) {
+                  nu = k;
+                  break;
+                }
               }
             }
+            if (nu < 0) nu = old; // rounding at the very end of a bucket
           }
-          if (nu < 0) nu = old; // rounding at the very end of a bucket
+          // add the token back under its new topic
+          s -= alpha[nu] * beta * denom[nu];
+          r -= ndk[nu] * beta * denom[nu];
+          ndk[nu]++;
+          nk[nu]++;
+          if (nwk[base + nu]++ == 0) wt[base + wn[w]++] = nu;
+          denom[nu] = 1.0 / (nk[nu] + vBeta);
+          s += alpha[nu] * beta * denom[nu];
+          r += ndk[nu] * beta * denom[nu];
+          coef[nu] = (alpha[nu] + ndk[nu]) * denom[nu];
+          z[i] = nu;
         }
-        // add the token back under its new topic
-        s -= alpha[nu] * beta * denom[nu];
-        r -= ndk[nu] * beta * denom[nu];
-        ndk[nu]++;
-        nk[nu]++;
-        if (nwk[base + nu]++ == 0) wt[base + wn[w]++] = nu;
-        denom[nu] = 1.0 / (nk[nu] + vBeta);
-        s += alpha[nu] * beta * denom[nu];
-        r += ndk[nu] * beta * denom[nu];
-        coef[nu] = (alpha[nu] + ndk[nu]) * denom[nu];
-        z[i] = nu;
+        if (average) for (int k = 0, o = d * K; k < K; k++) sums[o + k] += ndk[k];
       }
     }
-    return new GibbsPartition(docIds, docHashes, docStart, words, z);
+    return new GibbsPartition(docIds, docHashes, docStart, words, z, sums, collected);
+  }
+
+  /**
+   * The mixture of document d: averaged over the collected samples when there are any,
+   * {@code theta_dk = (S_dk / S + alpha_k) / (N_d + sum alpha)} with S_dk the summed counts of S sweeps, else the
+   * last sample's {@link #mixture}. Sums to 1 either way.
+   */
+  public double[] averagedMixture(int d, double[] alpha) {
+    int K = alpha.length;
+    if (samples == 0) return mixture(docTopicCounts(d, K), alpha);
+    double[] mean = new double[K];
+    for (int k = 0; k < K; k++) mean[k] = (double) docTopicSums[d * K + k] / samples;
+    return mixture(mean, alpha);
   }
 
   /** Word-topic and topic counts of this partition, and (optionally) the histograms alpha optimization needs. */
@@ -276,6 +320,13 @@ public final class GibbsPartition implements Serializable {
 
   /** theta_dk = (n_dk + alpha_k) / (N_d + sum alpha): the posterior mean mixture, sums to 1. */
   public static double[] mixture(int[] ndk, double[] alpha) {
+    double[] n = new double[ndk.length];
+    for (int k = 0; k < n.length; k++) n[k] = ndk[k];
+    return mixture(n, alpha);
+  }
+
+  /** As {@link #mixture(int[], double[])} with (averaged) real counts. */
+  static double[] mixture(double[] ndk, double[] alpha) {
     double total = 0;
     for (int k = 0; k < ndk.length; k++) total += ndk[k] + alpha[k];
     double[] theta = new double[ndk.length];

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The topics stage: a topic model that counts a story once. The model is fitted on one representative per
- * duplicate cluster; every article still gets a mixture (its representative's, or inferred from its own terms, or
- * the prior mean when it has no vocabulary term).
+ * duplicate cluster, at most {@code --topic-fit-docs} of them ({@link Corpus#sample}: seeded, bounded, so the
+ * sampler's memory and time do not grow with the corpus); every article still gets a mixture (its representative's
+ * when that was fitted, or inferred from its own terms, or the prior mean when it has no vocabulary term).
  *
  * <p>Steps: {@link Corpus#build} (vocabulary over the representatives, bags of term ids) → fit K topics with the
  * chosen algorithm ({@link GibbsLda} by default, or MLlib's online / EM through {@link MllibLda}); with
@@ -93,9 +94,13 @@ public final class Topics {
           + p.minDf() + ", --topic-max-df " + p.maxDfFraction() + " over " + corpus.fittedDocs()
           + " fitted documents); at least 2 are needed");
     }
-    Dataset<Row> fitBags = corpus.fitBags().persist(StorageLevel.MEMORY_AND_DISK());
-    long docsFitted = fitBags.count();
-    if (docsFitted == 0) throw new IllegalArgumentException("topics: no fitted document has a vocabulary term");
+    Dataset<Row> withTerms = corpus.fitBags();
+    long representatives = withTerms.count();
+    if (representatives == 0) throw new IllegalArgumentException("topics: no fitted document has a vocabulary term");
+    // a bounded, seeded sample of the representatives (--topic-fit-docs); the others' mixtures are inferred
+    Dataset<Row> fitBags = Corpus.sample(withTerms, representatives, p.fitDocs(), p.seed())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long docsFitted = representatives <= p.fitDocs() ? representatives : fitBags.count();
 
     TopicModel best = null;
     double[] bestCoherence = null;

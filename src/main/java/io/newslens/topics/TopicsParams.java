@@ -31,11 +31,36 @@ import java.util.Locale;
  *     ({@code --topic-partitions})
  * @param period trend period: day, week, month or year ({@code --topic-period})
  * @param seed seed of every random draw (the job's {@code --seed})
+ * @param localSweeps gibbs: sweeps each sampler partition makes against its own counts between two global
+ *     synchronisations of the word-topic counts ({@code --topic-local-sweeps}); 1 is plain AD-LDA
+ * @param averageSweeps gibbs: the fitted mixtures are averaged over the last this many sweeps, and the topics' term
+ *     weights over the synchronisations within them (never over the burn-in sweeps); 0 takes the last sample
+ *     ({@code --topic-average-sweeps})
+ * @param fitDocs fit on at most this many representatives, a sample seeded by {@code seed} (the smallest hashes
+ *     of (seed, doc_id)); the mixtures of the others are inferred. Bounds the sampler's memory and time whatever
+ *     the corpus size ({@code --topic-fit-docs})
  */
 public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, Algorithm algorithm, int iterations,
     int minDf, double maxDfFraction, int vocabularySize, int topTerms, double alphaSum, double beta,
-    int optimizeInterval, int burnIn, int inferenceIterations, int partitions, String period, long seed)
+    int optimizeInterval, int burnIn, int inferenceIterations, int partitions, String period, long seed,
+    int localSweeps, int averageSweeps, int fitDocs)
     implements Serializable {
+
+  /** Gibbs sweeps per global synchronisation when none are given. */
+  public static final int DEFAULT_LOCAL_SWEEPS = 4;
+  /** Final Gibbs sweeps the mixtures are averaged over when none are given. */
+  public static final int DEFAULT_AVERAGE_SWEEPS = 50;
+  /** Representatives fitted at most when none are given. */
+  public static final int DEFAULT_FIT_DOCS = 15_000;
+
+  /** The parameters with the sampler's schedule and the fit sample at their defaults. */
+  public TopicsParams(int topics, int autoMin, int autoMax, int autoStep, Algorithm algorithm, int iterations,
+      int minDf, double maxDfFraction, int vocabularySize, int topTerms, double alphaSum, double beta,
+      int optimizeInterval, int burnIn, int inferenceIterations, int partitions, String period, long seed) {
+    this(topics, autoMin, autoMax, autoStep, algorithm, iterations, minDf, maxDfFraction, vocabularySize, topTerms,
+        alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed, DEFAULT_LOCAL_SWEEPS,
+        DEFAULT_AVERAGE_SWEEPS, DEFAULT_FIT_DOCS);
+  }
 
   /** The topic model fitting method. */
   public enum Algorithm {
@@ -94,6 +119,13 @@ public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, A
     if (partitions < 0 || partitions > 100_000) {
       throw new IllegalArgumentException("--topic-partitions must be between 0 (automatic) and 100000, got " + partitions);
     }
+    if (localSweeps < 1 || localSweeps > 1000) {
+      throw new IllegalArgumentException("--topic-local-sweeps must be between 1 and 1000, got " + localSweeps);
+    }
+    if (averageSweeps < 0 || averageSweeps > 100_000) {
+      throw new IllegalArgumentException("--topic-average-sweeps must be between 0 and 100000, got " + averageSweeps);
+    }
+    if (fitDocs < 2) throw new IllegalArgumentException("--topic-fit-docs must be at least 2, got " + fitDocs);
     if (period == null || !java.util.Set.of("day", "week", "month", "year").contains(period)) {
       throw new IllegalArgumentException("--topic-period must be day, week, month or year, got " + period);
     }
@@ -124,11 +156,20 @@ public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, A
 
   public TopicsParams withTopics(int k) {
     return new TopicsParams(k, 0, 0, 1, algorithm, iterations, minDf, maxDfFraction, vocabularySize, topTerms,
-        alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed);
+        alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed, localSweeps,
+        averageSweeps, fitDocs);
   }
 
   public TopicsParams withAlgorithm(Algorithm a, int iters) {
     return new TopicsParams(topics, autoMin, autoMax, autoStep, a, iters, minDf, maxDfFraction, vocabularySize,
-        topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed);
+        topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed,
+        localSweeps, averageSweeps, fitDocs);
+  }
+
+  /** These parameters with another Gibbs schedule and fit sample bound. */
+  public TopicsParams withSampling(int local, int average, int fit) {
+    return new TopicsParams(topics, autoMin, autoMax, autoStep, algorithm, iterations, minDf, maxDfFraction,
+        vocabularySize, topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period,
+        seed, local, average, fit);
   }
 }

@@ -81,6 +81,50 @@ class GibbsPartitionTest {
     assertEquals(1, Arrays.stream(swept.docTopicCounts(1, K)).sum());
   }
 
+  @Test
+  void localSweepsOfOnePartitionEqualSweepsAgainstFreshCounts() {
+    // a single partition's own moves are all the moves: L local sweeps against one snapshot are exactly L sweeps
+    // each against the counts of the previous one
+    double[] alpha = {0.5, 0.5};
+    GibbsPartition start = planted(5);
+    GibbsPartition.Counts c = start.counts(K, V, -1);
+    GibbsPartition local = start.sweeps(new GibbsPartition.Snapshot(K, V, c.wordTopic, c.topicTotals, alpha, 0.01),
+        1, 4, 5, Integer.MAX_VALUE);
+    assertArrayEquals(run(start, 4, 5).topics, local.topics);
+    assertEquals(0, local.samples());
+  }
+
+  @Test
+  void averagedMixtureIsTheMeanOfTheLastSweepsCounts() {
+    double[] alpha = {0.5, 0.5};
+    GibbsPartition s = planted(9);
+    int[][] sums = new int[40][K];
+    for (int it = 1; it <= 5; it++) {
+      GibbsPartition.Counts c = s.counts(K, V, -1);
+      // sweeps 4 and 5 are averaged (averageFrom = 4); the partition carries its sums from call to call
+      s = s.sweeps(new GibbsPartition.Snapshot(K, V, c.wordTopic, c.topicTotals, alpha, 0.01), it, 1, 9, 4);
+      if (it >= 4) for (int d = 0; d < 40; d++) for (int k = 0; k < K; k++) sums[d][k] += s.docTopicCounts(d, K)[k];
+    }
+    assertEquals(2, s.samples());
+    for (int d = 0; d < 40; d++) {
+      double[] theta = s.averagedMixture(d, alpha);
+      for (int k = 0; k < K; k++) assertEquals((sums[d][k] / 2.0 + 0.5) / 16.0, theta[k], 1e-12, "doc " + d);
+      assertEquals(1.0, theta[0] + theta[1], 1e-12);
+    }
+    // hand-computed: mean counts (1.5, 13.5) with alpha (0.5, 0.5) over 15 + 1 = (2 / 16, 14 / 16)
+    assertArrayEquals(new double[] {0.125, 0.875}, GibbsPartition.mixture(new double[] {1.5, 13.5}, alpha), 1e-15);
+    // before the window: the last sample's mixture
+    GibbsPartition fresh = planted(9);
+    assertArrayEquals(GibbsPartition.mixture(fresh.docTopicCounts(3, K), alpha), fresh.averagedMixture(3, alpha));
+    // a document without tokens keeps zero sums and gets the prior mean
+    GibbsPartition.Counts c = s.counts(K, V, -1);
+    GibbsPartition e = GibbsPartition.initialize(new String[] {"e", "x"}, new int[][] {{}, {1}}, K, 3)
+        .sweeps(new GibbsPartition.Snapshot(K, V, c.wordTopic, c.topicTotals, alpha, 0.01), 1, 3, 3, 2);
+    assertEquals(2, e.samples());
+    assertArrayEquals(new double[] {0.5, 0.5}, e.averagedMixture(0, alpha), 1e-15);
+    assertEquals(1.0, Arrays.stream(e.averagedMixture(1, alpha)).sum(), 1e-12);
+  }
+
   static int argmax(int[] v) {
     int best = 0;
     for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;

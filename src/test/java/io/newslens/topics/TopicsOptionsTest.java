@@ -47,5 +47,19 @@ class TopicsOptionsTest {
         .contains("--topic-max-df"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--topic-period", "hour")).getMessage()
         .contains("--topic-period"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--topic-local-sweeps", "0")).getMessage()
+        .contains("--topic-local-sweeps"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--topic-average-sweeps", "-1"))
+        .getMessage().contains("--topic-average-sweeps"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--topic-fit-docs", "1")).getMessage()
+        .contains("--topic-fit-docs"));
+  }
+
+  @Test
+  void samplingOptions() {
+    TopicsParams p = parse("--topic-local-sweeps", "4", "--topic-average-sweeps", "30", "--topic-fit-docs", "1000");
+    assertEquals(4, p.localSweeps());
+    assertEquals(30, p.averageSweeps());
+    assertEquals(1000, p.fitDocs());
   }
 }

@@ -217,6 +217,47 @@ class TopicsTest {
     assertTrue(maxDiff < 0.1, "largest mixture difference between 1 and 3 partitions: " + maxDiff);
   }
 
+  @Test
+  void fitSampleIsBoundedSeededAndTheRestInferred(SparkSession spark) {
+    Corpus3 c = corpus(spark);
+    // 61 representatives have terms (60 planted and "one"); fit on 40 of them, average the last 10 sweeps
+    TopicsParams p = params(TopicsParams.Algorithm.GIBBS, 60).withSampling(2, 10, 40);
+    Topics.Result res = Topics.apply(c.tokens(), c.documents(), c.clusters(), p);
+    assertEquals(40, res.stats().docsFitted());
+    Map<String, Long> sources = res.stats().mixtureSources();
+    assertEquals(40L, sources.get(Topics.FITTED));
+    assertEquals(66L, sources.values().stream().mapToLong(Long::longValue).sum());
+    assertEquals(3L, sources.get(Topics.PRIOR));
+    int[] groupOf = new int[3];
+    for (Row t : res.topics().collectAsList()) {
+      Row first = t.<Row>getList(t.fieldIndex(TOP_TERMS)).get(0);
+      for (int g = 0; g < 3; g++) if (List.of(PLANTED[g]).contains(first.<String>getAs(TERM))) groupOf[t.<Integer>getAs(TOPIC_ID)] = g;
+    }
+    assertEquals(Set.of(0, 1, 2), Set.of(groupOf[0], groupOf[1], groupOf[2]));
+    int inferredPlanted = 0;
+    for (Row r : res.docTopics().collectAsList()) {
+      List<Double> m = r.getList(r.fieldIndex(MIXTURE));
+      assertEquals(1.0, m.stream().mapToDouble(Double::doubleValue).sum(), 1e-9, r.<String>getAs(DOC_ID));
+      String id = r.getAs(DOC_ID);
+      if (id.startsWith("t")) {
+        assertEquals(id.charAt(1) - '0', groupOf[r.<Integer>getAs(DOMINANT_TOPIC)], id);
+        if (r.<String>getAs(MIXTURE_SOURCE).equals(Topics.INFERRED)) inferredPlanted++;
+      }
+    }
+    assertTrue(inferredPlanted >= 20, "planted representatives outside the sample are inferred: " + inferredPlanted);
+
+    // the sample: exactly the bound, the same for the same seed, another for another seed, everything when it fits
+    Dataset<Row> bags = io.newslens.topics.Corpus.build(c.tokens(), c.documents(), c.clusters(), p).fitBags();
+    List<Row> a = io.newslens.topics.Corpus.sample(bags, 61, 40, 42L).select(DOC_ID).orderBy(DOC_ID).collectAsList();
+    List<Row> b = io.newslens.topics.Corpus.sample(bags, 61, 40, 42L).select(DOC_ID).orderBy(DOC_ID).collectAsList();
+    List<Row> other = io.newslens.topics.Corpus.sample(bags, 61, 40, 7L).select(DOC_ID).orderBy(DOC_ID)
+        .collectAsList();
+    assertEquals(40, a.size());
+    assertEquals(a, b);
+    assertNotEquals(a, other);
+    assertEquals(61, io.newslens.topics.Corpus.sample(bags, 61, 61, 42L).count());
+  }
+
   static int argmax(double[] v) {
     int b = 0;
     for (int i = 1; i < v.length; i++) if (v[i] > v[b]) b = i;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newslens.dedup.Banding;
 import io.newslens.dedup.Dedup;
 import io.newslens.dedup.DedupParams;
-import io.newslens.dedup.MinHasher;
+import io.newslens.dedup.OnePermutationHasher;
 import io.newslens.dedup.SetSimilarity;
 import io.newslens.dedup.Shingler;
 import io.newslens.dedup.WordTokenizer;
@@ -185,7 +185,7 @@ public final class DedupBench {
   static ObjectNode plainJava(List<Article> docs, DedupParams p, Truth truth) {
     long t0 = System.nanoTime();
     Banding banding = p.banding();
-    MinHasher mh = new MinHasher(Math.max(p.numHashes(), banding.numHashes()), p.seed());
+    OnePermutationHasher mh = new OnePermutationHasher(Math.max(p.numHashes(), banding.numHashes()), p.seed());
     int n = docs.size();
     long[][] sets = new long[n][];
     long[][] sigs = new long[n][];
@@ -193,7 +193,7 @@ public final class DedupBench {
     List<String[]> pairs = new ArrayList<>();
     Map<Long, List<Integer>> buckets = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      long[] w = Shingler.wordHashes(WordTokenizer.tokenize(docs.get(i).text()).tokens());
+      long[] w = WordTokenizer.wordHashes(docs.get(i).text());
       String key = Shingler.exactKey(w);
       if (key == null) continue;
       Integer rep = repOfKey.get(key);

@@ -5,7 +5,7 @@ import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.api.java.UDF4;
@@ -201,20 +200,75 @@ public final class Dedup {
    * members still end up connected.
    */
   static Dataset<Row> candidates(Dataset<Row> bands, int maxBucket) {
-    return bands.select(col(DOC_ID), explode(col(BANDS)).as("bucket"))
-        .groupBy("bucket").agg(collect_list(col(DOC_ID)).as("members"))
-        .filter(size(col("members")).geq(2))
-        .select("members")
-        .flatMap((FlatMapFunction<Row, Row>) r -> {
-          List<String> list = r.getList(0);
-          String[] m = list.toArray(new String[0]);
-          Arrays.sort(m);
-          long[] ps = Banding.bucketPairs(m.length, maxBucket);
-          List<Row> out = new ArrayList<>(ps.length);
-          for (long x : ps) out.add(RowFactory.create(m[(int) (x >>> 32)], m[(int) x]));
-          return out.iterator();
-        }, Encoders.row(PAIR))
+    // one shuffle: band rows clustered and sorted by bucket, then doc_id; each bucket is read as one group
+    return bands.select(explode(col(BANDS)).as("bucket"), col(DOC_ID))
+        .repartition(col("bucket")).sortWithinPartitions(col("bucket"), col(DOC_ID))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new BucketPairIterator(it, maxBucket),
+            Encoders.row(PAIR))
         .distinct();
+  }
+
+  /**
+   * Reads (bucket, doc_id) rows sorted by bucket then doc_id and yields each bucket's candidate pairs
+   * ({@link Banding#bucketPairs}). A bucket is buffered up to maxBucket members; past that its pairs are streamed
+   * (each member with the first and with its predecessor), so memory stays bounded.
+   */
+  private static final class BucketPairIterator implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private final int maxBucket;
+    private final String[] members;
+    private final ArrayDeque<Row> out = new ArrayDeque<>();
+    private Row pending;
+
+    BucketPairIterator(Iterator<Row> in, int maxBucket) {
+      this.in = in;
+      this.maxBucket = maxBucket;
+      this.members = new String[maxBucket + 1];
+      this.pending = in.hasNext() ? in.next() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (out.isEmpty() && pending != null) nextBucket();
+      return !out.isEmpty();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) throw new java.util.NoSuchElementException();
+      return out.poll();
+    }
+
+    private void nextBucket() {
+      long bucket = pending.getLong(0);
+      int n = 0;
+      String first = null;
+      String prev = null;
+      while (pending != null && pending.getLong(0) == bucket) {
+        String id = pending.getString(1);
+        pending = in.hasNext() ? in.next() : null;
+        if (prev != null && prev.equals(id)) continue; // one document twice in a bucket (a 64-bit key collision)
+        if (n <= maxBucket) {
+          members[n] = id;
+          if (n == maxBucket) { // over the limit: star and chain for what is buffered, stream the rest
+            for (long x : Banding.bucketPairs(n + 1, maxBucket)) {
+              out.add(RowFactory.create(members[(int) (x >>> 32)], members[(int) x]));
+            }
+          }
+        } else {
+          out.add(RowFactory.create(first, id));
+          out.add(RowFactory.create(prev, id));
+        }
+        if (n == 0) first = id;
+        prev = id;
+        n++;
+      }
+      if (n >= 2 && n <= maxBucket) {
+        for (long x : Banding.bucketPairs(n, maxBucket)) {
+          out.add(RowFactory.create(members[(int) (x >>> 32)], members[(int) x]));
+        }
+      }
+    }
   }
 
   /**

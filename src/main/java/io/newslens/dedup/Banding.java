@@ -90,4 +90,27 @@ public record Banding(int bands, int rows) implements Serializable {
     }
     return keys;
   }
+
+  /**
+   * Candidate pairs of one LSH bucket, as indices into {@code members} (which must be sorted, distinct): all pairs
+   * (i, j), i &lt; j, when there are at most {@code maxBucket} members; otherwise each member with the first one and
+   * with its predecessor, so a huge bucket gives linear work while its members still end up connected. Each pair is
+   * packed as i · 2^32 + j.
+   */
+  public static long[] bucketPairs(int members, int maxBucket) {
+    if (members < 2) return new long[0];
+    if (members <= maxBucket) {
+      long[] out = new long[members * (members - 1) / 2];
+      int n = 0;
+      for (int i = 0; i < members; i++) for (int j = i + 1; j < members; j++) out[n++] = ((long) i << 32) | j;
+      return out;
+    }
+    long[] out = new long[2 * members - 3];
+    int n = 0;
+    for (int j = 1; j < members; j++) {
+      out[n++] = j;
+      if (j > 1) out[n++] = ((long) (j - 1) << 32) | j;
+    }
+    return out;
+  }
 }

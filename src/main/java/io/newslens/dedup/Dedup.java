@@ -5,8 +5,9 @@ import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
@@ -18,7 +19,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
@@ -33,8 +35,10 @@ import scala.reflect.ClassTag$;
  * Dedup stage: exact and near-duplicate articles, and the clusters they form.
  *
  * <ol>
- *   <li>Each text becomes normalized words ({@link WordTokenizer}), their exact key and their set of word
- *       shingles ({@link Shingler}), and a MinHash signature ({@link MinHasher}).</li>
+ *   <li>Each text becomes, in one pass ({@code mapPartitions}), the hashes of its normalized words
+ *       ({@link WordTokenizer#wordHashes}), their exact key and set of word shingles ({@link Shingler}), a
+ *       one-permutation MinHash signature ({@link OnePermutationHasher}) and its LSH band keys ({@link Banding}):
+ *       a small persisted feature table of longs.</li>
  *   <li><b>Exact duplicates</b>: documents sharing an exact key; each is paired with the group's smallest doc_id
  *       (a star, linear in the group size). Only that smallest member goes on to the near-duplicate search.</li>
  *   <li><b>Near duplicates</b>: banded LSH ({@link Banding}) gives candidate pairs per bucket; a bucket larger
@@ -77,13 +81,17 @@ public final class Dedup {
   private static final String NSH = "n_shingles";
   private static final String SH = "shingles";
   private static final String SIG = "signature";
+  static final String BANDS = "band_keys";
   private static final String REP = "exact_rep";
 
+  /** The per-document feature table: one row per document with at least one word. */
   private static final StructType FEATURES = new StructType()
-      .add(KEY, DataTypes.StringType, true)
+      .add(DOC_ID, DataTypes.StringType, false)
+      .add(KEY, DataTypes.StringType, false)
       .add(NSH, DataTypes.IntegerType, false)
       .add(SH, DataTypes.BinaryType, false)
-      .add(SIG, DataTypes.BinaryType, true);
+      .add(SIG, DataTypes.BinaryType, false)
+      .add(BANDS, DataTypes.createArrayType(DataTypes.LongType, false), false);
 
   private static final StructType VERIFIED = new StructType()
       .add(ESTIMATED_JACCARD, DataTypes.DoubleType, false)
@@ -93,6 +101,10 @@ public final class Dedup {
       .add(SHINGLES_A, DataTypes.IntegerType, false)
       .add(SHINGLES_B, DataTypes.IntegerType, false);
 
+  private static final StructType PAIR = new StructType()
+      .add(DOC_A, DataTypes.StringType, false)
+      .add(DOC_B, DataTypes.StringType, false);
+
   /** Pairs and clusters of {@code documents} (needs doc_id, published_at, text; uses char_count if present). */
   public static Result apply(Dataset<Row> documents, DedupParams p) {
     requireColumns(documents, DOC_ID, PUBLISHED_AT, TEXT);
@@ -100,35 +112,63 @@ public final class Dedup {
     return new Result(pairs, clusters(documents, pairs));
   }
 
+  /**
+   * The per-document features, in one pass over the texts: exact key, shingle set (sorted longs as bytes), its
+   * one-permutation MinHash signature and the signature's LSH band keys. Documents without words are left out.
+   */
+  static Dataset<Row> features(Dataset<Row> documents, DedupParams p) {
+    Banding banding = p.banding();
+    OnePermutationHasher hasher = new OnePermutationHasher(Math.max(p.numHashes(), banding.numHashes()), p.seed());
+    int k = p.shingleSize();
+    return documents.select(col(DOC_ID), col(TEXT)).mapPartitions((MapPartitionsFunction<Row, Row>) it ->
+        new Iterator<Row>() {
+          Row next = advance();
+
+          private Row advance() {
+            while (it.hasNext()) {
+              Row r = it.next();
+              long[] wh = WordTokenizer.wordHashes(r.getString(1));
+              if (wh.length == 0) continue;
+              long[] sh = Shingler.shingleSet(wh, k);
+              long[] sig = hasher.signature(sh);
+              return RowFactory.create(r.getString(0), Shingler.exactKey(wh), sh.length, toBytes(sh), toBytes(sig),
+                  banding.bandKeys(sig));
+            }
+            return null;
+          }
+
+          @Override
+          public boolean hasNext() {
+            return next != null;
+          }
+
+          @Override
+          public Row next() {
+            if (next == null) throw new java.util.NoSuchElementException();
+            Row r = next;
+            next = advance();
+            return r;
+          }
+        }, Encoders.row(FEATURES));
+  }
+
   /** The verified duplicate pairs alone (lazy; the per-document features are persisted). */
   public static Dataset<Row> pairs(Dataset<Row> documents, DedupParams p) {
     requireColumns(documents, DOC_ID, TEXT);
-    Banding banding = p.banding();
-    MinHasher hasher = new MinHasher(Math.max(p.numHashes(), banding.numHashes()), p.seed());
-    int k = p.shingleSize();
+    Dataset<Row> features = features(documents, p).persist(StorageLevel.MEMORY_AND_DISK());
 
-    UserDefinedFunction features = udf((UDF1<String, Row>) text -> {
-      long[] wh = Shingler.wordHashes(WordTokenizer.tokenize(text).tokens());
-      long[] sh = Shingler.shingleSet(wh, k);
-      byte[] sig = sh.length == 0 ? null : toBytes(hasher.signature(sh));
-      return RowFactory.create(Shingler.exactKey(wh), sh.length, toBytes(sh), sig);
-    }, FEATURES).asNondeterministic().asNonNullable();
-    // asNondeterministic keeps the optimizer from evaluating the UDF once per extracted field
-
-    Dataset<Row> keyed = documents
-        .select(col(DOC_ID), features.apply(col(TEXT)).as("f"))
-        .select(col(DOC_ID), col("f." + KEY).as(KEY), col("f." + NSH).as(NSH), col("f." + SH).as(SH),
-            col("f." + SIG).as(SIG))
-        .filter(col(KEY).isNotNull())
-        .withColumn(REP, min(col(DOC_ID)).over(Window.partitionBy(KEY)))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-
-    Dataset<Row> exact = keyed.filter(col(DOC_ID).notEqual(col(REP))).select(col(REP).as(DOC_A),
+    // exact duplicates: a star from the smallest doc_id of each exact key
+    Dataset<Row> narrow = features.select(DOC_ID, KEY, NSH);
+    Dataset<Row> groups = narrow.groupBy(KEY).agg(min(col(DOC_ID)).as(REP), count(lit(1)).as("n"))
+        .filter(col("n").gt(1)).select(KEY, REP);
+    Dataset<Row> exact = narrow.join(groups, KEY).filter(col(DOC_ID).notEqual(col(REP))).select(col(REP).as(DOC_A),
         col(DOC_ID).as(DOC_B), lit(EXACT).as(KIND), lit(1.0).as(ESTIMATED_JACCARD), lit(1.0).as(JACCARD),
         lit(1.0).as(CONTAINMENT), col(NSH).as(SHARED_SHINGLES), col(NSH).as(SHINGLES_A), col(NSH).as(SHINGLES_B));
 
-    Dataset<Row> reps = keyed.filter(col(DOC_ID).equalTo(col(REP))).select(DOC_ID, NSH, SH, SIG);
-    Dataset<Row> candidates = candidates(reps, banding, p.maxBucketSize());
+    // near duplicates among the representatives only: band keys of the others are dropped (a narrow anti join)
+    Dataset<Row> repBands = features.select(DOC_ID, BANDS)
+        .join(exact.select(col(DOC_B).as(DOC_ID)), new String[] {DOC_ID}, "left_anti");
+    Dataset<Row> candidates = candidates(repBands, p.maxBucketSize());
 
     UserDefinedFunction verify = udf((UDF4<byte[], byte[], byte[], byte[], Row>) (sa, sb, ga, gb) -> {
       long[] a = toLongs(sa);
@@ -138,7 +178,10 @@ public final class Dedup {
           b.length), SetSimilarity.containment(inter, a.length, b.length), inter, a.length, b.length);
     }, VERIFIED).asNondeterministic().asNonNullable();
 
-    Dataset<Row> side = reps.select(DOC_ID, SH, SIG);
+    // only the features of documents in some candidate pair are joined to the pairs (a semi join first)
+    Dataset<Row> inPairs = candidates.select(col(DOC_A).as(DOC_ID)).union(candidates.select(col(DOC_B).as(DOC_ID)))
+        .distinct();
+    Dataset<Row> side = features.select(DOC_ID, SH, SIG).join(inPairs, new String[] {DOC_ID}, "left_semi");
     Dataset<Row> near = candidates
         .join(side.toDF(DOC_A, "sh_a", "sig_a"), DOC_A)
         .join(side.toDF(DOC_B, "sh_b", "sig_b"), DOC_B)
@@ -151,37 +194,81 @@ public final class Dedup {
   }
 
   /**
-   * Candidate pairs (doc_a &lt; doc_b, distinct) from banded LSH: all pairs of a bucket with at most
-   * {@code maxBucket} members; in a larger bucket each member is paired with the bucket's smallest doc_id and
-   * with the next doc_id in order, so work stays linear while the members still end up connected.
+   * Candidate pairs (doc_a &lt; doc_b, distinct) from banded LSH over {@code bands} (doc_id, band_keys): all pairs
+   * of a bucket with at most {@code maxBucket} members; in a larger bucket each member is paired with the bucket's
+   * smallest doc_id and with the next doc_id in order ({@link Banding#bucketPairs}), so work stays linear while the
+   * members still end up connected.
    */
-  static Dataset<Row> candidates(Dataset<Row> reps, Banding banding, int maxBucket) {
-    UserDefinedFunction keys = udf((UDF1<byte[], long[]>) sig -> banding.bandKeys(toLongs(sig)),
-        DataTypes.createArrayType(DataTypes.LongType, false)).asNonNullable();
-    UserDefinedFunction pairsOf = udf((UDF1<scala.collection.Seq<String>, Row[]>) members -> {
-      String[] m = new String[members.size()];
-      scala.collection.Iterator<String> it = members.iterator();
-      for (int i = 0; it.hasNext(); i++) m[i] = it.next();
-      Arrays.sort(m);
-      List<Row> out = new ArrayList<>();
-      if (m.length <= maxBucket) {
-        for (int i = 0; i < m.length; i++) for (int j = i + 1; j < m.length; j++) out.add(RowFactory.create(m[i], m[j]));
-      } else {
-        for (int i = 1; i < m.length; i++) {
-          out.add(RowFactory.create(m[0], m[i]));
-          if (i > 1) out.add(RowFactory.create(m[i - 1], m[i]));
+  static Dataset<Row> candidates(Dataset<Row> bands, int maxBucket) {
+    // one shuffle: band rows clustered and sorted by bucket, then doc_id; each bucket is read as one group
+    return bands.select(explode(col(BANDS)).as("bucket"), col(DOC_ID))
+        .repartition(col("bucket")).sortWithinPartitions(col("bucket"), col(DOC_ID))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new BucketPairIterator(it, maxBucket),
+            Encoders.row(PAIR))
+        .distinct();
+  }
+
+  /**
+   * Reads (bucket, doc_id) rows sorted by bucket then doc_id and yields each bucket's candidate pairs
+   * ({@link Banding#bucketPairs}). A bucket is buffered up to maxBucket members; past that its pairs are streamed
+   * (each member with the first and with its predecessor), so memory stays bounded.
+   */
+  private static final class BucketPairIterator implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private final int maxBucket;
+    private final String[] members;
+    private final ArrayDeque<Row> out = new ArrayDeque<>();
+    private Row pending;
+
+    BucketPairIterator(Iterator<Row> in, int maxBucket) {
+      this.in = in;
+      this.maxBucket = maxBucket;
+      this.members = new String[maxBucket + 1];
+      this.pending = in.hasNext() ? in.next() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (out.isEmpty() && pending != null) nextBucket();
+      return !out.isEmpty();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) throw new java.util.NoSuchElementException();
+      return out.poll();
+    }
+
+    private void nextBucket() {
+      long bucket = pending.getLong(0);
+      int n = 0;
+      String first = null;
+      String prev = null;
+      while (pending != null && pending.getLong(0) == bucket) {
+        String id = pending.getString(1);
+        pending = in.hasNext() ? in.next() : null;
+        if (prev != null && prev.equals(id)) continue; // one document twice in a bucket (a 64-bit key collision)
+        if (n <= maxBucket) {
+          members[n] = id;
+          if (n == maxBucket) { // over the limit: star and chain for what is buffered, stream the rest
+            for (long x : Banding.bucketPairs(n + 1, maxBucket)) {
+              out.add(RowFactory.create(members[(int) (x >>> 32)], members[(int) x]));
+            }
+          }
+        } else {
+          out.add(RowFactory.create(first, id));
+          out.add(RowFactory.create(prev, id));
+        }
+        if (n == 0) first = id;
+        prev = id;
+        n++;
+      }
+      if (n >= 2 && n <= maxBucket) {
+        for (long x : Banding.bucketPairs(n, maxBucket)) {
+          out.add(RowFactory.create(members[(int) (x >>> 32)], members[(int) x]));
         }
       }
-      return out.toArray(new Row[0]);
-    }, DataTypes.createArrayType(new StructType().add(DOC_A, DataTypes.StringType, false)
-        .add(DOC_B, DataTypes.StringType, false), false)).asNonNullable();
-    return reps.filter(col(SIG).isNotNull())
-        .select(col(DOC_ID), posexplode(keys.apply(col(SIG))).as(new String[] {"band", "bucket"}))
-        .groupBy("band", "bucket").agg(collect_list(col(DOC_ID)).as("members"))
-        .filter(size(col("members")).geq(2))
-        .select(explode(pairsOf.apply(col("members"))).as("p"))
-        .select(col("p." + DOC_A).as(DOC_A), col("p." + DOC_B).as(DOC_B))
-        .distinct();
+    }
   }
 
   /**

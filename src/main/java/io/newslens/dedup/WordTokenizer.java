@@ -115,4 +115,62 @@ public final class WordTokenizer {
     }
     return new Words(Arrays.copyOf(tokens, n), Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
   }
+
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
+  /**
+   * The 64-bit hash of every word of {@code text}, in order: the same values as
+   * {@code Shingler.wordHashes(tokenize(text).tokens())}, computed in one pass without building the words (FNV-1a
+   * over the normalized word's UTF-16 units as they are produced, then {@link Shingler#fmix64}).
+   */
+  public static long[] wordHashes(String text) {
+    if (text == null || text.isEmpty()) return new long[0];
+    long[] out = new long[Math.max(8, text.length() / 5)];
+    int n = 0;
+    long h = FNV_OFFSET;
+    boolean open = false;
+    int i = 0;
+    int len = text.length();
+    while (i <= len) {
+      boolean inWord;
+      int width = 1;
+      if (i == len) {
+        inWord = false;
+      } else {
+        char ch = text.charAt(i);
+        if (ch < TABLE) {
+          inWord = WORD[ch];
+          if (inWord) {
+            String f = FOLD[ch];
+            for (int k = 0; k < f.length(); k++) h = (h ^ f.charAt(k)) * FNV_PRIME;
+          }
+        } else {
+          int cp = text.codePointAt(i);
+          width = Character.charCount(cp);
+          boolean mark = isMark(cp);
+          inWord = Character.isLetterOrDigit(cp) || (open && mark);
+          if (inWord && !mark) {
+            int lc = Character.toLowerCase(cp);
+            if (Character.isBmpCodePoint(lc)) {
+              h = (h ^ lc) * FNV_PRIME;
+            } else {
+              h = (h ^ Character.highSurrogate(lc)) * FNV_PRIME;
+              h = (h ^ Character.lowSurrogate(lc)) * FNV_PRIME;
+            }
+          }
+        }
+      }
+      if (inWord) {
+        open = true;
+      } else if (open) {
+        if (n == out.length) out = Arrays.copyOf(out, n * 2);
+        out[n++] = Shingler.fmix64(h);
+        h = FNV_OFFSET;
+        open = false;
+      }
+      i += width;
+    }
+    return Arrays.copyOf(out, n);
+  }
 }

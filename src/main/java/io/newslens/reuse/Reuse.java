@@ -7,13 +7,19 @@ import static org.apache.spark.sql.functions.*;
 import io.newslens.dedup.Shingler;
 import io.newslens.dedup.WordTokenizer;
 import io.newslens.dedup.WordTokenizer.Words;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
@@ -64,24 +70,27 @@ public final class Reuse {
           + String.join(", ", documents.columns()) + ")");
     }
     int n = p.ngram();
-    UserDefinedFunction grams = udf((UDF1<String, long[]>) text -> {
-      String[] words = WordTokenizer.tokenize(text).tokens();
-      if (words.length < n) return new long[0];
-      return Arrays.stream(Shingler.windowHashes(words, n)).distinct().toArray();
-    }, DataTypes.createArrayType(DataTypes.LongType, false)).asNonNullable();
-
+    int maxDocs = p.maxDocs();
+    int boilerplate = p.boilerplateDocs();
     Dataset<Row> docs = documents.select(col(DOC_ID), col(SOURCE), col(TEXT));
-    Dataset<Row> postings = docs.select(col(DOC_ID), col(SOURCE), explode(grams.apply(col(TEXT))).as("gram"));
-    Dataset<Row> anchors = postings.groupBy(col("gram"), col(SOURCE)).agg(count(lit(1)).as("in_source"))
-        .groupBy("gram").agg(sum("in_source").as("docs"), count(lit(1)).as("sources"),
-            max("in_source").as("max_in_source"))
-        .filter(col("docs").between(2, p.maxDocs()).and(col("sources").geq(2))
-            .and(col("max_in_source").lt(p.boilerplateDocs())))
-        .select("gram");
-    Dataset<Row> kept = postings.join(anchors, "gram");
-    Dataset<Row> pairs = kept.select(col(DOC_ID).as(DOC_A), col(SOURCE).as(SOURCE_A), col("gram"))
-        .join(kept.select(col(DOC_ID).as(DOC_B), col(SOURCE).as(SOURCE_B), col("gram")), "gram")
-        .filter(col(DOC_A).lt(col(DOC_B)).and(not(col(SOURCE_A).eqNullSafe(col(SOURCE_B)))))
+
+    // one pass over the texts: each document's distinct n-gram hashes, one posting row each
+    Dataset<Row> postings = docs.flatMap((FlatMapFunction<Row, Row>) r -> {
+      long[] g = distinctGrams(r.getString(2), n);
+      String id = r.getString(0);
+      String source = r.isNullAt(1) ? null : r.getString(1);
+      List<Row> out = new ArrayList<>(g.length);
+      for (long x : g) out.add(RowFactory.create(x, id, source));
+      return out.iterator();
+    }, Encoders.row(POSTING));
+
+    // one shuffle: postings clustered and sorted by n-gram (then doc_id); each n-gram's postings are read as one
+    // group, and an anchor (AnchorGroups) emits its pairs of documents of different sources. At most maxDocs + 1
+    // postings of a group are held.
+    Dataset<Row> anchorPairs = postings.repartition(col("gram")).sortWithinPartitions(col("gram"), col(DOC_ID))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new AnchorPairIterator(it, maxDocs, boilerplate),
+            Encoders.row(ANCHOR_PAIR));
+    Dataset<Row> pairs = anchorPairs
         .groupBy(DOC_A, DOC_B, SOURCE_A, SOURCE_B)
         .agg(count(lit(1)).as(ANCHORS), sort_array(collect_list(col("gram"))).as("grams"))
         .filter(col(ANCHORS).geq(p.minAnchors()));
@@ -105,9 +114,11 @@ public final class Reuse {
       return out;
     }, DataTypes.createArrayType(SPAN, false)).asNonNullable();
 
+    Dataset<Row> inPairs = pairs.select(col(DOC_A).as(DOC_ID)).union(pairs.select(col(DOC_B).as(DOC_ID))).distinct();
+    Dataset<Row> texts = docs.select(DOC_ID, TEXT).join(inPairs, new String[] {DOC_ID}, "left_semi");
     Dataset<Row> passages = pairs
-        .join(docs.select(col(DOC_ID).as(DOC_A), col(TEXT).as("text_a")), DOC_A)
-        .join(docs.select(col(DOC_ID).as(DOC_B), col(TEXT).as("text_b")), DOC_B)
+        .join(texts.toDF(DOC_A, "text_a"), DOC_A)
+        .join(texts.toDF(DOC_B, "text_b"), DOC_B)
         .select(col(DOC_A), col(DOC_B), col(SOURCE_A), col(SOURCE_B), col(ANCHORS),
             explode(align.apply(col("text_a"), col("text_b"), col("grams"))).as("s"))
         .select(col(DOC_A), col(DOC_B), col(SOURCE_A), col(SOURCE_B), col("s." + START_A).as(START_A),
@@ -116,5 +127,83 @@ public final class Reuse {
             col("s." + END_A).minus(col("s." + START_A)).as(LENGTH), col("s." + MATCHED_WORDS).as(MATCHED_WORDS),
             col(ANCHORS));
     return new Result(passages.select(PASSAGE_COLUMNS.stream().map(functions::col).toArray(Column[]::new)));
+  }
+
+  private static final StructType POSTING = new StructType()
+      .add("gram", DataTypes.LongType, false)
+      .add(DOC_ID, DataTypes.StringType, false)
+      .add(SOURCE, DataTypes.StringType, true);
+
+  private static final StructType ANCHOR_PAIR = new StructType()
+      .add(DOC_A, DataTypes.StringType, false)
+      .add(DOC_B, DataTypes.StringType, false)
+      .add(SOURCE_A, DataTypes.StringType, true)
+      .add(SOURCE_B, DataTypes.StringType, true)
+      .add("gram", DataTypes.LongType, false);
+
+  /** The distinct hashes of the text's word n-grams, ascending; none when it has fewer than n words. */
+  static long[] distinctGrams(String text, int n) {
+    long[] words = WordTokenizer.wordHashes(text);
+    if (words.length < n) return new long[0];
+    long[] g = Shingler.windowHashes(words, n);
+    Arrays.sort(g);
+    int k = 0;
+    for (int i = 0; i < g.length; i++) if (k == 0 || g[i] != g[k - 1]) g[k++] = g[i];
+    return Arrays.copyOf(g, k);
+  }
+
+  /**
+   * Reads postings sorted by (gram, doc_id) and yields the (doc_a, doc_b, source_a, source_b, gram) rows of every
+   * anchor group; doc_a &lt; doc_b because a group is in doc_id order (Spark's order).
+   */
+  private static final class AnchorPairIterator implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private final int maxDocs;
+    private final int boilerplate;
+    private final String[] ids;
+    private final String[] sources;
+    private Row pending;
+    private final ArrayDeque<Row> out = new ArrayDeque<>();
+
+    AnchorPairIterator(Iterator<Row> in, int maxDocs, int boilerplate) {
+      this.in = in;
+      this.maxDocs = maxDocs;
+      this.boilerplate = boilerplate;
+      this.ids = new String[maxDocs + 1];
+      this.sources = new String[maxDocs + 1];
+      this.pending = in.hasNext() ? in.next() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (out.isEmpty() && pending != null) nextGroup();
+      return !out.isEmpty();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      return out.poll();
+    }
+
+    private void nextGroup() {
+      long gram = pending.getLong(0);
+      int size = 0;
+      while (pending != null && pending.getLong(0) == gram) {
+        if (size <= maxDocs) {
+          ids[size] = pending.getString(1);
+          sources[size] = pending.isNullAt(2) ? null : pending.getString(2);
+        }
+        size++;
+        pending = in.hasNext() ? in.next() : null;
+      }
+      if (!AnchorGroups.isAnchor(sources, size, maxDocs, boilerplate)) return;
+      for (long x : AnchorGroups.crossSourcePairs(sources, size)) {
+        int i = (int) (x >>> 32);
+        int j = (int) x;
+        if (ids[i].equals(ids[j])) continue; // one document listed twice
+        out.add(RowFactory.create(ids[i], ids[j], sources[i], sources[j], gram));
+      }
+    }
   }
 }

@@ -127,26 +127,26 @@ class DedupTest {
 
   @Test
   void hugeBucketsGiveLinearWork(SparkSession spark) {
-    // 12 documents with one signature (every band one bucket of 12) and 2 with another
+    // 12 documents with the same two band keys (every band one bucket of 12) and 2 with two others
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      rows.add(org.apache.spark.sql.RowFactory.create(String.format("d%02d", i), Dedup.toBytes(new long[] {1, 2, 3, 4})));
+      rows.add(org.apache.spark.sql.RowFactory.create(String.format("d%02d", i), List.of(11L, 12L)));
     }
-    rows.add(org.apache.spark.sql.RowFactory.create("x1", Dedup.toBytes(new long[] {5, 6, 7, 8})));
-    rows.add(org.apache.spark.sql.RowFactory.create("x2", Dedup.toBytes(new long[] {5, 6, 7, 8})));
+    rows.add(org.apache.spark.sql.RowFactory.create("x1", List.of(21L, 22L)));
+    rows.add(org.apache.spark.sql.RowFactory.create("x2", List.of(21L, 22L)));
     Dataset<Row> reps = spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
         .add(DOC_ID, org.apache.spark.sql.types.DataTypes.StringType)
-        .add("signature", org.apache.spark.sql.types.DataTypes.BinaryType));
-    Banding b = new Banding(2, 2);
+        .add(Dedup.BANDS, org.apache.spark.sql.types.DataTypes.createArrayType(
+            org.apache.spark.sql.types.DataTypes.LongType)));
     // bucket of 12 > 3: star from d00 (11 pairs) + chain d00-d01 … d10-d11 (11, one shared with the star) = 21
-    List<Row> linear = Dedup.candidates(reps, b, 3).orderBy(DOC_A, DOC_B).collectAsList();
+    List<Row> linear = Dedup.candidates(reps, 3).orderBy(DOC_A, DOC_B).collectAsList();
     assertEquals(22, linear.size());
     assertEquals(List.of("d00", "d01"), List.of(linear.get(0).getString(0), linear.get(0).getString(1)));
     assertTrue(linear.stream().anyMatch(r -> r.getString(0).equals("d07") && r.getString(1).equals("d08")));
     assertTrue(linear.stream().anyMatch(r -> r.getString(0).equals("x1") && r.getString(1).equals("x2")));
     assertFalse(linear.stream().anyMatch(r -> r.getString(0).equals("d03") && r.getString(1).equals("d07")));
     // under the limit: every pair, 66 + 1
-    assertEquals(67, Dedup.candidates(reps, b, 100).count());
+    assertEquals(67, Dedup.candidates(reps, 100).count());
   }
 
   @Test

@@ -98,6 +98,104 @@ class KernelsTest {
   }
 
   @Test
+  void wordHashesInOnePassEqualTokenizeThenHash() {
+    assertArrayEquals(new long[] {Shingler.wordHash("a"), Shingler.wordHash("oeuvre")}, WordTokenizer.wordHashes("A, Œuvre"));
+    assertEquals(0, WordTokenizer.wordHashes(null).length);
+    assertEquals(0, WordTokenizer.wordHashes("").length);
+    assertEquals(0, WordTokenizer.wordHashes(" … — « » ").length);
+    String[] texts = {"L’Ukraine, jeudi.Le Œuvre\u00a0«été» e\u0301te\u0301 1 000", "МОСКВА, 𝐀b", "ß Æther straße",
+        "\u0301début", "x", "fin.", "a\u0301\u0301b c", "İstanbul ǅ", "日本語のテキスト 2024"};
+    for (String t : texts) {
+      assertArrayEquals(Shingler.wordHashes(WordTokenizer.tokenize(t).tokens()), WordTokenizer.wordHashes(t), t);
+    }
+    java.util.Random rnd = new java.util.Random(3);
+    String alphabet = "aZé e\u0301Œß’«» .,-\u00a0МЖ𝐀日1";
+    for (int n = 0; n < 500; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = rnd.nextInt(40); i > 0; i--) {
+        int cp = alphabet.codePointAt(alphabet.offsetByCodePoints(0, rnd.nextInt(alphabet.codePointCount(0,
+            alphabet.length()))));
+        b.appendCodePoint(cp);
+      }
+      String t = b.toString();
+      assertArrayEquals(Shingler.wordHashes(WordTokenizer.tokenize(t).tokens()), WordTokenizer.wordHashes(t), t);
+    }
+  }
+
+  @Test
+  void onePermutationBinsByHand() {
+    assertEquals(0, OnePermutationHasher.bin(0L, 4));
+    assertEquals(2, OnePermutationHasher.bin(0x8000_0000_0000_0000L, 4)); // top half 2^31 · 4 / 2^32
+    assertEquals(3, OnePermutationHasher.bin(-1L, 4)); // (2^32 − 1) · 4 >>> 32
+    assertEquals(1, OnePermutationHasher.bin(0x4000_0000_0000_0000L, 4));
+    assertEquals(0, OnePermutationHasher.bin(-1L, 1));
+  }
+
+  @Test
+  void onePermutationSignatureByHand() {
+    OnePermutationHasher h = new OnePermutationHasher(8, 42);
+    long mix = Shingler.fmix64(42);
+    // one shingle fills one bin; densification copies its value into the seven empty ones
+    long v = Shingler.fmix64(5L ^ mix);
+    long[] one = h.signature(new long[] {5});
+    for (long x : one) assertEquals(v, x);
+    boolean[] filled = h.filledBins(new long[] {5});
+    assertTrue(filled[OnePermutationHasher.bin(v, 8)]);
+    assertEquals(1, java.util.stream.IntStream.range(0, 8).filter(i -> filled[i]).count());
+    assertNull(h.signature(new long[0]));
+    // a filled bin keeps the smallest mixed value that falls in it; order and repeats do not matter
+    long[] set = new long[64];
+    for (int i = 0; i < set.length; i++) set[i] = i * 1_000_003L;
+    long[] sig = h.signature(set);
+    long[] expected = new long[8];
+    java.util.Arrays.fill(expected, Long.MAX_VALUE);
+    for (long s : set) {
+      long m = Shingler.fmix64(s ^ mix);
+      int b = OnePermutationHasher.bin(m, 8);
+      expected[b] = Math.min(expected[b], m);
+    }
+    for (int b = 0; b < 8; b++) if (expected[b] != Long.MAX_VALUE) assertEquals(expected[b], sig[b], "bin " + b);
+    long[] reversed = new long[set.length];
+    for (int i = 0; i < set.length; i++) reversed[i] = set[set.length - 1 - i];
+    assertArrayEquals(sig, h.signature(reversed));
+    long[] twice = java.util.stream.LongStream.concat(java.util.Arrays.stream(set), java.util.Arrays.stream(set))
+        .toArray();
+    assertArrayEquals(sig, h.signature(twice));
+    // every densified bin holds the value of some filled bin
+    java.util.Set<Long> values = new java.util.HashSet<>();
+    for (long x : expected) if (x != Long.MAX_VALUE) values.add(x);
+    for (long x : sig) assertTrue(values.contains(x));
+  }
+
+  @Test
+  void onePermutationIsSeededAndEstimatesJaccard() {
+    long[] a = new long[1000];
+    long[] b = new long[1000];
+    for (int i = 0; i < 1000; i++) {
+      a[i] = Shingler.fmix64(i);
+      b[i] = Shingler.fmix64(i + 500); // shares 500 of 1500: J = 1/3
+    }
+    OnePermutationHasher h = new OnePermutationHasher(256, 42);
+    assertArrayEquals(h.signature(a), new OnePermutationHasher(256, 42).signature(a));
+    assertFalse(java.util.Arrays.equals(h.signature(a), new OnePermutationHasher(256, 43).signature(a)));
+    assertEquals(1.0 / 3, MinHasher.estimate(h.signature(a), h.signature(b)), 0.1);
+    // small sets (many empty bins, densified): still close to the true Jaccard, 20 of 60 shared
+    long[] c = java.util.Arrays.copyOfRange(a, 0, 40);
+    long[] d = java.util.Arrays.copyOfRange(a, 20, 60);
+    assertEquals(1.0 / 3, MinHasher.estimate(h.signature(c), h.signature(d)), 0.15);
+    assertEquals(1.0, MinHasher.estimate(h.signature(c), h.signature(c.clone())));
+  }
+
+  @Test
+  void bucketPairsByHand() {
+    assertEquals(0, Banding.bucketPairs(1, 10).length);
+    // 3 members under the limit: (0,1) (0,2) (1,2)
+    assertArrayEquals(new long[] {1, 2, (1L << 32) | 2}, Banding.bucketPairs(3, 10));
+    // 4 members over a limit of 3: star from 0 and chain: (0,1) (0,2) (1,2) (0,3) (2,3)
+    assertArrayEquals(new long[] {1, 2, (1L << 32) | 2, 3, (2L << 32) | 3}, Banding.bucketPairs(4, 3));
+  }
+
+  @Test
   void bandingByHand() {
     Banding b = new Banding(2, 2);
     assertEquals(0.4375, b.probability(0.5), 1e-12); // 1 - (1 - 0.25)^2

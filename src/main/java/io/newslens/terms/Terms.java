@@ -78,8 +78,10 @@ public final class Terms {
 
   /**
    * The stage's tables (lazy) and what the manifest should say. The tables share three intermediate tables marked
-   * for caching (persist is lazy: they are computed by the first table written): one row per document with its
-   * flags, per-document term counts, display forms. {@link #release()} frees them once the tables are written.
+   * for caching (persist is lazy: they are computed by the first table written): the one pass over the tokens
+   * ({@link Parts}: per-document flags and term counts, per-partition display and collocation candidate counts),
+   * the display forms, and the per-(lang, term) counts with idf. {@link #release()} frees them once the tables are
+   * written.
    */
   public record Result(Dataset<Row> terms, Dataset<Row> docTerms, Dataset<Row> collocations, Dataset<Row> keyness,
       Dataset<Row> termTrends, CountMode countModeRequested, CountMode countMode, PeriodUnit period,
@@ -96,7 +98,7 @@ public final class Terms {
           r.isNullAt(2) ? 0 : r.getLong(2), r.isNullAt(3) ? 0 : r.getLong(3));
     }
 
-    /** Unpersists the cached intermediate tables (per-document flags and term counts, display forms). */
+    /** Unpersists the cached intermediate tables. */
     public void release() {
       for (Dataset<Row> d : cached) d.unpersist();
     }
@@ -157,7 +159,8 @@ public final class Terms {
         .add(M, DataTypes.LongType, true);
     StorageLevel cache = StorageLevel.MEMORY_AND_DISK();
     Dataset<Row> parts = joined
-        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Parts(rows, fields), Encoders.row(partsType))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Parts(rows, fields, Parts.MAX_KEYS),
+            Encoders.row(partsType))
         .persist(cache);
 
     Dataset<Row> flags = parts.filter(col(KIND).equalTo(Parts.FLAGS))
@@ -178,7 +181,8 @@ public final class Terms {
     Dataset<Row> termAgg = counted.groupBy(LANG, TERM).agg(sum(TF).as(TF), count(lit(1)).as(DF))
         .join(broadcast(perLang), LANG)
         .withColumn(IDF, idf.apply(col(DF), col(N_DOCS)))
-        .withColumn(SHARE, col(DF).divide(col(N_DOCS)));
+        .withColumn(SHARE, col(DF).divide(col(N_DOCS)))
+        .persist(cache); // read by terms, doc_terms and collocations
 
     Dataset<Row> terms = withDisplay(termAgg.filter(col(DF).geq(p.minTermDf())), display)
         .select(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE);
@@ -190,7 +194,7 @@ public final class Terms {
         .unionByName(keyness(counted, PERIOD, "period", display, p));
     Dataset<Row> trends = trends(counted, flags, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
-        List.of(parts, display));
+        List.of(parts, display, termAgg));
   }
 
   /**
@@ -278,12 +282,20 @@ public final class Terms {
     private final int stop;
     private final int start;
     private final int end;
-    private final TermCounts.BoundedCounter<Key> surfaces = new TermCounts.BoundedCounter<>(MAX_KEYS);
-    private final TermCounts.BoundedCounter<Key> phrases = new TermCounts.BoundedCounter<>(MAX_KEYS);
+    private final TermCounts.BoundedCounter<Key> surfaces;
+    private final TermCounts.BoundedCounter<Key> phrases;
     private final ArrayDeque<Row> out = new ArrayDeque<>();
 
-    Parts(Iterator<Row> rows, int[] fields) {
+    /**
+     * @param rows    (doc_id, lang, tokens, source, period, period_start, counted, text); counted is null for a
+     *                tokens row without a documents row
+     * @param fields  indices of term, surface, sentence, stop, start, end in the token struct
+     * @param maxKeys distinct keys a counter holds before it is emitted
+     */
+    Parts(Iterator<Row> rows, int[] fields, int maxKeys) {
       this.rows = rows;
+      this.surfaces = new TermCounts.BoundedCounter<>(maxKeys);
+      this.phrases = new TermCounts.BoundedCounter<>(maxKeys);
       this.term = fields[0];
       this.surface = fields[1];
       this.sentence = fields[2];

@@ -190,11 +190,15 @@ public final class Terms {
     Dataset<Row> docTerms = docTerms(dtc, termAgg, perLang, idf, display, p);
     Dataset<Row> collocations = collocations(parts.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
         p);
-    Dataset<Row> keyness = keyness(counted, SOURCE, "source", display, p)
-        .unionByName(keyness(counted, PERIOD, "period", display, p));
-    Dataset<Row> trends = trends(counted, flags, display, p);
+    // keyness and trends only need counts per (lang, source, period, term): summed once, a fraction of dtc's rows
+    Dataset<Row> byGroup = counted.groupBy(LANG, SOURCE, PERIOD, TERM)
+        .agg(sum(TF).as(TF), count(lit(1)).as(N_DOCS))
+        .persist(cache);
+    Dataset<Row> keyness = keyness(byGroup, SOURCE, "source", display, p)
+        .unionByName(keyness(byGroup, PERIOD, "period", display, p));
+    Dataset<Row> trends = trends(byGroup, flags, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
-        List.of(parts, display, termAgg));
+        List.of(parts, display, termAgg, byGroup));
   }
 
   /**
@@ -382,6 +386,7 @@ public final class Terms {
     }
   }
 
+  /** @param counted counted documents' term counts: lang, source, period, term, tf (summed over any grouping) */
   private static Dataset<Row> keyness(Dataset<Row> counted, String groupCol, String dimension, Dataset<Row> display,
       TermsParams p) {
     Dataset<Row> base = counted.filter(col(groupCol).isNotNull());
@@ -416,6 +421,7 @@ public final class Terms {
         TOKENS_TARGET, TOKENS_REFERENCE, G2, LOG_RATIO, RANK);
   }
 
+  /** @param counted counted documents' term counts by (lang, source, period, term): tf and _n_docs (documents) */
   private static Dataset<Row> trends(Dataset<Row> counted, Dataset<Row> flags, Dataset<Row> display, TermsParams p) {
     Dataset<Row> dated = counted.filter(col(PERIOD).isNotNull());
     Dataset<Row> top = dated.groupBy(LANG, TERM).agg(sum(TF).as("_total"))
@@ -427,7 +433,7 @@ public final class Terms {
         .groupBy(LANG, PERIOD, PERIOD_START)
         .agg(sum(N_CONTENT).as(PERIOD_TOKENS), count(lit(1)).as(PERIOD_DOCS));
     Dataset<Row> counts = dated.join(broadcast(top), new String[] {LANG, TERM}, "left_semi")
-        .groupBy(LANG, TERM, PERIOD).agg(sum(TF).as(COUNT), count(lit(1)).as(DOC_COUNT));
+        .groupBy(LANG, TERM, PERIOD).agg(sum(TF).as(COUNT), sum(N_DOCS).as(DOC_COUNT));
     Dataset<Row> grid = top.join(periods, LANG)
         .join(counts, new String[] {LANG, TERM, PERIOD}, "left")
         .withColumn(COUNT, coalesce(col(COUNT), lit(0L)))

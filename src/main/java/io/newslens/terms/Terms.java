@@ -5,9 +5,9 @@ import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.newslens.analyze.Tokens;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -70,12 +71,17 @@ public final class Terms {
   private static final String N_DOCS = "_n_docs";
   private static final String N_TOKENS = "_n_tokens";
   private static final String N_CONTENT = "_n_content";
-  private static final String T = "_t";
+  private static final String KIND = "_kind";
+  private static final String N = "_n";
+  private static final String M = "_m";
+  private static final String PHRASE_KEY = "_phrase_key";
 
   /**
    * The stage's tables (lazy) and what the manifest should say. The tables share three intermediate tables marked
-   * for caching (persist is lazy: they are computed by the first table written): one row per document with its
-   * flags, per-document term counts, display forms. {@link #release()} frees them once the tables are written.
+   * for caching (persist is lazy: they are computed by the first table written): the one pass over the tokens
+   * ({@link Parts}: per-document flags and term counts, per-partition display and collocation candidate counts),
+   * the display forms, and the per-(lang, term) counts with idf. {@link #release()} frees them once the tables are
+   * written.
    */
   public record Result(Dataset<Row> terms, Dataset<Row> docTerms, Dataset<Row> collocations, Dataset<Row> keyness,
       Dataset<Row> termTrends, CountMode countModeRequested, CountMode countMode, PeriodUnit period,
@@ -92,7 +98,7 @@ public final class Terms {
           r.isNullAt(2) ? 0 : r.getLong(2), r.isNullAt(3) ? 0 : r.getLong(3));
     }
 
-    /** Unpersists the cached intermediate tables (per-document flags and term counts, display forms). */
+    /** Unpersists the cached intermediate tables. */
     public void release() {
       for (Dataset<Row> d : cached) d.unpersist();
     }
@@ -112,7 +118,9 @@ public final class Terms {
     CountMode mode = clustersOrNull == null ? CountMode.RAW : p.countMode();
 
     // one row per document: where it belongs and whether it is counted
-    Dataset<Row> docs = documents.select(col(DOC_ID), col(SOURCE), col(PUBLISHED_AT));
+    boolean hasText = Arrays.asList(documents.columns()).contains(TEXT);
+    Dataset<Row> docs = documents.select(col(DOC_ID), col(SOURCE), col(PUBLISHED_AT),
+        hasText ? col(TEXT) : lit(null).cast("string").as(TEXT));
     if (mode == CountMode.CLUSTER) {
       // one row per document is the contract; should a document appear twice, it counts if it represents any
       // of its clusters (the documents are never multiplied by the join)
@@ -126,24 +134,46 @@ public final class Terms {
         .withColumn(PERIOD_START, periodStart(col(PUBLISHED_AT), p.period()))
         .withColumn(PERIOD, periodLabel(col(PERIOD_START), p.period()))
         .drop(PUBLISHED_AT);
-    Dataset<Row> docTokens = tokens.select(col(DOC_ID), col(LANG), col(TOKENS)).join(docs, DOC_ID);
 
+    // one pass over the tokens: every document's rows are counted where they lie (no shuffle of tokens), display
+    // and collocation candidates summed per partition before their shuffle. A left join keeps tokens rows without
+    // a documents row: they count nowhere but in the display forms (which are over the whole tokens table).
+    Dataset<Row> joined = tokens.select(col(DOC_ID), col(LANG), col(TOKENS))
+        .join(docs, new String[] {DOC_ID}, "left")
+        .select(col(DOC_ID), col(LANG), col(TOKENS), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
+            col(TEXT));
+    StructType tokenType = (StructType) ((ArrayType) tokens.schema().apply(TOKENS).dataType()).elementType();
+    int[] fields = {tokenType.fieldIndex(TERM), tokenType.fieldIndex(SURFACE), tokenType.fieldIndex(SENTENCE),
+        tokenType.fieldIndex(STOP), tokenType.fieldIndex(START), tokenType.fieldIndex(END)};
+    StructType partsType = new StructType()
+        .add(KIND, DataTypes.IntegerType, false)
+        .add(DOC_ID, DataTypes.StringType, true)
+        .add(LANG, DataTypes.StringType, true)
+        .add(SOURCE, DataTypes.StringType, true)
+        .add(PERIOD, DataTypes.StringType, true)
+        .add(PERIOD_START, DataTypes.DateType, true)
+        .add(COUNTED, DataTypes.BooleanType, true)
+        .add(TERM, DataTypes.StringType, true)
+        .add(SURFACE, DataTypes.StringType, true)
+        .add(N, DataTypes.LongType, true)
+        .add(M, DataTypes.LongType, true);
     StorageLevel cache = StorageLevel.MEMORY_AND_DISK();
-    Dataset<Row> flags = docTokens.select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START),
-        col(COUNTED), size(col(TOKENS)).cast("long").as(N_TOKENS),
-        size(filter(col(TOKENS), t -> not(t.getField(STOP)))).cast("long").as(N_CONTENT)).persist(cache);
+    Dataset<Row> parts = joined
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Parts(rows, fields, Parts.MAX_KEYS),
+            Encoders.row(partsType))
+        .persist(cache);
+
+    Dataset<Row> flags = parts.filter(col(KIND).equalTo(Parts.FLAGS))
+        .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
+            col(N).as(N_TOKENS), col(M).as(N_CONTENT));
 
     // per document and content term: occurrences (the table every statistic but collocations is built from)
-    Dataset<Row> dtc = docTokens
-        .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
-            explode(filter(col(TOKENS), t -> not(t.getField(STOP)))).as(T))
-        .groupBy(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
-            col(T + "." + TERM).as(TERM))
-        .agg(count(lit(1)).as(TF))
-        .persist(cache);
+    Dataset<Row> dtc = parts.filter(col(KIND).equalTo(Parts.TERM_COUNT))
+        .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED), col(TERM),
+            col(N).as(TF));
     Dataset<Row> counted = dtc.filter(col(COUNTED));
 
-    Dataset<Row> display = Tokens.displayForms(tokens).select(LANG, TERM, DISPLAY).persist(cache);
+    Dataset<Row> display = displayForms(parts.filter(col(KIND).equalTo(Parts.SURFACE_COUNT))).persist(cache);
     Dataset<Row> perLang = flags.filter(col(COUNTED)).groupBy(LANG)
         .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS));
 
@@ -151,24 +181,36 @@ public final class Terms {
     Dataset<Row> termAgg = counted.groupBy(LANG, TERM).agg(sum(TF).as(TF), count(lit(1)).as(DF))
         .join(broadcast(perLang), LANG)
         .withColumn(IDF, idf.apply(col(DF), col(N_DOCS)))
-        .withColumn(SHARE, col(DF).divide(col(N_DOCS)));
+        .withColumn(SHARE, col(DF).divide(col(N_DOCS)))
+        .persist(cache); // read by terms, doc_terms and collocations
 
     Dataset<Row> terms = withDisplay(termAgg.filter(col(DF).geq(p.minTermDf())), display)
         .select(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE);
 
     Dataset<Row> docTerms = docTerms(dtc, termAgg, perLang, idf, display, p);
-    Dataset<Row> countedTokens = tokens.join(docs.filter(col(COUNTED)), DOC_ID, "left_semi");
-    Dataset<Row> collocations = collocations(
-        Arrays.asList(documents.columns()).contains(TEXT)
-            ? countedTokens.select(LANG, DOC_ID, TOKENS).join(documents.select(DOC_ID, TEXT), DOC_ID)
-                .select(LANG, TOKENS, TEXT)
-            : countedTokens.select(col(LANG), col(TOKENS), lit(null).cast("string").as(TEXT)),
-        termAgg, perLang, p);
-    Dataset<Row> keyness = keyness(counted, SOURCE, "source", display, p)
-        .unionByName(keyness(counted, PERIOD, "period", display, p));
-    Dataset<Row> trends = trends(counted, flags, display, p);
+    Dataset<Row> collocations = collocations(parts.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
+        p);
+    // keyness and trends only need counts per (lang, source, period, term): summed once, a fraction of dtc's rows
+    Dataset<Row> byGroup = counted.groupBy(LANG, SOURCE, PERIOD, TERM)
+        .agg(sum(TF).as(TF), count(lit(1)).as(N_DOCS))
+        .persist(cache);
+    Dataset<Row> keyness = keyness(byGroup, SOURCE, "source", display, p)
+        .unionByName(keyness(byGroup, PERIOD, "period", display, p));
+    Dataset<Row> trends = trends(byGroup, flags, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
-        List.of(flags, dtc, display));
+        List.of(parts, display, termAgg, byGroup));
+  }
+
+  /**
+   * The display form of every (lang, term) from per-partition (lang, term, surface, count) sums, exactly as
+   * {@link Tokens#displayForms}: the most frequent surface, ties to the smallest.
+   */
+  private static Dataset<Row> displayForms(Dataset<Row> surfaceCounts) {
+    return surfaceCounts.groupBy(LANG, TERM, SURFACE).agg(sum(N).as("count"))
+        .withColumn("rank", row_number().over(Window.partitionBy(LANG, TERM)
+            .orderBy(col("count").desc(), col(SURFACE).asc())))
+        .filter(col("rank").equalTo(1))
+        .select(col(LANG), col(TERM), col(SURFACE).as(DISPLAY));
   }
 
   private static Dataset<Row> docTerms(Dataset<Row> dtc, Dataset<Row> termAgg, Dataset<Row> perLang,
@@ -185,24 +227,22 @@ public final class Terms {
     return withDisplay(weighted, display).select(DOC_ID, LANG, TERM, DISPLAY, TF, IDF, WEIGHT, RANK);
   }
 
-  private static Dataset<Row> collocations(Dataset<Row> countedTokens, Dataset<Row> termAgg, Dataset<Row> perLang,
+  private static Dataset<Row> collocations(Dataset<Row> phraseCounts, Dataset<Row> termAgg, Dataset<Row> perLang,
       TermsParams p) {
-    StructType candidate = new StructType()
-        .add(LANG, DataTypes.StringType, false)
-        .add(PHRASE_TERMS, new ArrayType(DataTypes.StringType, false), false)
-        .add(SURFACE, DataTypes.StringType, false);
-    Dataset<Row> occurrences = countedTokens.select(LANG, TOKENS, TEXT)
-        .mapPartitions((MapPartitionsFunction<Row, Row>) Terms::candidates, Encoders.row(candidate));
     UserDefinedFunction pmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::pmi, DataTypes.DoubleType);
     UserDefinedFunction npmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::npmi, DataTypes.DoubleType);
     UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) Association::g2Pair, DataTypes.DoubleType);
+    UserDefinedFunction phraseTerms = udf((UDF1<String, scala.collection.immutable.Seq<String>>) k ->
+        scala.jdk.javaapi.CollectionConverters.asScala(TermCounts.phraseTerms(k)).toList(),
+        new ArrayType(DataTypes.StringType, false));
     Dataset<Row> marginals = termAgg.select(LANG, TERM, TF);
-    return occurrences
-        .groupBy(LANG, PHRASE_TERMS, SURFACE).agg(count(lit(1)).as("_c"))
-        .groupBy(LANG, PHRASE_TERMS)
+    return phraseCounts
+        .groupBy(col(LANG), col(TERM).as(PHRASE_KEY), col(SURFACE)).agg(sum(N).as("_c"))
+        .groupBy(LANG, PHRASE_KEY)
         // most frequent surface, ties to the smallest: the minimum of (−count, surface)
         .agg(sum("_c").as(COUNT), min(struct(negate(col("_c")), col(SURFACE))).as("_best"))
         .filter(col(COUNT).geq(p.minCollocationCount()))
+        .withColumn(PHRASE_TERMS, phraseTerms.apply(col(PHRASE_KEY)))
         .withColumn(PHRASE, col("_best." + SURFACE))
         .withColumn(WORDS, size(col(PHRASE_TERMS)))
         .withColumn("_first", element_at(col(PHRASE_TERMS), 1))
@@ -223,57 +263,130 @@ public final class Terms {
         .select(LANG, PHRASE, PHRASE_TERMS, WORDS, COUNT, FIRST_COUNT, LAST_COUNT, CORPUS_TOKENS, PMI, NPMI, G2, RANK);
   }
 
-  /** Collocation candidates of a partition of (lang, tokens) rows, through {@link Phrases}. */
-  private static Iterator<Row> candidates(Iterator<Row> rows) {
-    return new Iterator<>() {
-      private Iterator<Row> current = Collections.emptyIterator();
+  /**
+   * The one pass over (doc_id, lang, tokens, source, period, period_start, counted, text) rows: per document (with
+   * a documents row) its flags row and one row per content term with its tf; per partition, display-form candidates
+   * (lang, term, surface, count) of every token and, for counted documents, collocation candidates (lang, phrase
+   * key, surface, count) from {@link Phrases}, both summed in bounded counters ({@link TermCounts.BoundedCounter}).
+   */
+  static final class Parts implements Iterator<Row> {
+    static final int TERM_COUNT = 0;
+    static final int FLAGS = 1;
+    static final int SURFACE_COUNT = 2;
+    static final int PHRASE_COUNT = 3;
+    /** Distinct keys a counter holds before it is emitted (a few tens of MB at most). */
+    static final int MAX_KEYS = 100_000;
 
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && rows.hasNext()) {
-          current = candidatesOf(rows.next()).iterator();
+    private record Key(String lang, String term, String surface) {}
+
+    private final Iterator<Row> rows;
+    private final int term;
+    private final int surface;
+    private final int sentence;
+    private final int stop;
+    private final int start;
+    private final int end;
+    private final TermCounts.BoundedCounter<Key> surfaces;
+    private final TermCounts.BoundedCounter<Key> phrases;
+    private final ArrayDeque<Row> out = new ArrayDeque<>();
+
+    /**
+     * @param rows    (doc_id, lang, tokens, source, period, period_start, counted, text); counted is null for a
+     *                tokens row without a documents row
+     * @param fields  indices of term, surface, sentence, stop, start, end in the token struct
+     * @param maxKeys distinct keys a counter holds before it is emitted
+     */
+    Parts(Iterator<Row> rows, int[] fields, int maxKeys) {
+      this.rows = rows;
+      this.surfaces = new TermCounts.BoundedCounter<>(maxKeys);
+      this.phrases = new TermCounts.BoundedCounter<>(maxKeys);
+      this.term = fields[0];
+      this.surface = fields[1];
+      this.sentence = fields[2];
+      this.stop = fields[3];
+      this.start = fields[4];
+      this.end = fields[5];
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (out.isEmpty()) {
+        if (rows.hasNext()) {
+          add(rows.next());
+        } else if (!surfaces.isEmpty() || !phrases.isEmpty()) {
+          drain(surfaces, SURFACE_COUNT);
+          drain(phrases, PHRASE_COUNT);
+        } else {
+          return false;
         }
-        return current.hasNext();
       }
+      return true;
+    }
 
-      @Override
-      public Row next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        return current.next();
+    @Override
+    public Row next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      return out.poll();
+    }
+
+    private void add(Row row) {
+      String docId = row.getString(0);
+      String lang = row.getString(1);
+      List<Row> toks = row.getList(2);
+      int n = toks.size();
+      String[] terms = new String[n];
+      String[] surfaceForms = new String[n];
+      boolean[] stops = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        Row t = toks.get(i);
+        terms[i] = t.getString(term);
+        surfaceForms[i] = t.getString(surface);
+        stops[i] = t.getBoolean(stop);
+        surfaces.add(new Key(lang, terms[i], surfaceForms[i]), 1);
       }
-    };
-  }
+      if (surfaces.full()) drain(surfaces, SURFACE_COUNT);
+      if (row.isNullAt(6)) return; // no documents row
+      Object source = row.get(3);
+      Object period = row.get(4);
+      Object periodStart = row.get(5);
+      boolean counted = row.getBoolean(6);
+      long content = 0;
+      for (Map.Entry<String, Long> e : TermCounts.contentTerms(terms, stops).entrySet()) {
+        out.add(RowFactory.create(TERM_COUNT, docId, lang, source, period, periodStart, counted, e.getKey(), null,
+            e.getValue(), null));
+        content += e.getValue();
+      }
+      out.add(RowFactory.create(FLAGS, docId, lang, source, period, periodStart, counted, null, null, (long) n,
+          content));
+      if (!counted) return;
+      int[] sentences = new int[n];
+      String text = row.isNullAt(7) ? null : row.getString(7);
+      int[] starts = text == null ? null : new int[n];
+      int[] ends = text == null ? null : new int[n];
+      for (int i = 0; i < n; i++) {
+        Row t = toks.get(i);
+        sentences[i] = t.getInt(sentence);
+        if (text != null) {
+          starts[i] = t.getInt(start);
+          ends[i] = t.getInt(end);
+        }
+      }
+      for (Phrases.Candidate c : Phrases.candidates(terms, surfaceForms, sentences, stops, starts, ends, text)) {
+        phrases.add(new Key(lang, TermCounts.phraseKey(c.terms()), c.surface()), 1);
+      }
+      if (phrases.full()) drain(phrases, PHRASE_COUNT);
+    }
 
-  private static List<Row> candidatesOf(Row row) {
-    String lang = row.getString(0);
-    List<Row> toks = row.getList(1);
-    int n = toks.size();
-    String[] terms = new String[n];
-    String[] surfaces = new String[n];
-    int[] sentences = new int[n];
-    boolean[] stops = new boolean[n];
-    String text = row.isNullAt(2) ? null : row.getString(2);
-    int[] starts = text == null ? null : new int[n];
-    int[] ends = text == null ? null : new int[n];
-    for (int i = 0; i < n; i++) {
-      Row t = toks.get(i);
-      terms[i] = t.getAs(TERM);
-      surfaces[i] = t.getAs(SURFACE);
-      sentences[i] = t.<Integer>getAs(SENTENCE);
-      stops[i] = t.<Boolean>getAs(STOP);
-      if (text != null) {
-        starts[i] = t.<Integer>getAs(START);
-        ends[i] = t.<Integer>getAs(END);
+    private void drain(TermCounts.BoundedCounter<Key> counter, int kind) {
+      for (Map.Entry<Key, Long> e : counter.drain()) {
+        Key k = e.getKey();
+        out.add(RowFactory.create(kind, null, k.lang(), null, null, null, null, k.term(), k.surface(), e.getValue(),
+            null));
       }
     }
-    List<Row> out = new ArrayList<>();
-    for (Phrases.Candidate c : Phrases.candidates(terms, surfaces, sentences, stops, starts, ends, text)) {
-      out.add(RowFactory.create(lang, scala.jdk.javaapi.CollectionConverters.asScala(c.terms()).toSeq(),
-          c.surface()));
-    }
-    return out;
   }
 
+  /** @param counted counted documents' term counts: lang, source, period, term, tf (summed over any grouping) */
   private static Dataset<Row> keyness(Dataset<Row> counted, String groupCol, String dimension, Dataset<Row> display,
       TermsParams p) {
     Dataset<Row> base = counted.filter(col(groupCol).isNotNull());
@@ -308,6 +421,7 @@ public final class Terms {
         TOKENS_TARGET, TOKENS_REFERENCE, G2, LOG_RATIO, RANK);
   }
 
+  /** @param counted counted documents' term counts by (lang, source, period, term): tf and _n_docs (documents) */
   private static Dataset<Row> trends(Dataset<Row> counted, Dataset<Row> flags, Dataset<Row> display, TermsParams p) {
     Dataset<Row> dated = counted.filter(col(PERIOD).isNotNull());
     Dataset<Row> top = dated.groupBy(LANG, TERM).agg(sum(TF).as("_total"))
@@ -319,7 +433,7 @@ public final class Terms {
         .groupBy(LANG, PERIOD, PERIOD_START)
         .agg(sum(N_CONTENT).as(PERIOD_TOKENS), count(lit(1)).as(PERIOD_DOCS));
     Dataset<Row> counts = dated.join(broadcast(top), new String[] {LANG, TERM}, "left_semi")
-        .groupBy(LANG, TERM, PERIOD).agg(sum(TF).as(COUNT), count(lit(1)).as(DOC_COUNT));
+        .groupBy(LANG, TERM, PERIOD).agg(sum(TF).as(COUNT), sum(N_DOCS).as(DOC_COUNT));
     Dataset<Row> grid = top.join(periods, LANG)
         .join(counts, new String[] {LANG, TERM, PERIOD}, "left")
         .withColumn(COUNT, coalesce(col(COUNT), lit(0L)))

@@ -1,0 +1,57 @@
+package io.newslens.terms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class TermCountsTest {
+
+  @Test
+  void contentTermsCountNonStopTermsInOrderOfFirstOccurrence() {
+    String[] terms = {"la", "corée", "du", "nord", "et", "la", "corée", "du", "sud"};
+    boolean[] stops = {true, false, true, false, true, true, false, true, false};
+    Map<String, Long> tf = TermCounts.contentTerms(terms, stops);
+    assertEquals(List.of("corée", "nord", "sud"), new ArrayList<>(tf.keySet()));
+    assertEquals(List.of(2L, 1L, 1L), new ArrayList<>(tf.values()));
+    assertTrue(TermCounts.contentTerms(new String[0], new boolean[0]).isEmpty());
+    assertTrue(TermCounts.contentTerms(new String[] {"le"}, new boolean[] {true}).isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> TermCounts.contentTerms(new String[1], new boolean[2]));
+  }
+
+  @Test
+  void phraseKeysAreOneStringAndRoundTrip() {
+    List<String> korea = List.of("corée", "du", "nord");
+    String key = TermCounts.phraseKey(korea);
+    assertEquals("corée\u0000du\u0000nord", key);
+    assertEquals(korea, TermCounts.phraseTerms(key));
+    // a term with a space stays one term
+    assertEquals(List.of("new york", "times"), TermCounts.phraseTerms(TermCounts.phraseKey(List.of("new york",
+        "times"))));
+    assertThrows(IllegalArgumentException.class, () -> TermCounts.phraseKey(List.of("a\u0000b", "c")));
+  }
+
+  @Test
+  void boundedCounterSumsUntilFullThenDrainsEmpty() {
+    TermCounts.BoundedCounter<String> c = new TermCounts.BoundedCounter<>(2);
+    assertTrue(c.isEmpty());
+    c.add("a", 1);
+    c.add("a", 2);
+    assertFalse(c.full());
+    c.add("b", 5);
+    assertTrue(c.full());
+    Map<String, Long> drained = new TreeMap<>();
+    for (Map.Entry<String, Long> e : c.drain()) drained.put(e.getKey(), e.getValue());
+    assertEquals(Map.of("a", 3L, "b", 5L), drained);
+    assertTrue(c.isEmpty());
+    c.add("a", 1);
+    assertEquals(List.of(Map.entry("a", 1L)), c.drain());
+    assertThrows(IllegalArgumentException.class, () -> new TermCounts.BoundedCounter<String>(0));
+  }
+}

@@ -9,6 +9,9 @@ package io.newslens.topics;
 public final class Dirichlet {
   private Dirichlet() {}
 
+  /** The smallest alpha_k an update may give: a topic no document uses keeps a (tiny) positive prior. */
+  static final double MIN_ALPHA = 1e-6;
+
   /**
    * One fixed-point update of an asymmetric Dirichlet (the document-topic prior alpha), in place.
    *
@@ -37,6 +40,10 @@ public final class Dirichlet {
         denominator += docLengthCounts[n] * digammaDiff;
       }
       denominator -= 1.0 / scale;
+      // On a tiny corpus the Gamma prior's 1/scale can outweigh the documents' term and the fixed point has no
+      // positive solution (MALLET's update then returns negative alphas): keep the current alpha instead.
+      if (!(denominator > 0)) break;
+      double[] next = new double[alpha.length];
       double newSum = 0;
       for (int k = 0; k < alpha.length; k++) {
         double old = alpha[k];
@@ -46,9 +53,11 @@ public final class Dirichlet {
           d += 1.0 / (old + c - 1);
           numerator += topicDocCounts[k][c] * d;
         }
-        alpha[k] = old * (numerator + shape) / denominator;
-        newSum += alpha[k];
+        next[k] = Math.max(MIN_ALPHA, old * (numerator + shape) / denominator);
+        newSum += next[k];
       }
+      if (!Double.isFinite(newSum)) break;
+      System.arraycopy(next, 0, alpha, 0, alpha.length);
       sum = newSum;
     }
     return sum;

@@ -49,6 +49,33 @@ class KernelsTest {
   }
 
   @Test
+  void alphaIsKeptWhenTheFixedPointHasNoPositiveSolution() {
+    // one document of length 1 (topic 0), alpha = (0.5, 0.5): denominator = 1 * 1/(1 + 1 - 1) - 1/scale
+    // = 1 - 1 = 0, so the update would divide by zero (and with a smaller corpus share, go negative, as MALLET's
+    // does): alpha stays as it was
+    double[] alpha = {0.5, 0.5};
+    int[][] tdc = {{0, 1}, {0, 0}};
+    int[] dlc = {0, 1};
+    double sum = Dirichlet.learnParameters(alpha, tdc, dlc, 1.001, 1.0, 5);
+    assertEquals(0.5, alpha[0], 0.0);
+    assertEquals(0.5, alpha[1], 0.0);
+    assertEquals(1.0, sum, 0.0);
+    // scale 0.5: denominator = 1 - 2 < 0
+    Dirichlet.learnParameters(alpha, tdc, dlc, 1.001, 0.5, 5);
+    assertEquals(0.5, alpha[0], 0.0);
+  }
+
+  @Test
+  void everyAlphaStaysPositive() {
+    // topic 1 is never used: its numerator is 0 and its alpha shrinks towards, never below, the floor
+    double[] alpha = {1.0, 1e-6};
+    int[][] tdc = {{0, 0, 0, 0, 0, 10}, {0}};
+    int[] dlc = {0, 0, 0, 0, 0, 10};
+    Dirichlet.learnParameters(alpha, tdc, dlc, 0.0, 1.0, 50);
+    assertTrue(alpha[1] >= Dirichlet.MIN_ALPHA && alpha[0] > 0, "alpha " + alpha[0] + ", " + alpha[1]);
+  }
+
+  @Test
   void alphaFavoursTheTopicThatIsUsedMore() {
     double[] alpha = {0.5, 0.5};
     // 10 docs of length 5: topic 0 holds all 5 tokens in 8 of them, topic 1 in 2

@@ -60,6 +60,9 @@ public final class SparkSessions {
     // (hundreds), so one batch of it is over a million structs per column and a 2 GB driver ran out of heap in
     // the topics stage (measured on 10k synthetic articles; 512 ran the same job in 2 GB).
     setIfAbsent(b, conf, "spark.sql.parquet.columnarReaderBatchSize", "512");
+    // Likewise for cached tables: 10,000-row column batches of per-document arrays (dedup's shingle sets) grew
+    // buffers a 2 GB driver could not allocate at a million articles; 1,000 rows a batch keeps them small.
+    setIfAbsent(b, conf, "spark.sql.inMemoryColumnarStorage.batchSize", "1000");
     return b.getOrCreate();
   }
 

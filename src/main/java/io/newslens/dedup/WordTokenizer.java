@@ -53,16 +53,21 @@ public final class WordTokenizer {
     return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK;
   }
 
-  /** The words of {@code text} (empty for null or blank text). */
-  public static Words tokenize(String text) {
-    if (text == null || text.isEmpty()) return new Words(new String[0], new int[0], new int[0]);
-    int cap = Math.max(8, text.length() / 5);
-    String[] tokens = new String[cap];
-    int[] starts = new int[cap];
-    int[] ends = new int[cap];
-    int n = 0;
-    char[] word = new char[64];
-    int wlen = 0;
+  /**
+   * Receives a text's words as {@link #scan} finds them: the UTF-16 units of each normalized word in order, then the
+   * word's end with its offsets into the text.
+   */
+  private interface WordSink {
+    void unit(char c);
+
+    void end(int start, int end);
+  }
+
+  /**
+   * The one scan behind {@link #tokenize} and {@link #wordHashes}: walks {@code text} (not null) and hands every
+   * word to {@code sink}, folded as the class Javadoc says.
+   */
+  private static void scan(String text, WordSink sink) {
     int start = -1;
     int i = 0;
     int len = text.length();
@@ -76,13 +81,8 @@ public final class WordTokenizer {
         if (ch < TABLE) {
           inWord = WORD[ch];
           if (inWord) {
-            if (wlen + 2 > word.length) word = Arrays.copyOf(word, word.length * 2);
             String f = FOLD[ch];
-            if (f.length() == 1) {
-              word[wlen++] = f.charAt(0);
-            } else {
-              for (int k = 0; k < f.length(); k++) word[wlen++] = f.charAt(k);
-            }
+            for (int k = 0; k < f.length(); k++) sink.unit(f.charAt(k));
           }
         } else {
           int cp = text.codePointAt(i);
@@ -90,30 +90,61 @@ public final class WordTokenizer {
           boolean mark = isMark(cp);
           inWord = Character.isLetterOrDigit(cp) || (start >= 0 && mark);
           if (inWord && !mark) {
-            if (wlen + 2 > word.length) word = Arrays.copyOf(word, word.length * 2);
-            wlen += Character.toChars(Character.toLowerCase(cp), word, wlen);
+            int lc = Character.toLowerCase(cp);
+            if (Character.isBmpCodePoint(lc)) {
+              sink.unit((char) lc);
+            } else {
+              sink.unit(Character.highSurrogate(lc));
+              sink.unit(Character.lowSurrogate(lc));
+            }
           }
         }
       }
       if (inWord) {
         if (start < 0) start = i;
       } else if (start >= 0) {
-        if (n == tokens.length) {
-          int c2 = n * 2;
-          tokens = Arrays.copyOf(tokens, c2);
-          starts = Arrays.copyOf(starts, c2);
-          ends = Arrays.copyOf(ends, c2);
-        }
-        tokens[n] = new String(word, 0, wlen);
-        starts[n] = start;
-        ends[n] = i;
-        n++;
-        wlen = 0;
+        sink.end(start, i);
         start = -1;
       }
       i += width;
     }
-    return new Words(Arrays.copyOf(tokens, n), Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
+  }
+
+  /** The words of {@code text} (empty for null or blank text). */
+  public static Words tokenize(String text) {
+    if (text == null || text.isEmpty()) return new Words(new String[0], new int[0], new int[0]);
+    int cap = Math.max(8, text.length() / 5);
+    var sink = new WordSink() {
+      String[] tokens = new String[cap];
+      int[] starts = new int[cap];
+      int[] ends = new int[cap];
+      int n;
+      char[] word = new char[64];
+      int wlen;
+
+      @Override
+      public void unit(char c) {
+        if (wlen == word.length) word = Arrays.copyOf(word, word.length * 2);
+        word[wlen++] = c;
+      }
+
+      @Override
+      public void end(int start, int end) {
+        if (n == tokens.length) {
+          tokens = Arrays.copyOf(tokens, n * 2);
+          starts = Arrays.copyOf(starts, n * 2);
+          ends = Arrays.copyOf(ends, n * 2);
+        }
+        tokens[n] = new String(word, 0, wlen);
+        starts[n] = start;
+        ends[n] = end;
+        n++;
+        wlen = 0;
+      }
+    };
+    scan(text, sink);
+    int n = sink.n;
+    return new Words(Arrays.copyOf(sink.tokens, n), Arrays.copyOf(sink.starts, n), Arrays.copyOf(sink.ends, n));
   }
 
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
@@ -126,51 +157,24 @@ public final class WordTokenizer {
    */
   public static long[] wordHashes(String text) {
     if (text == null || text.isEmpty()) return new long[0];
-    long[] out = new long[Math.max(8, text.length() / 5)];
-    int n = 0;
-    long h = FNV_OFFSET;
-    boolean open = false;
-    int i = 0;
-    int len = text.length();
-    while (i <= len) {
-      boolean inWord;
-      int width = 1;
-      if (i == len) {
-        inWord = false;
-      } else {
-        char ch = text.charAt(i);
-        if (ch < TABLE) {
-          inWord = WORD[ch];
-          if (inWord) {
-            String f = FOLD[ch];
-            for (int k = 0; k < f.length(); k++) h = (h ^ f.charAt(k)) * FNV_PRIME;
-          }
-        } else {
-          int cp = text.codePointAt(i);
-          width = Character.charCount(cp);
-          boolean mark = isMark(cp);
-          inWord = Character.isLetterOrDigit(cp) || (open && mark);
-          if (inWord && !mark) {
-            int lc = Character.toLowerCase(cp);
-            if (Character.isBmpCodePoint(lc)) {
-              h = (h ^ lc) * FNV_PRIME;
-            } else {
-              h = (h ^ Character.highSurrogate(lc)) * FNV_PRIME;
-              h = (h ^ Character.lowSurrogate(lc)) * FNV_PRIME;
-            }
-          }
-        }
+    var sink = new WordSink() {
+      long[] out = new long[Math.max(8, text.length() / 5)];
+      int n;
+      long h = FNV_OFFSET;
+
+      @Override
+      public void unit(char c) {
+        h = (h ^ c) * FNV_PRIME;
       }
-      if (inWord) {
-        open = true;
-      } else if (open) {
+
+      @Override
+      public void end(int start, int end) {
         if (n == out.length) out = Arrays.copyOf(out, n * 2);
         out[n++] = Shingler.fmix64(h);
         h = FNV_OFFSET;
-        open = false;
       }
-      i += width;
-    }
-    return Arrays.copyOf(out, n);
+    };
+    scan(text, sink);
+    return Arrays.copyOf(sink.out, sink.n);
   }
 }

@@ -1,11 +1,12 @@
 package io.newslens.dedup;
 
+import io.newslens.spark.Pairs;
 import io.newslens.spark.Schemas;
+import io.newslens.spark.SortedRuns;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -179,9 +180,8 @@ public final class Dedup {
     }, VERIFIED).asNondeterministic().asNonNullable();
 
     // only the features of documents in some candidate pair are joined to the pairs (a semi join first)
-    Dataset<Row> inPairs = candidates.select(col(DOC_A).as(DOC_ID)).union(candidates.select(col(DOC_B).as(DOC_ID)))
-        .distinct();
-    Dataset<Row> side = features.select(DOC_ID, SH, SIG).join(inPairs, new String[] {DOC_ID}, "left_semi");
+    Dataset<Row> side = features.select(DOC_ID, SH, SIG)
+        .join(Pairs.members(candidates), new String[] {DOC_ID}, "left_semi");
     Dataset<Row> near = candidates
         .join(side.toDF(DOC_A, "sh_a", "sig_a"), DOC_A)
         .join(side.toDF(DOC_B, "sh_b", "sig_b"), DOC_B)
@@ -213,60 +213,41 @@ public final class Dedup {
    * ({@link Banding#bucketPairs}). A bucket is buffered up to maxBucket members; past that its pairs are streamed
    * (each member with the first and with its predecessor), so memory stays bounded.
    */
-  private static final class BucketPairIterator implements Iterator<Row> {
-    private final Iterator<Row> in;
+  private static final class BucketPairIterator extends SortedRuns {
     private final int maxBucket;
     private final String[] members;
-    private final ArrayDeque<Row> out = new ArrayDeque<>();
-    private Row pending;
 
     BucketPairIterator(Iterator<Row> in, int maxBucket) {
-      this.in = in;
+      super(in);
       this.maxBucket = maxBucket;
       this.members = new String[maxBucket + 1];
-      this.pending = in.hasNext() ? in.next() : null;
     }
 
     @Override
-    public boolean hasNext() {
-      while (out.isEmpty() && pending != null) nextBucket();
-      return !out.isEmpty();
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) throw new java.util.NoSuchElementException();
-      return out.poll();
-    }
-
-    private void nextBucket() {
-      long bucket = pending.getLong(0);
+    protected void run(long bucket) {
       int n = 0;
       String first = null;
       String prev = null;
-      while (pending != null && pending.getLong(0) == bucket) {
-        String id = pending.getString(1);
-        pending = in.hasNext() ? in.next() : null;
+      for (Row r; (r = take(bucket)) != null; ) {
+        String id = r.getString(1);
         if (prev != null && prev.equals(id)) continue; // one document twice in a bucket (a 64-bit key collision)
         if (n <= maxBucket) {
           members[n] = id;
-          if (n == maxBucket) { // over the limit: star and chain for what is buffered, stream the rest
-            for (long x : Banding.bucketPairs(n + 1, maxBucket)) {
-              out.add(RowFactory.create(members[(int) (x >>> 32)], members[(int) x]));
-            }
-          }
-        } else {
-          out.add(RowFactory.create(first, id));
-          out.add(RowFactory.create(prev, id));
+          if (n == maxBucket) bufferedPairs(n + 1); // over the limit: star and chain for what is buffered
+        } else { // and stream the rest
+          emit(RowFactory.create(first, id));
+          emit(RowFactory.create(prev, id));
         }
         if (n == 0) first = id;
         prev = id;
         n++;
       }
-      if (n >= 2 && n <= maxBucket) {
-        for (long x : Banding.bucketPairs(n, maxBucket)) {
-          out.add(RowFactory.create(members[(int) (x >>> 32)], members[(int) x]));
-        }
+      if (n >= 2 && n <= maxBucket) bufferedPairs(n);
+    }
+
+    private void bufferedPairs(int n) {
+      for (long x : Banding.bucketPairs(n, maxBucket)) {
+        emit(RowFactory.create(members[(int) (x >>> 32)], members[(int) x]));
       }
     }
   }
@@ -290,8 +271,7 @@ public final class Dedup {
         .map(t -> RowFactory.create((Long) t._1(), (Long) t._2()));
     Dataset<Row> comp = documents.sparkSession().createDataFrame(comps,
         new StructType().add("vid", DataTypes.LongType, false).add("comp", DataTypes.LongType, false));
-    Dataset<Row> ids = pairs.select(col(DOC_A).as(DOC_ID)).union(pairs.select(col(DOC_B).as(DOC_ID))).distinct()
-        .withColumn("vid", xxhash64(col(DOC_ID)));
+    Dataset<Row> ids = Pairs.members(pairs).withColumn("vid", xxhash64(col(DOC_ID)));
     Dataset<Row> member = ids.join(comp, "vid")
         .withColumn(CLUSTER_ID, min(col(DOC_ID)).over(Window.partitionBy("comp")))
         .select(DOC_ID, CLUSTER_ID);
@@ -311,11 +291,7 @@ public final class Dedup {
   }
 
   static void requireColumns(Dataset<Row> df, String... names) {
-    List<String> missing = Schemas.missing(df, names);
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("dedup: input lacks column(s) " + String.join(", ", missing) + " (has "
-          + String.join(", ", df.columns()) + ")");
-    }
+    Schemas.require(df, "dedup: input lacks column(s)", names);
   }
 
   static byte[] toBytes(long[] v) {

@@ -1,18 +1,18 @@
 package io.newslens.reuse;
 
+import io.newslens.spark.Pairs;
 import io.newslens.spark.Schemas;
+import io.newslens.spark.SortedRuns;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.newslens.dedup.Shingler;
 import io.newslens.dedup.WordTokenizer;
 import io.newslens.dedup.WordTokenizer.Words;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Encoders;
@@ -64,11 +64,7 @@ public final class Reuse {
 
   /** Shared passages of {@code documents} (needs doc_id, source, text); lazy. */
   public static Result apply(Dataset<Row> documents, ReuseParams p) {
-    List<String> missing = Schemas.missing(documents, DOC_ID, SOURCE, TEXT);
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("reuse: input lacks column(s) " + String.join(", ", missing) + " (has "
-          + String.join(", ", documents.columns()) + ")");
-    }
+    Schemas.require(documents, "reuse: input lacks column(s)", DOC_ID, SOURCE, TEXT);
     int n = p.ngram();
     int maxDocs = p.maxDocs();
     int boilerplate = p.boilerplateDocs();
@@ -114,8 +110,7 @@ public final class Reuse {
       return out;
     }, DataTypes.createArrayType(SPAN, false)).asNonNullable();
 
-    Dataset<Row> inPairs = pairs.select(col(DOC_A).as(DOC_ID)).union(pairs.select(col(DOC_B).as(DOC_ID))).distinct();
-    Dataset<Row> texts = docs.select(DOC_ID, TEXT).join(inPairs, new String[] {DOC_ID}, "left_semi");
+    Dataset<Row> texts = docs.select(DOC_ID, TEXT).join(Pairs.members(pairs), new String[] {DOC_ID}, "left_semi");
     Dataset<Row> passages = pairs
         .join(texts.toDF(DOC_A, "text_a"), DOC_A)
         .join(texts.toDF(DOC_B, "text_b"), DOC_B)
@@ -156,53 +151,35 @@ public final class Reuse {
    * Reads postings sorted by (gram, doc_id) and yields the (doc_a, doc_b, source_a, source_b, gram) rows of every
    * anchor group; doc_a &lt; doc_b because a group is in doc_id order (Spark's order).
    */
-  private static final class AnchorPairIterator implements Iterator<Row> {
-    private final Iterator<Row> in;
+  private static final class AnchorPairIterator extends SortedRuns {
     private final int maxDocs;
     private final int boilerplate;
     private final String[] ids;
     private final String[] sources;
-    private Row pending;
-    private final ArrayDeque<Row> out = new ArrayDeque<>();
 
     AnchorPairIterator(Iterator<Row> in, int maxDocs, int boilerplate) {
-      this.in = in;
+      super(in);
       this.maxDocs = maxDocs;
       this.boilerplate = boilerplate;
       this.ids = new String[maxDocs + 1];
       this.sources = new String[maxDocs + 1];
-      this.pending = in.hasNext() ? in.next() : null;
     }
 
     @Override
-    public boolean hasNext() {
-      while (out.isEmpty() && pending != null) nextGroup();
-      return !out.isEmpty();
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) throw new NoSuchElementException();
-      return out.poll();
-    }
-
-    private void nextGroup() {
-      long gram = pending.getLong(0);
+    protected void run(long gram) {
       int size = 0;
-      while (pending != null && pending.getLong(0) == gram) {
+      for (Row r; (r = take(gram)) != null; size++) {
         if (size <= maxDocs) {
-          ids[size] = pending.getString(1);
-          sources[size] = pending.isNullAt(2) ? null : pending.getString(2);
+          ids[size] = r.getString(1);
+          sources[size] = r.isNullAt(2) ? null : r.getString(2);
         }
-        size++;
-        pending = in.hasNext() ? in.next() : null;
       }
       if (!AnchorGroups.isAnchor(sources, size, maxDocs, boilerplate)) return;
       for (long x : AnchorGroups.crossSourcePairs(sources, size)) {
         int i = (int) (x >>> 32);
         int j = (int) x;
         if (ids[i].equals(ids[j])) continue; // one document listed twice
-        out.add(RowFactory.create(ids[i], ids[j], sources[i], sources[j], gram));
+        emit(RowFactory.create(ids[i], ids[j], sources[i], sources[j], gram));
       }
     }
   }

@@ -23,4 +23,16 @@ public final class Schemas {
   public static List<String> missing(Dataset<Row> df, String... required) {
     return missing(df, Arrays.asList(required));
   }
+
+  /**
+   * Fails with "{@code problem} a, b (has x, y, z)" — e.g. problem "dedup: input lacks column(s)" — when {@code df}
+   * lacks any of {@code required} (named in the order given).
+   */
+  public static void require(Dataset<Row> df, String problem, String... required) {
+    List<String> missing = missing(df, required);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(problem + " " + String.join(", ", missing) + " (has "
+          + String.join(", ", df.columns()) + ")");
+    }
+  }
 }

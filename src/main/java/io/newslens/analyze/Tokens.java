@@ -49,10 +49,22 @@ public final class Tokens {
    * lexicographically smallest surface. Columns: lang, term, display, count (occurrences of the term).
    */
   public static Dataset<Row> displayForms(Dataset<Row> tokens) {
-    Dataset<Row> surfaces = tokens
+    return mostFrequentSurface(tokens
         .select(col(LANG), explode(col(TOKENS)).as("t"))
         .select(col(LANG), col("t." + TERM).as(TERM), col("t." + SURFACE).as(SURFACE))
-        .groupBy(LANG, TERM, SURFACE).count();
+        .groupBy(LANG, TERM, SURFACE).count());
+  }
+
+  /**
+   * The rule of {@link #displayForms(Dataset)} over occurrences already counted by (lang, term, surface), for a
+   * stage that sums them its own way (the terms stage, per partition). Input columns: lang, term, surface,
+   * count (one row per (lang, term, surface)); output as {@link #displayForms(Dataset)}.
+   */
+  public static Dataset<Row> displayFormsOfCounts(Dataset<Row> surfaceCounts) {
+    return mostFrequentSurface(surfaceCounts.select(LANG, TERM, SURFACE, "count"));
+  }
+
+  private static Dataset<Row> mostFrequentSurface(Dataset<Row> surfaces) {
     return surfaces
         .withColumn("rank", row_number().over(Window.partitionBy(LANG, TERM)
             .orderBy(col("count").desc(), col(SURFACE).asc())))

@@ -113,7 +113,7 @@ public final class Terms {
   public static Result apply(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
       TermsParams p) {
     checkTokens(tokens);
-    require(documents, "documents", DOC_ID, SOURCE, PUBLISHED_AT);
+    require(documents, "documents", DOC_ID, PUBLISHED_AT, SOURCE);
     if (clustersOrNull != null) require(clustersOrNull, "clusters", DOC_ID, IS_REPRESENTATIVE);
     CountMode mode = clustersOrNull == null ? CountMode.RAW : p.countMode();
 
@@ -201,16 +201,10 @@ public final class Terms {
         List.of(parts, display, termAgg, byGroup));
   }
 
-  /**
-   * The display form of every (lang, term) from per-partition (lang, term, surface, count) sums, exactly as
-   * {@link Tokens#displayForms}: the most frequent surface, ties to the smallest.
-   */
+  /** The display form of every (lang, term) from per-partition (lang, term, surface, count) sums. */
   private static Dataset<Row> displayForms(Dataset<Row> surfaceCounts) {
-    return surfaceCounts.groupBy(LANG, TERM, SURFACE).agg(sum(N).as("count"))
-        .withColumn("rank", row_number().over(Window.partitionBy(LANG, TERM)
-            .orderBy(col("count").desc(), col(SURFACE).asc())))
-        .filter(col("rank").equalTo(1))
-        .select(col(LANG), col(TERM), col(SURFACE).as(DISPLAY));
+    return Tokens.displayFormsOfCounts(surfaceCounts.groupBy(LANG, TERM, SURFACE).agg(sum(N).as("count")))
+        .select(LANG, TERM, DISPLAY);
   }
 
   private static Dataset<Row> docTerms(Dataset<Row> dtc, Dataset<Row> termAgg, Dataset<Row> perLang,
@@ -489,11 +483,8 @@ public final class Terms {
     }
   }
 
+  /** Columns are named in alphabetical order, so a message lists the missing ones that way. */
   private static void require(Dataset<Row> df, String table, String... columns) {
-    Set<String> missing = new TreeSet<>(Schemas.missing(df, columns));
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(table + ": missing column(s) " + String.join(", ", missing) + " (has "
-          + String.join(", ", df.columns()) + ")");
-    }
+    Schemas.require(df, table + ": missing column(s)", columns);
   }
 }

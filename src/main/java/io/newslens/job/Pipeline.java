@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -105,18 +106,21 @@ public final class Pipeline {
       Ingest.Result r = Ingest.apply(spark, listing.files(), cfg.ingest());
       Dataset<Row> raw = r.raw().persist(StorageLevel.MEMORY_AND_DISK());
       long read = raw.count();
-      write(WORK_INGESTED, r.documents());
-      write(Tables.REJECTED, r.rejected());
+      save(WORK_INGESTED, r.documents());
+      save(Tables.REJECTED, r.rejected());
       raw.unpersist();
-      long kept = rows.remove(WORK_INGESTED);
-      long rejected = rows.get(Tables.REJECTED);
+      // one scan of the written documents gives both their number and the text length the shuffles are sized on
+      Row docs = read(WORK_INGESTED).agg(count(lit(1)), sum(length(col(Columns.TEXT)))).first();
+      long kept = docs.getLong(0);
       Map<String, Long> byReason = new TreeMap<>();
+      long rejected = 0;
       for (Row row : read(Tables.REJECTED).groupBy(Columns.REASON).agg(count("*")).collectAsList()) {
         byReason.put(row.getString(0), row.getLong(1));
+        rejected += row.getLong(1);
       }
+      rows.put(Tables.REJECTED, rejected);
       manifest.records(read, kept, rejected, byReason);
-      Row size = read(WORK_INGESTED).agg(sum(length(col(Columns.TEXT)))).first();
-      int partitions = SparkSessions.sizeShufflePartitions(spark, size.isNullAt(0) ? 0L : size.getLong(0));
+      int partitions = SparkSessions.sizeShufflePartitions(spark, docs.isNullAt(1) ? 0L : docs.getLong(1));
       manifest.section("spark", Map.of("shuffle_partitions", partitions));
       if (read != kept + rejected) {
         throw new IllegalStateException("records read (" + read + ") != documents (" + kept + ") + rejected ("
@@ -211,9 +215,14 @@ public final class Pipeline {
     LOG.info("{}: {} ({} s)", name, what, String.format("%.1f", ms / 1e3));
   }
 
+  /** Writes the table and records its row count, read back from what was written. */
   private void write(String table, Dataset<Row> df) {
-    df.write().mode(SaveMode.Overwrite).parquet(out.table(table));
+    save(table, df);
     rows.put(table, read(table).count());
+  }
+
+  private void save(String table, Dataset<Row> df) {
+    df.write().mode(SaveMode.Overwrite).parquet(out.table(table));
   }
 
   private Dataset<Row> read(String table) {

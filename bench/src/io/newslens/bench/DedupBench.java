@@ -157,9 +157,7 @@ public final class DedupBench {
       Dedup.Result full = Dedup.apply(df, p);
       List<Row> clusters = full.clusters().select(DOC_ID, CLUSTER_ID).collectAsList();
       double fullSec = (System.nanoTime() - t0) / 1e9;
-      List<String[]> ours = new ArrayList<>();
-      for (Row r : pairs) ours.add(new String[] {r.getString(0), r.getString(1)});
-      ObjectNode n = truth.score(ours);
+      ObjectNode n = truth.score(idPairs(pairs));
       n.put("seconds_pairs", round(pairsSec));
       n.put("seconds_pairs_and_clusters", round(fullSec));
       n.put("pairs", pairs.size());
@@ -256,6 +254,13 @@ public final class DedupBench {
     return o;
   }
 
+  /** The (first, second) string columns of each row: the pair ids {@link Truth#score} takes. */
+  private static List<String[]> idPairs(List<Row> rows) {
+    List<String[]> out = new ArrayList<>(rows.size());
+    for (Row r : rows) out.add(new String[] {r.getString(0), r.getString(1)});
+    return out;
+  }
+
   private static long pack(int a, int b) {
     return ((long) Math.min(a, b) << 32) | Math.max(a, b);
   }
@@ -288,8 +293,7 @@ public final class DedupBench {
         .select(col("datasetA.id").as("a"), col("datasetB.id").as("b"), col("distance"))
         .filter(col("a").lt(col("b"))).collectAsList();
     double joinSec = (System.nanoTime() - t0) / 1e9;
-    List<String[]> pairs = new ArrayList<>();
-    for (Row r : joined) pairs.add(new String[] {r.getString(0), r.getString(1)});
+    List<String[]> pairs = idPairs(joined);
     ObjectNode o = truth.score(pairs);
     o.put("seconds_build_vectors", round(buildSec));
     o.put("seconds_fit_transform", round(hashSec));

@@ -15,9 +15,10 @@ import java.util.SplittableRandom;
  * AD-LDA does. Each token draw uses SparseLDA's three buckets (Yao, Mimno, McCallum, KDD 2009): smoothing
  * {@code s = sum alpha_k beta / (n_k + V beta)}, document {@code r = sum n_dk beta / (n_k + V beta)} and word
  * {@code q = sum n_wk (alpha_k + n_dk) / (n_k + V beta)}; s and r are kept up to date incrementally, q visits only
- * the topics the word holds (a list per word kept exact as counts reach or leave zero). Randomness: every document draws from its own generator seeded from (seed, iteration,
- * hash of doc_id), so a sweep's result does not depend on thread timing, and a document's draws do not depend on
- * which partition it is in (only the staleness of the snapshot does).
+ * the topics the word holds (a list per word kept exact as counts reach or leave zero). Randomness: every
+ * document draws from its own generator seeded from (seed, iteration, hash of doc_id), so a sweep's result does
+ * not depend on thread timing, and a document's draws do not depend on which partition it is in (only the
+ * staleness of the snapshot does).
  */
 public final class GibbsPartition implements Serializable {
   private static final long serialVersionUID = 1L;

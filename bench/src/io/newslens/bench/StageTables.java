@@ -59,8 +59,13 @@ public final class StageTables {
     }
     if (stages.contains("reuse")) {
       long t0 = System.nanoTime();
-      Reuse.apply(spark.read().parquet(docs), ReuseParams.defaults()).passages().write().mode(SaveMode.Overwrite)
-          .parquet(out + "/reuse_passages");
+      ReuseParams d = ReuseParams.defaults();
+      // -Dreuse.min.anchors=N: another --reuse-min-anchors
+      ReuseParams p = new ReuseParams(d.ngram(), d.maxDocs(), d.boilerplateDocs(),
+          Integer.getInteger("reuse.min.anchors", d.minAnchors()), d.maxGap(), d.minWords());
+      Reuse.Result r = Reuse.apply(spark.read().parquet(docs), p);
+      r.passages().write().mode(SaveMode.Overwrite).parquet(out + "/reuse_passages");
+      r.release();
       seconds.put("reuse", (System.nanoTime() - t0) / 1e9);
     }
     System.out.println("seconds " + seconds);

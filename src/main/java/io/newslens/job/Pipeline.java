@@ -169,7 +169,9 @@ public final class Pipeline {
 
   private void reuse() {
     stage("reuse", () -> {
-      write(Tables.REUSE_PASSAGES, Reuse.apply(read(Tables.DOCUMENTS), cfg.reuse()).passages());
+      Reuse.Result r = Reuse.apply(read(Tables.DOCUMENTS), cfg.reuse());
+      write(Tables.REUSE_PASSAGES, r.passages());
+      r.release();
       return rows.get(Tables.REUSE_PASSAGES) + " shared passages";
     });
   }

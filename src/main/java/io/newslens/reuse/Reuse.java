@@ -1,6 +1,5 @@
 package io.newslens.reuse;
 
-import io.newslens.spark.Pairs;
 import io.newslens.spark.Schemas;
 import io.newslens.spark.SortedRuns;
 import static io.newslens.Columns.*;
@@ -20,11 +19,13 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Reuse stage: passages shared by articles of different sources (a quote, a paragraph of wire copy), designed like
@@ -35,7 +36,10 @@ import org.apache.spark.sql.types.StructType;
  *   <li>An n-gram is an anchor when it occurs in 2 to {@code maxDocs} documents of at least two sources and in
  *       fewer than {@code boilerplateDocs} documents of any one source (repeats inside one source are
  *       boilerplate). Skipping common n-grams bounds the work per n-gram.</li>
- *   <li>Documents of different sources sharing at least {@code minAnchors} anchors are a candidate pair.</li>
+ *   <li>Documents of different sources sharing at least {@code minAnchors} anchors, {@code minAnchors} of them
+ *       close together in both texts ({@link AnchorGroups#clustered}, within maxGap + minWords + ngram words), are
+ *       a candidate pair. Chance matches of common phrases at unrelated places of two articles don't reach the
+ *       aligner.</li>
  *   <li>Each pair is aligned by {@link PassageAligner} from its anchors; each passage is reported with character
  *       offsets into both texts: {@code text_a.substring(start_a, end_a)} is the passage.</li>
  * </ol>
@@ -43,8 +47,15 @@ import org.apache.spark.sql.types.StructType;
 public final class Reuse {
   private Reuse() {}
 
-  /** reuse_passages: see {@link #PASSAGE_COLUMNS}. */
-  public record Result(Dataset<Row> passages) {}
+  /**
+   * reuse_passages (see {@link #PASSAGE_COLUMNS}); {@link #release} frees the candidate pairs it persists once the
+   * passages are written.
+   */
+  public record Result(Dataset<Row> passages, Dataset<Row> candidates) {
+    public void release() {
+      candidates.unpersist(false);
+    }
+  }
 
   /**
    * doc_a &lt; doc_b, source_a, source_b (different), start_a, end_a, start_b, end_b (character offsets, end
@@ -68,28 +79,57 @@ public final class Reuse {
     int n = p.ngram();
     int maxDocs = p.maxDocs();
     int boilerplate = p.boilerplateDocs();
-    Dataset<Row> docs = documents.select(col(DOC_ID), col(SOURCE), col(TEXT));
+    // documents are keyed by a 64-bit hash of their id (and sources by one of their name) so the postings shuffle
+    // and the pair aggregation move longs, not strings; ids come back with the texts of the pairs found
+    Dataset<Row> docs = documents.select(xxhash64(col(DOC_ID)).as("doc_key"), xxhash64(col(SOURCE)).as("source_key"),
+        col(DOC_ID), col(SOURCE), col(TEXT));
 
-    // one pass over the texts: each document's distinct n-gram hashes, one posting row each
+    // one pass over the texts: each document's distinct n-gram hashes with the word indices of their first and last
+    // occurrences, one posting row each
     Dataset<Row> postings = docs.flatMap((FlatMapFunction<Row, Row>) r -> {
-      long[] g = distinctGrams(r.getString(2), n);
-      String id = r.getString(0);
-      String source = r.isNullAt(1) ? null : r.getString(1);
-      List<Row> out = new ArrayList<>(g.length);
-      for (long x : g) out.add(RowFactory.create(x, id, source));
+      Grams g = distinctGramsWithPositions(r.getString(4), n);
+      long doc = r.getLong(0);
+      long source = r.getLong(1);
+      List<Row> out = new ArrayList<>(g.hashes().length);
+      for (int i = 0; i < g.hashes().length; i++) {
+        out.add(RowFactory.create(g.hashes()[i], doc, source, g.first()[i], g.last()[i]));
+      }
       return out.iterator();
     }, Encoders.row(POSTING));
 
-    // one shuffle: postings clustered and sorted by n-gram (then doc_id); each n-gram's postings are read as one
+    // one shuffle: postings clustered and sorted by n-gram (then document); each n-gram's postings are read as one
     // group, and an anchor (AnchorGroups) emits its pairs of documents of different sources. At most maxDocs + 1
     // postings of a group are held.
-    Dataset<Row> anchorPairs = postings.repartition(col("gram")).sortWithinPartitions(col("gram"), col(DOC_ID))
+    Dataset<Row> anchorPairs = postings.repartition(col("gram")).sortWithinPartitions(col("gram"), col("doc_key"))
         .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new AnchorPairIterator(it, maxDocs, boilerplate),
             Encoders.row(ANCHOR_PAIR));
+    // candidate pairs: at least minAnchors anchors, minAnchors of them close together in both texts
+    int span = p.maxGap() + p.minWords() + n;
+    int minAnchors = p.minAnchors();
+    UserDefinedFunction clustered = udf((UDF1<scala.collection.Seq<Row>, Boolean>) list -> {
+      int k = list.size();
+      int[] firstA = new int[k];
+      int[] lastA = new int[k];
+      int[] firstB = new int[k];
+      int[] lastB = new int[k];
+      scala.collection.Iterator<Row> it = list.iterator();
+      for (int i = 0; it.hasNext(); i++) {
+        Row x = it.next();
+        firstA[i] = x.getInt(1);
+        lastA[i] = x.getInt(2);
+        firstB[i] = x.getInt(3);
+        lastB[i] = x.getInt(4);
+      }
+      return AnchorGroups.clustered(firstA, lastA, firstB, lastB, k, minAnchors, span);
+    }, DataTypes.BooleanType).asNonNullable();
     Dataset<Row> pairs = anchorPairs
-        .groupBy(DOC_A, DOC_B, SOURCE_A, SOURCE_B)
-        .agg(count(lit(1)).as(ANCHORS), sort_array(collect_list(col("gram"))).as("grams"))
-        .filter(col(ANCHORS).geq(p.minAnchors()));
+        .groupBy("key_a", "key_b")
+        .agg(count(lit(1)).as(ANCHORS), collect_list(struct(col("gram"), col("first_a"), col("last_a"), col("first_b"),
+            col("last_b"))).as("hits"))
+        .filter(col(ANCHORS).geq(minAnchors).and(clustered.apply(col("hits"))))
+        .select(col("key_a"), col("key_b"), col(ANCHORS), sort_array(col("hits.gram")).as("grams"))
+        // read three times below (both sides of the members, and the join with the texts): computed once
+        .persist(StorageLevel.MEMORY_AND_DISK());
 
     PassageAligner aligner = new PassageAligner(n, p.maxGap(), p.minWords());
     UserDefinedFunction align = udf((UDF3<String, String, scala.collection.Seq<Object>, Row[]>) (ta, tb, gs) -> {
@@ -110,59 +150,96 @@ public final class Reuse {
       return out;
     }, DataTypes.createArrayType(SPAN, false)).asNonNullable();
 
-    Dataset<Row> texts = docs.select(DOC_ID, TEXT).join(Pairs.members(pairs), new String[] {DOC_ID}, "left_semi");
-    Dataset<Row> passages = pairs
-        .join(texts.toDF(DOC_A, "text_a"), DOC_A)
-        .join(texts.toDF(DOC_B, "text_b"), DOC_B)
-        .select(col(DOC_A), col(DOC_B), col(SOURCE_A), col(SOURCE_B), col(ANCHORS),
-            explode(align.apply(col("text_a"), col("text_b"), col("grams"))).as("s"))
+    Dataset<Row> members = pairs.select(col("key_a").as("doc_key")).union(pairs.select(col("key_b").as("doc_key")))
+        .distinct();
+    Dataset<Row> texts = docs.select("doc_key", DOC_ID, SOURCE, TEXT).join(members, new String[] {"doc_key"},
+        "left_semi");
+    Dataset<Row> joined = pairs
+        .join(texts.toDF("key_a", "id_x", "source_x", "text_x"), "key_a")
+        .join(texts.toDF("key_b", "id_y", "source_y", "text_y"), "key_b");
+    // doc_a < doc_b by id (the keys' order is a hash's)
+    Column xFirst = col("id_x").lt(col("id_y"));
+    Dataset<Row> passages = joined
+        .select(when(xFirst, col("id_x")).otherwise(col("id_y")).as(DOC_A),
+            when(xFirst, col("id_y")).otherwise(col("id_x")).as(DOC_B),
+            when(xFirst, col("source_x")).otherwise(col("source_y")).as(SOURCE_A),
+            when(xFirst, col("source_y")).otherwise(col("source_x")).as(SOURCE_B),
+            col(ANCHORS),
+            explode(align.apply(when(xFirst, col("text_x")).otherwise(col("text_y")),
+                when(xFirst, col("text_y")).otherwise(col("text_x")), col("grams"))).as("s"))
         .select(col(DOC_A), col(DOC_B), col(SOURCE_A), col(SOURCE_B), col("s." + START_A).as(START_A),
             col("s." + END_A).as(END_A), col("s." + START_B).as(START_B), col("s." + END_B).as(END_B),
             col("s." + PASSAGE).as(PASSAGE),
             col("s." + END_A).minus(col("s." + START_A)).as(LENGTH), col("s." + MATCHED_WORDS).as(MATCHED_WORDS),
             col(ANCHORS));
-    return new Result(passages.select(PASSAGE_COLUMNS.stream().map(functions::col).toArray(Column[]::new)));
+    return new Result(passages.select(PASSAGE_COLUMNS.stream().map(functions::col).toArray(Column[]::new)), pairs);
   }
 
   private static final StructType POSTING = new StructType()
       .add("gram", DataTypes.LongType, false)
-      .add(DOC_ID, DataTypes.StringType, false)
-      .add(SOURCE, DataTypes.StringType, true);
+      .add("doc_key", DataTypes.LongType, false)
+      .add("source_key", DataTypes.LongType, false)
+      .add("first", DataTypes.IntegerType, false)
+      .add("last", DataTypes.IntegerType, false);
 
   private static final StructType ANCHOR_PAIR = new StructType()
-      .add(DOC_A, DataTypes.StringType, false)
-      .add(DOC_B, DataTypes.StringType, false)
-      .add(SOURCE_A, DataTypes.StringType, true)
-      .add(SOURCE_B, DataTypes.StringType, true)
-      .add("gram", DataTypes.LongType, false);
+      .add("key_a", DataTypes.LongType, false)
+      .add("key_b", DataTypes.LongType, false)
+      .add("gram", DataTypes.LongType, false)
+      .add("first_a", DataTypes.IntegerType, false)
+      .add("last_a", DataTypes.IntegerType, false)
+      .add("first_b", DataTypes.IntegerType, false)
+      .add("last_b", DataTypes.IntegerType, false);
+
+  /** A text's distinct n-gram hashes, ascending, and the word indices where each first and last occurs. */
+  record Grams(long[] hashes, int[] first, int[] last) {}
+
+  /** The distinct n-gram hashes of the text with their first and last word index; none under n words. */
+  static Grams distinctGramsWithPositions(String text, int n) {
+    long[] words = WordTokenizer.wordHashes(text);
+    if (words.length < n) return new Grams(new long[0], new int[0], new int[0]);
+    long[] g = Shingler.windowHashes(words, n);
+    long[] distinct = g.clone();
+    Arrays.sort(distinct);
+    int k = 0;
+    for (int i = 0; i < distinct.length; i++) if (k == 0 || distinct[i] != distinct[k - 1]) distinct[k++] = distinct[i];
+    distinct = Arrays.copyOf(distinct, k);
+    int[] first = new int[k];
+    int[] last = new int[k];
+    Arrays.fill(first, -1);
+    for (int i = 0; i < g.length; i++) {
+      int at = Arrays.binarySearch(distinct, g[i]);
+      if (first[at] < 0) first[at] = i;
+      last[at] = i;
+    }
+    return new Grams(distinct, first, last);
+  }
 
   /** The distinct hashes of the text's word n-grams, ascending; none when it has fewer than n words. */
   static long[] distinctGrams(String text, int n) {
-    long[] words = WordTokenizer.wordHashes(text);
-    if (words.length < n) return new long[0];
-    long[] g = Shingler.windowHashes(words, n);
-    Arrays.sort(g);
-    int k = 0;
-    for (int i = 0; i < g.length; i++) if (k == 0 || g[i] != g[k - 1]) g[k++] = g[i];
-    return Arrays.copyOf(g, k);
+    return distinctGramsWithPositions(text, n).hashes();
   }
 
   /**
-   * Reads postings sorted by (gram, doc_id) and yields the (doc_a, doc_b, source_a, source_b, gram) rows of every
-   * anchor group; doc_a &lt; doc_b because a group is in doc_id order (Spark's order).
+   * Reads postings sorted by (gram, doc_key) and yields the (key_a, key_b, gram, first_a, last_a, first_b, last_b)
+   * rows of every anchor group; key_a &lt; key_b because a group is in doc_key order.
    */
   private static final class AnchorPairIterator extends SortedRuns {
     private final int maxDocs;
     private final int boilerplate;
-    private final String[] ids;
-    private final String[] sources;
+    private final long[] docs;
+    private final long[] sources;
+    private final int[] firsts;
+    private final int[] lasts;
 
     AnchorPairIterator(Iterator<Row> in, int maxDocs, int boilerplate) {
       super(in);
       this.maxDocs = maxDocs;
       this.boilerplate = boilerplate;
-      this.ids = new String[maxDocs + 1];
-      this.sources = new String[maxDocs + 1];
+      this.docs = new long[maxDocs + 1];
+      this.sources = new long[maxDocs + 1];
+      this.firsts = new int[maxDocs + 1];
+      this.lasts = new int[maxDocs + 1];
     }
 
     @Override
@@ -170,16 +247,18 @@ public final class Reuse {
       int size = 0;
       for (Row r; (r = take(gram)) != null; size++) {
         if (size <= maxDocs) {
-          ids[size] = r.getString(1);
-          sources[size] = r.isNullAt(2) ? null : r.getString(2);
+          docs[size] = r.getLong(1);
+          sources[size] = r.getLong(2);
+          firsts[size] = r.getInt(3);
+          lasts[size] = r.getInt(4);
         }
       }
       if (!AnchorGroups.isAnchor(sources, size, maxDocs, boilerplate)) return;
       for (long x : AnchorGroups.crossSourcePairs(sources, size)) {
         int i = (int) (x >>> 32);
         int j = (int) x;
-        if (ids[i].equals(ids[j])) continue; // one document listed twice
-        emit(RowFactory.create(ids[i], ids[j], sources[i], sources[j], gram));
+        if (docs[i] == docs[j]) continue; // one document listed twice
+        emit(RowFactory.create(docs[i], docs[j], gram, firsts[i], lasts[i], firsts[j], lasts[j]));
       }
     }
   }

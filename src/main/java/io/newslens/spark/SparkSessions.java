@@ -52,6 +52,10 @@ public final class SparkSessions {
       setIfAbsent(b, conf, "spark.default.parallelism", Integer.toString(Math.max(2, localCores(master))));
       setIfAbsent(b, conf, "spark.driver.host", "127.0.0.1");
       setIfAbsent(b, conf, "spark.ui.showConsoleProgress", "false");
+      // On a local master the driver's heap also runs the tasks, whose Parquet page buffers, per-document arrays
+      // and UDF objects live outside Spark's unified memory. With Spark's 0.6 a 2 GB driver ran out of heap in
+      // dedup at a million articles; 0.4 leaves those objects 1 GB and completed it (growth-1m-attempt4).
+      setIfAbsent(b, conf, "spark.memory.fraction", "0.4");
     }
     setIfAbsent(b, conf, "spark.sql.session.timeZone", "UTC");
     setIfAbsent(b, conf, "spark.sql.adaptive.enabled", "true");
@@ -63,6 +67,10 @@ public final class SparkSessions {
     // Likewise for cached tables: 10,000-row column batches of per-document arrays (dedup's shingle sets) grew
     // buffers a 2 GB driver could not allocate at a million articles; 1,000 rows a batch keeps them small.
     setIfAbsent(b, conf, "spark.sql.inMemoryColumnarStorage.batchSize", "1000");
+    // Parquet row groups of 32 MiB instead of 128: a reader allocates a whole column chunk of a row group, and
+    // the documents' text column chunk of a 128 MiB group failed to allocate in a 2 GB driver at a million
+    // articles (growth-1m-attempt3); writers buffer one group per open file.
+    setIfAbsent(b, conf, "spark.hadoop.parquet.block.size", Integer.toString(32 << 20));
     return b.getOrCreate();
   }
 

@@ -55,7 +55,7 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>Usage: {@code bench/java io.newslens.bench.TopicsBench OUT.json [--input orangesum_fr.jsonl.gz] [--k 20]
  * [--em-iterations 20] [--gibbs-iterations 200] [--mallet-iterations 200] [--only mallet,online,em,gibbs]
- * [--mallet-seed 42] [--gibbs-variants LOCAL:AVERAGE:FITDOCS,...]
+ * [--mallet-seed 42] [--seeds 1,2,3] [--gibbs-variants LOCAL:AVERAGE:FITDOCS,...]
  * [--analyzer newslens|lucene] [--cache DIR]}. {@code --analyzer newslens} (the default) tokenizes with the analyze
  * stage's French chain, whose stop flags the topics stage honours; {@code lucene} is Lucene's stock FrenchAnalyzer
  * (the earlier results). {@code --cache DIR} writes the prepared bags there, or reads them when present.
@@ -141,29 +141,45 @@ public final class TopicsBench {
 
     List<Map<String, Object>> results = new ArrayList<>();
     report.put("results", results);
-    if (only.contains("mallet")) {
-      results.add(mallet(bagRows, terms, k, malletIterations,
-          Integer.parseInt(opt.getOrDefault("mallet-seed", "" + base.seed())), base, fitBags, category));
-      write(out, report);
+    // --seeds 1,2,3: MALLET and every Gibbs variant once per seed, interleaved (seed 1 of each, then seed 2, ...), so
+    // the spread of each method is measured under the same load; a summary gives mean, min and max per method
+    List<Long> seeds = new ArrayList<>();
+    for (String x : opt.getOrDefault("seeds", opt.getOrDefault("mallet-seed", "" + base.seed())).split(",")) {
+      seeds.add(Long.parseLong(x.trim()));
     }
-    if (only.contains("online")) {
-      results.add(spark("mllib-online-defaults", base.withAlgorithm(Algorithm.ONLINE, 20), terms, fitBags, k,
-          category));
-      write(out, report);
-    }
-    if (only.contains("gibbs")) {
-      // --gibbs-variants "LOCAL:AVERAGE:FITDOCS,...": several sampler schedules side by side (default: the defaults)
-      String variants = opt.getOrDefault("gibbs-variants",
-          base.localSweeps() + ":" + base.averageSweeps() + ":" + base.fitDocs());
-      for (String v : variants.split(",")) {
-        String[] f = v.split(":");
-        TopicsParams g = base.withAlgorithm(Algorithm.GIBBS, gibbsIterations).withSampling(Integer.parseInt(f[0]),
-            Integer.parseInt(f[1]), Integer.parseInt(f[2]));
-        results.add(spark("newslens-gibbs-local" + f[0] + "-average" + f[1] + "-fit" + f[2], g, terms, fitBags, k,
+    boolean manySeeds = seeds.size() > 1;
+    for (long seed : seeds) {
+      String suffix = manySeeds ? "-seed" + seed : "";
+      if (only.contains("mallet")) {
+        Map<String, Object> r = mallet(bagRows, terms, k, malletIterations, (int) seed, base, fitBags, category);
+        r.put("name", r.get("name") + suffix);
+        r.put("seed", seed);
+        results.add(r);
+        write(out, report);
+      }
+      if (only.contains("online") && seed == seeds.get(0)) { // MLlib's defaults: once
+        results.add(spark("mllib-online-defaults", base.withAlgorithm(Algorithm.ONLINE, 20), terms, fitBags, k,
             category));
         write(out, report);
       }
+      if (only.contains("gibbs")) {
+        // --gibbs-variants "LOCAL:AVERAGE:FITDOCS,...": several sampler schedules side by side (default: the defaults)
+        String variants = opt.getOrDefault("gibbs-variants",
+            base.localSweeps() + ":" + base.averageSweeps() + ":" + base.fitDocs());
+        for (String v : variants.split(",")) {
+          String[] f = v.split(":");
+          TopicsParams g = base.withAlgorithm(Algorithm.GIBBS, gibbsIterations).withSampling(Integer.parseInt(f[0]),
+              Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+          if (manySeeds) g = g.withSeed(seed);
+          String name = "newslens-gibbs-local" + f[0] + "-average" + f[1] + "-fit" + f[2] + suffix;
+          Map<String, Object> r = spark(name, g, terms, fitBags, k, category);
+          r.put("seed", g.seed());
+          results.add(r);
+          write(out, report);
+        }
+      }
     }
+    if (manySeeds) report.put("summary", summary(results));
     if (only.contains("em")) {
       results.add(spark("mllib-em-" + emIterations + "-iterations", base.withAlgorithm(Algorithm.EM, emIterations),
           terms, fitBags, k, category));
@@ -173,6 +189,28 @@ public final class TopicsBench {
     write(out, report);
     System.err.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
     spark.stop();
+  }
+
+  /** Per method (the result name without its seed): runs, and mean / min / max of time, NPMI, NMI, topics used. */
+  static Map<String, Object> summary(List<Map<String, Object>> results) {
+    Map<String, List<Map<String, Object>>> byMethod = new LinkedHashMap<>();
+    for (Map<String, Object> r : results) {
+      if (r.containsKey("failed")) continue;
+      byMethod.computeIfAbsent(((String) r.get("name")).replaceFirst("-seed\\d+$", ""), x -> new ArrayList<>()).add(r);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Map<String, Object>>> e : byMethod.entrySet()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("runs", e.getValue().size());
+      for (String key : List.of("seconds", "mean_npmi_at_10", "nmi_dominant_vs_category",
+          "topics_dominant_in_at_least_1pct")) {
+        double[] v = e.getValue().stream().mapToDouble(r -> ((Number) r.get(key)).doubleValue()).toArray();
+        m.put(key, Map.of("mean", Math.round(Arrays.stream(v).average().orElse(Double.NaN) * 1e4) / 1e4,
+            "min", Arrays.stream(v).min().orElse(Double.NaN), "max", Arrays.stream(v).max().orElse(Double.NaN)));
+      }
+      out.put(e.getKey(), m);
+    }
+    return out;
   }
 
   static Map<String, Object> mallet(List<Row> bags, List<String> terms, int k, int iterations, int malletSeed,

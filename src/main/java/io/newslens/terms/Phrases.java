@@ -55,7 +55,7 @@ public final class Phrases {
         if (stops[last]) continue;
         String surface;
         if (spans) {
-          surface = WHITE.matcher(text.substring(starts[i], ends[last])).replaceAll(" ");
+          surface = oneSpace(text, starts[i], ends[last]);
         } else {
           StringBuilder joined = new StringBuilder(surfaces[i]);
           for (int k = i + 1; k <= last; k++) joined.append(' ').append(surfaces[k]);
@@ -90,5 +90,29 @@ public final class Phrases {
     return true;
   }
 
-  private static final java.util.regex.Pattern WHITE = java.util.regex.Pattern.compile("[\\s\\u00A0\\u202F]+");
+  /**
+   * text[from, to) with every run of white space (Java regex {@code \\s}, no-break and narrow no-break spaces) made
+   * one space; the substring itself when it holds none but single spaces, as nearly every phrase does.
+   */
+  static String oneSpace(String text, int from, int to) {
+    boolean plain = true;
+    for (int k = from; k < to && plain; k++) {
+      char c = text.charAt(k);
+      if (isWhite(c) && (c != ' ' || (k + 1 < to && isWhite(text.charAt(k + 1))))) plain = false;
+    }
+    if (plain) return text.substring(from, to);
+    StringBuilder b = new StringBuilder(to - from);
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (!isWhite(c)) b.append(c);
+      else if (k == from || !isWhite(text.charAt(k - 1))) b.append(' '); // the first of a run
+    }
+    return b.toString();
+  }
+
+  /** The characters of the regex class [\\s\\u00A0\\u202F]. */
+  private static boolean isWhite(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0'
+        || c == '\u202F';
+  }
 }

@@ -172,4 +172,11 @@ public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, A
         vocabularySize, topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period,
         seed, local, average, fit);
   }
+
+  /** These parameters with another random seed. */
+  public TopicsParams withSeed(long newSeed) {
+    return new TopicsParams(topics, autoMin, autoMax, autoStep, algorithm, iterations, minDf, maxDfFraction,
+        vocabularySize, topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period,
+        newSeed, localSweeps, averageSweeps, fitDocs);
+  }
 }

@@ -68,4 +68,27 @@ class PhrasesTest {
         Phrases.candidates(terms, w, s, stop, shifted, shiftedEnds, text + " ").stream()
             .map(Phrases.Candidate::surface).toList());
   }
+
+  @Test
+  void whiteSpaceRunsBecomeOneSpaceAsTheRegexDoes() {
+    java.util.regex.Pattern white = java.util.regex.Pattern.compile("[\\s\\u00A0\\u202F]+");
+    String[] table = {"Corée du Nord", "Corée  du\u00A0Nord", "Corée\n\n du\u202F\tNord", " l’Ukraine ", "", "  ",
+        "a\u2009b"}; // U+2009 thin space is not in the class: kept
+    for (String t : table) {
+      org.junit.jupiter.api.Assertions.assertEquals(white.matcher(t).replaceAll(" "), Phrases.oneSpace(t, 0, t.length()),
+          t);
+    }
+    // and on random strings over letters and every kind of space, and on inner ranges
+    java.util.Random random = new java.util.Random(7);
+    char[] alphabet = {'a', 'é', ' ', ' ', '\t', '\n', '\u00A0', '\u202F', '\r', '\u000B', '\f', '-', '\u2009'};
+    for (int n = 0; n < 2000; n++) {
+      char[] c = new char[random.nextInt(12)];
+      for (int i = 0; i < c.length; i++) c[i] = alphabet[random.nextInt(alphabet.length)];
+      String t = new String(c);
+      int from = t.isEmpty() ? 0 : random.nextInt(t.length());
+      int to = from + (t.length() == from ? 0 : random.nextInt(t.length() - from + 1));
+      org.junit.jupiter.api.Assertions.assertEquals(white.matcher(t.substring(from, to)).replaceAll(" "),
+          Phrases.oneSpace(t, from, to), t + " [" + from + ", " + to + ")");
+    }
+  }
 }

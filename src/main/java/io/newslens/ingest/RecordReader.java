@@ -21,9 +21,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.zip.ZipException;
@@ -190,15 +192,15 @@ public final class RecordReader implements Iterator<RawRecord>, Closeable {
       pending.add(RawRecord.reject(path, "txt", 1, RawRecord.EMPTY_TEXT, "file holds only white space", null));
       return;
     }
-    String title = null;
     String date = null;
-    int seen = 0;
+    List<String> head = new ArrayList<>();
     for (String line : content.split("\n", 60)) {
       if (line.isBlank()) continue;
-      if (title == null) title = Text.oneLine(line);
-      else if (date == null && Dates.isDateLine(line)) date = line.strip();
-      if (++seen >= 8) break;
+      if (!head.isEmpty() && date == null && Dates.isDateLine(line)) date = line.strip();
+      head.add(line);
+      if (head.size() >= Text.TITLE_LINES) break;
     }
+    String title = Text.txtTitle(head);
     String name = Text.fileName(path);
     String source = mapping.defaultSource() != null ? mapping.defaultSource() : Text.fileStem(path);
     pending.add(new RawRecord(path, "txt", 1, name, source, null, title, date, content, encoding, Map.of(), null,

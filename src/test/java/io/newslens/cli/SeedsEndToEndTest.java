@@ -37,12 +37,17 @@ class SeedsEndToEndTest {
       "004_a8609f9c589cff3b.txt", "1a899392c7ff674b");
 
   static final Map<String, String> TITLES = Map.of(
-      "000_4927eef291c689c3.txt", "Exoconscience.com",
+      // the headline after the site name and its tagline; the title keeps the text's no-break spaces
+      "000_4927eef291c689c3.txt", "Poutine et Kim, en tant que dirigeants des «\u00A0pays les plus "
+          + "sanctionnés\u00A0» du monde, s’engagent à renforcer leurs liens contre les États-Unis "
+          + "«\u00A0hostiles\u00A0»",
       "001_e403d3f9431f0434.txt", "Kim s’aligne sur la « guerre sainte » de Poutine",
       "002_eb4eecf2300c74ce.txt", "En Corée du Nord, Poutine salue le « ferme soutien » de Pyongyang en Ukraine.",
       "003_62fb6a3b0380740b.txt", "La Corée du Nord a déjà été accusée par les États-Unis et la Corée du Sud de "
           + "fournir à la Russie des missiles, de l’artillerie et d’autres équipements militaires.",
-      "004_a8609f9c589cff3b.txt", "logo");
+      // the headline after "logo", found twice
+      "004_a8609f9c589cff3b.txt", "Boudé par l'Occident, Vladimir Poutine se tourne vers Kim Jong Un en "
+          + "tant qu'allié de la Corée du Nord.");
 
   @Test
   void seedsGiveFiveDocumentsWithStableIdsTitlesAndTheOneDate(SparkSession spark) throws IOException {

@@ -2,6 +2,7 @@ package io.newslens.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Small string helpers shared by the readers. */
 final class Text {
@@ -55,10 +56,8 @@ final class Text {
     return lines.isEmpty() ? null : oneLine(lines.get(0));
   }
 
-  private static final java.util.regex.Pattern DOMAIN =
-      java.util.regex.Pattern.compile("(?U)[\\w-]+(\\.[\\w-]+)*\\.\\p{L}{2,}");
-  private static final java.util.regex.Pattern CHROME =
-      java.util.regex.Pattern.compile("(?iU)logo|menu|accueil|home|navigation");
+  private static final Pattern DOMAIN = Pattern.compile("(?U)[\\w-]+(\\.[\\w-]+)*\\.\\p{L}{2,}");
+  private static final Pattern CHROME = Pattern.compile("(?iU)logo|menu|accueil|home|navigation");
 
   /** Bytes of the string in UTF-8, without encoding it. */
   static long utf8Length(String s) {

@@ -82,9 +82,4 @@ public final class AnchorGroups {
     }
     return false;
   }
-
-  /** {@link #clustered(int[], int[], int[], int[], int, int, int)} for anchors that each occur once in A and B. */
-  public static boolean clustered(int[] posA, int[] posB, int n, int minAnchors, int span) {
-    return clustered(posA, posA, posB, posB, n, minAnchors, span);
-  }
 }

@@ -1,5 +1,6 @@
 package io.newslens.reuse;
 
+import io.newslens.spark.Pairs;
 import io.newslens.spark.Schemas;
 import io.newslens.spark.SortedRuns;
 import static io.newslens.Columns.*;
@@ -87,7 +88,7 @@ public final class Reuse {
     // one pass over the texts: each document's distinct n-gram hashes with the word indices of their first and last
     // occurrences, one posting row each
     Dataset<Row> postings = docs.flatMap((FlatMapFunction<Row, Row>) r -> {
-      Grams g = distinctGramsWithPositions(r.getString(4), n);
+      Grams g = distinctGrams(r.getString(4), n);
       long doc = r.getLong(0);
       long source = r.getLong(1);
       List<Row> out = new ArrayList<>(g.hashes().length);
@@ -124,10 +125,11 @@ public final class Reuse {
     }, DataTypes.BooleanType).asNonNullable();
     Dataset<Row> pairs = anchorPairs
         .groupBy("key_a", "key_b")
-        .agg(count(lit(1)).as(ANCHORS), collect_list(struct(col("gram"), col("first_a"), col("last_a"), col("first_b"),
-            col("last_b"))).as("hits"))
-        .filter(col(ANCHORS).geq(minAnchors).and(clustered.apply(col("hits"))))
-        .select(col("key_a"), col("key_b"), col(ANCHORS), sort_array(col("hits.gram")).as("grams"))
+        .agg(collect_list(struct(col("gram"), col("first_a"), col("last_a"), col("first_b"), col("last_b")))
+            .as("hits"))
+        .filter(size(col("hits")).geq(minAnchors).and(clustered.apply(col("hits"))))
+        .select(col("key_a"), col("key_b"), size(col("hits")).cast("long").as(ANCHORS),
+            sort_array(col("hits.gram")).as("grams"))
         // read three times below (both sides of the members, and the join with the texts): computed once
         .persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -150,10 +152,8 @@ public final class Reuse {
       return out;
     }, DataTypes.createArrayType(SPAN, false)).asNonNullable();
 
-    Dataset<Row> members = pairs.select(col("key_a").as("doc_key")).union(pairs.select(col("key_b").as("doc_key")))
-        .distinct();
-    Dataset<Row> texts = docs.select("doc_key", DOC_ID, SOURCE, TEXT).join(members, new String[] {"doc_key"},
-        "left_semi");
+    Dataset<Row> texts = docs.select("doc_key", DOC_ID, SOURCE, TEXT)
+        .join(Pairs.members(pairs, "key_a", "key_b", "doc_key"), new String[] {"doc_key"}, "left_semi");
     Dataset<Row> joined = pairs
         .join(texts.toDF("key_a", "id_x", "source_x", "text_x"), "key_a")
         .join(texts.toDF("key_b", "id_y", "source_y", "text_y"), "key_b");
@@ -195,7 +195,7 @@ public final class Reuse {
   record Grams(long[] hashes, int[] first, int[] last) {}
 
   /** The distinct n-gram hashes of the text with their first and last word index; none under n words. */
-  static Grams distinctGramsWithPositions(String text, int n) {
+  static Grams distinctGrams(String text, int n) {
     long[] words = WordTokenizer.wordHashes(text);
     if (words.length < n) return new Grams(new long[0], new int[0], new int[0]);
     long[] g = Shingler.windowHashes(words, n);
@@ -213,11 +213,6 @@ public final class Reuse {
       last[at] = i;
     }
     return new Grams(distinct, first, last);
-  }
-
-  /** The distinct hashes of the text's word n-grams, ascending; none when it has fewer than n words. */
-  static long[] distinctGrams(String text, int n) {
-    return distinctGramsWithPositions(text, n).hashes();
   }
 
   /**

@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.col;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Helpers for tables of document pairs (doc_a, doc_b): duplicate candidates and pairs, reuse pairs. */
+/** Helpers for tables of document pairs (doc_a, doc_b, or keys): duplicate candidates and pairs, reuse pairs. */
 public final class Pairs {
   private Pairs() {}
 
@@ -17,6 +17,11 @@ public final class Pairs {
    * brings only the documents a pair needs to the pairs' joins.
    */
   public static Dataset<Row> members(Dataset<Row> pairs) {
-    return pairs.select(col(DOC_A).as(DOC_ID)).union(pairs.select(col(DOC_B).as(DOC_ID))).distinct();
+    return members(pairs, DOC_A, DOC_B, DOC_ID);
+  }
+
+  /** {@link #members(Dataset)} for pairs whose sides are other columns: one column {@code as}, each value once. */
+  public static Dataset<Row> members(Dataset<Row> pairs, String a, String b, String as) {
+    return pairs.select(col(a).as(as)).union(pairs.select(col(b).as(as))).distinct();
   }
 }

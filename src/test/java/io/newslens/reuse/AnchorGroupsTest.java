@@ -36,29 +36,29 @@ class AnchorGroupsTest {
   @Test
   void distinctGramsAreTheSortedDistinctWindows() {
     // "a b a b a b" with n = 2: windows ab ba ab ba ab, distinct {ab, ba}
-    long[] g = Reuse.distinctGrams("A b, a b a B", 2);
+    long[] g = Reuse.distinctGrams("A b, a b a B", 2).hashes();
     long ab = Shingler.windowHashes(new String[] {"a", "b"}, 2)[0];
     long ba = Shingler.windowHashes(new String[] {"b", "a"}, 2)[0];
     assertArrayEquals(new long[] {Math.min(ab, ba), Math.max(ab, ba)}, g);
-    assertEquals(0, Reuse.distinctGrams("un deux", 3).length); // fewer words than n
-    assertEquals(0, Reuse.distinctGrams(null, 3).length);
+    assertEquals(0, Reuse.distinctGrams("un deux", 3).hashes().length); // fewer words than n
+    assertEquals(0, Reuse.distinctGrams(null, 3).hashes().length);
     assertArrayEquals(Shingler.windowHashes(WordTokenizer.tokenize("un deux trois").tokens(), 3),
-        Reuse.distinctGrams("Un, deux ; trois.", 3));
+        Reuse.distinctGrams("Un, deux ; trois.", 3).hashes());
   }
 
   @Test
   void candidatesNeedMinAnchorsCloseTogetherInBothTexts() {
     // anchors at (A, B) word positions; span 10
-    assertTrue(AnchorGroups.clustered(new int[] {5, 12}, new int[] {40, 47}, 2, 2, 10)); // 7 apart in both
-    assertTrue(AnchorGroups.clustered(new int[] {12, 5}, new int[] {47, 40}, 2, 2, 10)); // any order
-    assertTrue(AnchorGroups.clustered(new int[] {5, 15}, new int[] {40, 30}, 2, 2, 10)); // 10 apart: span included
-    assertFalse(AnchorGroups.clustered(new int[] {5, 16}, new int[] {40, 41}, 2, 2, 10)); // 11 apart in A
-    assertFalse(AnchorGroups.clustered(new int[] {5, 6}, new int[] {40, 300}, 2, 2, 10)); // far apart in B
-    assertFalse(AnchorGroups.clustered(new int[] {5}, new int[] {40}, 1, 2, 10)); // fewer anchors than needed
-    assertTrue(AnchorGroups.clustered(new int[] {5}, new int[] {40}, 1, 1, 10)); // one is enough when one is asked
+    assertTrue(clustered(new int[] {5, 12}, new int[] {40, 47}, 2, 2, 10)); // 7 apart in both
+    assertTrue(clustered(new int[] {12, 5}, new int[] {47, 40}, 2, 2, 10)); // any order
+    assertTrue(clustered(new int[] {5, 15}, new int[] {40, 30}, 2, 2, 10)); // 10 apart: span included
+    assertFalse(clustered(new int[] {5, 16}, new int[] {40, 41}, 2, 2, 10)); // 11 apart in A
+    assertFalse(clustered(new int[] {5, 6}, new int[] {40, 300}, 2, 2, 10)); // far apart in B
+    assertFalse(clustered(new int[] {5}, new int[] {40}, 1, 2, 10)); // fewer anchors than needed
+    assertTrue(clustered(new int[] {5}, new int[] {40}, 1, 1, 10)); // one is enough when one is asked
     // three needed: 0, 8 and 9 in A; B positions of 8 and 9 both within 10 of 0's
-    assertTrue(AnchorGroups.clustered(new int[] {0, 100, 8, 9}, new int[] {50, 0, 58, 45}, 4, 3, 10));
-    assertFalse(AnchorGroups.clustered(new int[] {0, 100, 8, 9}, new int[] {50, 0, 58, 70}, 4, 3, 10));
+    assertTrue(clustered(new int[] {0, 100, 8, 9}, new int[] {50, 0, 58, 45}, 4, 3, 10));
+    assertFalse(clustered(new int[] {0, 100, 8, 9}, new int[] {50, 0, 58, 70}, 4, 3, 10));
   }
 
   @Test
@@ -75,7 +75,7 @@ class AnchorGroupsTest {
   @Test
   void gramPositionsAreFirstAndLastOccurrences() {
     // "a b a b c" with n = 2: ab@0 ba@1 ab@2 bc@3 -> ab at 0 and 2, ba at 1, bc at 3
-    Reuse.Grams g = Reuse.distinctGramsWithPositions("a b a b c", 2);
+    Reuse.Grams g = Reuse.distinctGrams("a b a b c", 2);
     long ab = Shingler.windowHashes(new String[] {"a", "b"}, 2)[0];
     long ba = Shingler.windowHashes(new String[] {"b", "a"}, 2)[0];
     long bc = Shingler.windowHashes(new String[] {"b", "c"}, 2)[0];
@@ -87,5 +87,10 @@ class AnchorGroupsTest {
       assertTrue(h == ab || h == ba || h == bc);
       if (i > 0) assertTrue(g.hashes()[i - 1] < h);
     }
+  }
+
+  /** {@link AnchorGroups#clustered} for anchors that each occur once in A and in B. */
+  private static boolean clustered(int[] posA, int[] posB, int n, int minAnchors, int span) {
+    return AnchorGroups.clustered(posA, posA, posB, posB, n, minAnchors, span);
   }
 }

@@ -167,6 +167,7 @@ public final class DedupBench {
       n.put("clusters", new HashSet<>(clusterOf.values()).size());
       n.set("orangesum_exact_groups", exactGroups(Path.of(args[1]), byId, clusterOf));
       runs.set("newslens_dedup_spark", n);
+      full.release();
       spark.catalog().clearCache();
 
       runs.set("newslens_kernels_plain_java", plainJava(docs, p, truth));

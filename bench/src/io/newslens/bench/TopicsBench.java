@@ -55,7 +55,7 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>Usage: {@code bench/java io.newslens.bench.TopicsBench OUT.json [--input orangesum_fr.jsonl.gz] [--k 20]
  * [--em-iterations 20] [--gibbs-iterations 200] [--mallet-iterations 200] [--only mallet,online,em,gibbs]
- * [--mallet-seed 42] [--seeds 1,2,3] [--gibbs-variants LOCAL:AVERAGE:FITDOCS,...]
+ * [--mallet-seed 42] [--seeds 1,2,3] [--gibbs-variants LOCAL:AVERAGE:FITDOCS[:PARTITIONS],...]
  * [--analyzer newslens|lucene] [--cache DIR]}. {@code --analyzer newslens} (the default) tokenizes with the analyze
  * stage's French chain, whose stop flags the topics stage honours; {@code lucene} is Lucene's stock FrenchAnalyzer
  * (the earlier results). {@code --cache DIR} writes the prepared bags there, or reads them when present.
@@ -163,15 +163,18 @@ public final class TopicsBench {
         write(out, report);
       }
       if (only.contains("gibbs")) {
-        // --gibbs-variants "LOCAL:AVERAGE:FITDOCS,...": several sampler schedules side by side (default: the defaults)
+        // --gibbs-variants "LOCAL:AVERAGE:FITDOCS[:PARTITIONS],...": several sampler schedules side by side
+        // (default: the defaults)
         String variants = opt.getOrDefault("gibbs-variants",
             base.localSweeps() + ":" + base.averageSweeps() + ":" + base.fitDocs());
         for (String v : variants.split(",")) {
           String[] f = v.split(":");
           TopicsParams g = base.withAlgorithm(Algorithm.GIBBS, gibbsIterations).withSampling(Integer.parseInt(f[0]),
               Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+          if (f.length > 3) g = withPartitions(g, Integer.parseInt(f[3]));
           if (manySeeds) g = g.withSeed(seed);
-          String name = "newslens-gibbs-local" + f[0] + "-average" + f[1] + "-fit" + f[2] + suffix;
+          String name = "newslens-gibbs-local" + f[0] + "-average" + f[1] + "-fit" + f[2]
+              + (f.length > 3 ? "-partitions" + f[3] : "") + suffix;
           Map<String, Object> r = spark(name, g, terms, fitBags, k, category);
           r.put("seed", g.seed());
           results.add(r);
@@ -189,6 +192,14 @@ public final class TopicsBench {
     write(out, report);
     System.err.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
     spark.stop();
+  }
+
+  /** The Gibbs sampler's partition count (the fourth field of a --gibbs-variants entry). */
+  static TopicsParams withPartitions(TopicsParams p, int partitions) {
+    return new TopicsParams(p.topics(), p.autoMin(), p.autoMax(), p.autoStep(), p.algorithm(), p.iterations(),
+        p.minDf(), p.maxDfFraction(), p.vocabularySize(), p.topTerms(), p.alphaSum(), p.beta(), p.optimizeInterval(),
+        p.burnIn(), p.inferenceIterations(), partitions, p.period(), p.seed(), p.localSweeps(), p.averageSweeps(),
+        p.fitDocs());
   }
 
   /** Per method (the result name without its seed): runs, and mean / min / max of time, NPMI, NMI, topics used. */

@@ -54,14 +54,32 @@ import scala.reflect.ClassTag$;
  * two different articles of one outlet look alike.
  *
  * <p>Not fully lazy: connected components are iterative and run their Spark jobs inside {@link #apply}; so that
- * writing the pairs afterwards does not recompute them, {@code apply} persists the per-document features and the
- * pairs (memory and disk). A caller that writes the pairs first can call {@link #clusters} on the pairs read back.
+ * writing the pairs afterwards does not recompute them, {@code apply} persists the per-document features, the
+ * candidate pairs (read by three joins) and the verified pairs (memory and disk), and GraphX keeps its graphs
+ * cached; {@link Result#release} frees all of them once the tables are written. A caller that writes the pairs
+ * first can call {@link #clusters} on the pairs read back.
  */
 public final class Dedup {
   private Dedup() {}
 
-  /** pairs: see {@link #PAIR_COLUMNS}; clusters: one row per document, see {@link #CLUSTER_COLUMNS}. */
-  public record Result(Dataset<Row> pairs, Dataset<Row> clusters) {}
+  /**
+   * pairs: see {@link #PAIR_COLUMNS}; clusters: one row per document, see {@link #CLUSTER_COLUMNS}. Both are read
+   * from what {@code apply} persisted: call {@link #release} once they are written, not before.
+   */
+  public record Result(Dataset<Row> pairs, Dataset<Row> clusters, List<Dataset<Row>> cached,
+      List<Graph<?, ?>> graphs) {
+    /** Unpersists the features, the candidate and verified pairs, and the connected-components graphs. */
+    public void release() {
+      for (Dataset<Row> d : cached) d.unpersist(false);
+      for (Graph<?, ?> g : graphs) g.unpersist(false);
+    }
+  }
+
+  /** The verified pairs and what computing them persisted (the features and the candidate pairs). */
+  private record Found(Dataset<Row> pairs, Dataset<Row> features, Dataset<Row> candidates) {}
+
+  /** A clusters table and the GraphX graphs its lineage reads (cached until unpersisted). */
+  private record Components(Dataset<Row> clusters, List<Graph<?, ?>> graphs) {}
 
   public static final String EXACT = "exact";
   public static final String NEAR = "near";
@@ -109,8 +127,10 @@ public final class Dedup {
   /** Pairs and clusters of {@code documents} (needs doc_id, published_at, text; uses char_count if present). */
   public static Result apply(Dataset<Row> documents, DedupParams p) {
     requireColumns(documents, DOC_ID, PUBLISHED_AT, TEXT);
-    Dataset<Row> pairs = pairs(documents, p).persist(StorageLevel.MEMORY_AND_DISK());
-    return new Result(pairs, clusters(documents, pairs));
+    Found found = find(documents, p);
+    Dataset<Row> pairs = found.pairs().persist(StorageLevel.MEMORY_AND_DISK());
+    Components c = components(documents, pairs);
+    return new Result(pairs, c.clusters(), List.of(found.features(), found.candidates(), pairs), c.graphs());
   }
 
   /**
@@ -153,8 +173,15 @@ public final class Dedup {
         }, Encoders.row(FEATURES));
   }
 
-  /** The verified duplicate pairs alone (lazy; the per-document features are persisted). */
+  /**
+   * The verified duplicate pairs alone (lazy; the per-document features and the candidate pairs are marked
+   * persisted, and stay so: {@link #apply} is the entry point that releases them).
+   */
   public static Dataset<Row> pairs(Dataset<Row> documents, DedupParams p) {
+    return find(documents, p).pairs();
+  }
+
+  private static Found find(Dataset<Row> documents, DedupParams p) {
     requireColumns(documents, DOC_ID, TEXT);
     Dataset<Row> features = features(documents, p).persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -169,7 +196,9 @@ public final class Dedup {
     // near duplicates among the representatives only: band keys of the others are dropped (a narrow anti join)
     Dataset<Row> repBands = features.select(DOC_ID, BANDS)
         .join(exact.select(col(DOC_B).as(DOC_ID)), new String[] {DOC_ID}, "left_anti");
-    Dataset<Row> candidates = candidates(repBands, p.maxBucketSize());
+    // read by the semi join below and by both sides' joins: without persisting, Spark recomputed the band shuffle
+    // for each (OrangeSum: five shuffles of 1.26 M band rows for 1,404 candidate pairs)
+    Dataset<Row> candidates = candidates(repBands, p.maxBucketSize()).persist(StorageLevel.MEMORY_AND_DISK());
 
     UserDefinedFunction verify = udf((UDF4<byte[], byte[], byte[], byte[], Row>) (sa, sb, ga, gb) -> {
       long[] a = toLongs(sa);
@@ -190,7 +219,8 @@ public final class Dedup {
         .filter(col(JACCARD).geq(p.minJaccard()).or(col(CONTAINMENT).geq(p.minContainment())
             .and(least(col(SHINGLES_A), col(SHINGLES_B)).geq(p.minContainedShingles()))));
 
-    return exact.unionByName(near).select(PAIR_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
+    return new Found(exact.unionByName(near).select(PAIR_COLUMNS.stream().map(functions::col)
+        .toArray(Column[]::new)), features, candidates);
   }
 
   /**
@@ -257,17 +287,27 @@ public final class Dedup {
    * {@code documents} appears; one in no pair is its own cluster of size 1. cluster_id = the smallest member
    * doc_id (derived from the members only); representative = earliest published_at (nulls last), then longest
    * text (char_count when present), then smallest doc_id. Vertex ids are xxhash64 of doc_id: a collision (odds
-   * about n²/2^65, 3·10^-8 at a million documents) would merge two clusters.
+   * about n²/2^65, 3·10^-8 at a million documents) would merge two clusters. The GraphX graphs stay cached
+   * ({@link #apply} releases them).
    */
   public static Dataset<Row> clusters(Dataset<Row> documents, Dataset<Row> pairs) {
+    return components(documents, pairs).clusters();
+  }
+
+  private static Components components(Dataset<Row> documents, Dataset<Row> pairs) {
     requireColumns(documents, DOC_ID, PUBLISHED_AT, TEXT);
     requireColumns(pairs, DOC_A, DOC_B);
     ClassTag<Integer> intTag = ClassTag$.MODULE$.apply(Integer.class);
-    RDD<Edge<Integer>> edges = pairs.select(xxhash64(col(DOC_A)), xxhash64(col(DOC_B))).javaRDD()
-        .map(r -> new Edge<>(r.getLong(0), r.getLong(1), 1)).rdd();
+    JavaRDD<Row> edgeRows = pairs.select(xxhash64(col(DOC_A)), xxhash64(col(DOC_B))).javaRDD();
+    // every GraphX superstep runs a task per partition: no more edge partitions than the cluster has cores
+    // (the pairs come in 16 + 2; OrangeSum's 2,437 edges made 18-task stages of a few milliseconds of work each)
+    int cores = documents.sparkSession().sparkContext().defaultParallelism();
+    if (edgeRows.getNumPartitions() > cores) edgeRows = edgeRows.coalesce(cores);
+    RDD<Edge<Integer>> edges = edgeRows.map(r -> new Edge<>(r.getLong(0), r.getLong(1), 1)).rdd();
     Graph<Integer, Integer> graph = Graph.fromEdges(edges, 0, StorageLevel.MEMORY_AND_DISK(),
         StorageLevel.MEMORY_AND_DISK(), intTag, intTag);
-    JavaRDD<Row> comps = ConnectedComponents.run(graph, intTag, intTag).vertices().toJavaRDD()
+    Graph<Object, Integer> cc = ConnectedComponents.run(graph, intTag, intTag);
+    JavaRDD<Row> comps = cc.vertices().toJavaRDD()
         .map(t -> RowFactory.create((Long) t._1(), (Long) t._2()));
     Dataset<Row> comp = documents.sparkSession().createDataFrame(comps,
         new StructType().add("vid", DataTypes.LongType, false).add("comp", DataTypes.LongType, false));
@@ -280,7 +320,7 @@ public final class Dedup {
         ? coalesce(col(CHAR_COUNT).cast("long"), length(col(TEXT)).cast("long"), lit(0L))
         : coalesce(length(col(TEXT)).cast("long"), lit(0L));
     WindowSpec cluster = Window.partitionBy(CLUSTER_ID);
-    return documents.select(col(DOC_ID), col(PUBLISHED_AT), len.as("len"))
+    Dataset<Row> table = documents.select(col(DOC_ID), col(PUBLISHED_AT), len.as("len"))
         .join(member, new String[] {DOC_ID}, "left")
         .withColumn(CLUSTER_ID, coalesce(col(CLUSTER_ID), col(DOC_ID)))
         .withColumn(CLUSTER_SIZE, count(lit(1)).over(cluster).cast("int"))
@@ -288,6 +328,7 @@ public final class Dedup {
             col("len").desc(), col(DOC_ID).asc()).rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())))
         .withColumn(IS_REPRESENTATIVE, col(DOC_ID).equalTo(col(REPRESENTATIVE)))
         .select(CLUSTER_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
+    return new Components(table, List.of(graph, cc));
   }
 
   static void requireColumns(Dataset<Row> df, String... names) {

@@ -150,6 +150,7 @@ public final class Pipeline {
       Dedup.Result r = Dedup.apply(read(Tables.DOCUMENTS), cfg.dedup());
       write(Tables.DUPLICATE_PAIRS, r.pairs());
       write(Tables.DUPLICATE_CLUSTERS, r.clusters());
+      r.release();
       Row s = read(Tables.DUPLICATE_CLUSTERS).agg(
           countDistinct(col(Columns.CLUSTER_ID)),
           sum(when(col(Columns.CLUSTER_SIZE).gt(1).and(col(Columns.IS_REPRESENTATIVE)), 1L).otherwise(0L)),

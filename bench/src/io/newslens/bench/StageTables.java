@@ -5,6 +5,8 @@ import io.newslens.dedup.DedupParams;
 import io.newslens.reuse.Reuse;
 import io.newslens.reuse.ReuseParams;
 import io.newslens.spark.SparkSessions;
+import io.newslens.topics.Topics;
+import io.newslens.topics.TopicsParams;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -13,11 +15,13 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs the dedup and reuse stages alone on a documents table, as the pipeline does (each table written to Parquet),
- * and compares tables, so two versions of the code can be timed and checked row for row on the same input.
+ * Runs the dedup, reuse and topics stages alone on a pipeline run's tables, as the pipeline does (each table written
+ * to Parquet), and compares tables, so two versions of the code can be timed and checked row for row on the same
+ * input.
  *
- * <p>Usage: {@code StageTables run DOCUMENTS_PARQUET OUT_DIR [dedup,reuse]} writes OUT_DIR/{duplicate_pairs,
- * duplicate_clusters, reuse_passages} and prints seconds per stage; {@code StageTables diff A B [COLUMNS]} prints the
+ * <p>Usage: {@code StageTables run DOCUMENTS_PARQUET OUT_DIR [dedup,reuse,topics]} writes OUT_DIR/{duplicate_pairs,
+ * duplicate_clusters, reuse_passages, topics, doc_topics, topic_trends, vocabulary} and prints seconds per stage
+ * (topics reads tokens and duplicate_clusters from the documents table's folder); {@code StageTables diff A B [COLUMNS]} prints the
  * row counts of two Parquet tables and of A exceptAll B and B exceptAll A (over the given comma-separated columns,
  * default all).
  */
@@ -67,6 +71,19 @@ public final class StageTables {
       r.passages().write().mode(SaveMode.Overwrite).parquet(out + "/reuse_passages");
       r.release();
       seconds.put("reuse", (System.nanoTime() - t0) / 1e9);
+    }
+    if (stages.contains("topics")) {
+      // the tokens and duplicate_clusters tables next to DOCS (a pipeline run's output folder)
+      String dir = new java.io.File(docs).getParent();
+      long t0 = System.nanoTime();
+      Topics.Result r = Topics.apply(spark.read().parquet(dir + "/tokens"), spark.read().parquet(docs),
+          spark.read().parquet(dir + "/duplicate_clusters"), TopicsParams.defaults());
+      r.topics().write().mode(SaveMode.Overwrite).parquet(out + "/topics");
+      r.docTopics().write().mode(SaveMode.Overwrite).parquet(out + "/doc_topics");
+      r.topicTrends().write().mode(SaveMode.Overwrite).parquet(out + "/topic_trends");
+      r.vocabulary().write().mode(SaveMode.Overwrite).parquet(out + "/vocabulary");
+      r.release();
+      seconds.put("topics", (System.nanoTime() - t0) / 1e9);
     }
     System.out.println("seconds " + seconds);
   }

@@ -109,4 +109,35 @@ class KernelsTest {
     assertEquals(List.of("z", "a", "b", "é", "c"), Vocabulary.select(terms, 10, 2, 0.5, 100));
     assertEquals(List.of("z", "a", "b"), Vocabulary.select(terms, 10, 2, 0.5, 3));
   }
+
+  @Test
+  void documentTermCountsSkipStopWordsAndKeepFirstOccurrenceOrder() {
+    org.apache.spark.sql.types.StructType t = new org.apache.spark.sql.types.StructType()
+        .add("term", "string").add("stop", "boolean");
+    java.util.function.BiFunction<String, Boolean, org.apache.spark.sql.Row> tok =
+        (term, stop) -> new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(new Object[] {term, stop}, t);
+    org.apache.spark.sql.Row r = Corpus.termCounts("d1", List.of(tok.apply("poutin", false), tok.apply("le", true),
+        tok.apply("russ", false), tok.apply("poutin", false), tok.apply("le", true)));
+    assertEquals("d1", r.getString(0));
+    assertArrayEquals(new String[] {"poutin", "russ"}, (String[]) r.get(1));
+    assertArrayEquals(new Integer[] {2, 1}, (Integer[]) r.get(2));
+    org.apache.spark.sql.Row empty = Corpus.termCounts("d2", List.of());
+    assertEquals(0, ((String[]) empty.get(1)).length);
+    assertEquals(0, ((Integer[]) empty.get(2)).length);
+  }
+
+  @Test
+  void bagKeepsVocabularyTermsSortedByIdWithTheirCounts() {
+    java.util.Map<String, Integer> index = java.util.Map.of("russ", 0, "poutin", 7, "kremlin", 3);
+    org.apache.spark.sql.Row b = Corpus.bagOf(seq("poutin", "ukrain", "russ", "kremlin"), seq(2, 9, 1, 4), index);
+    assertArrayEquals(new Integer[] {0, 3, 7}, (Integer[]) b.get(0));
+    assertArrayEquals(new Integer[] {1, 4, 2}, (Integer[]) b.get(1));
+    org.apache.spark.sql.Row none = Corpus.bagOf(seq("ukrain"), seq(5), index);
+    assertEquals(0, ((Integer[]) none.get(0)).length);
+  }
+
+  @SafeVarargs
+  private static <T> scala.collection.immutable.Seq<T> seq(T... xs) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(xs)).toList();
+  }
 }

@@ -122,12 +122,7 @@ public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> b
         .add(TERM_ID, "int", false).add(TERM, "string", false).add(DF, "long", false);
     Dataset<Row> ids = documents.sparkSession().createDataFrame(vocabRows, vs);
 
-    // display forms of the vocabulary's terms only (the semi join drops the other tokens before the count)
-    Dataset<Row> surfaces = tokens.select(col(LANG), explode(col(TOKENS)).as("t"))
-        .select(col(LANG), col("t." + TERM).as(TERM), col("t." + SURFACE).as(SURFACE))
-        .join(broadcast(ids.select(TERM)), new String[] {TERM}, "left_semi")
-        .groupBy(LANG, TERM, SURFACE).agg(count("*").as("count"));
-    Dataset<Row> display = Tokens.displayFormsOfCounts(surfaces)
+    Dataset<Row> display = Tokens.displayForms(tokens)
         .withColumn("r", row_number().over(Window.partitionBy(TERM).orderBy(col("count").desc(), col(LANG).asc())))
         .filter(col("r").equalTo(1)).select(col(TERM), col(DISPLAY));
     Dataset<Row> vocabulary = ids.join(broadcast(display), TERM, "left")

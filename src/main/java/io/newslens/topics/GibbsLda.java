@@ -275,12 +275,27 @@ public final class GibbsLda implements TopicModel {
     Broadcast<GibbsPartition.Snapshot> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
     final int iters = inferenceIterations;
     final long s = seed;
-    JavaRDD<Row> rows = bags.select(DOC_ID, TERM_IDS, COUNTS).javaRDD().map(r -> {
-      GibbsPartition.Snapshot m = b.value();
-      int[] ndk = GibbsPartition.infer(r.getString(0), expand(r.getList(1), r.getList(2)), m, iters, s);
-      return RowFactory.create(r.getString(0), GibbsPartition.mixture(ndk, m.alpha()));
-    });
+    JavaRDD<Row> rows = bags.select(DOC_ID, TERM_IDS, COUNTS).javaRDD()
+        .mapPartitions(it -> inferred(it, b.value(), iters, s));
     return spark.createDataFrame(rows, MIXTURES);
+  }
+
+  /** doc_id and inferred mixture of each (doc_id, term_ids, counts) row; one inferencer for the whole partition. */
+  private static Iterator<Row> inferred(Iterator<Row> rows, GibbsPartition.Snapshot m, int iterations, long seed) {
+    GibbsPartition.Inferencer inferencer = new GibbsPartition.Inferencer(m);
+    return new Iterator<Row>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = rows.next();
+        int[] ndk = inferencer.infer(r.getString(0), expand(r.getList(1), r.getList(2)), iterations, seed);
+        return RowFactory.create(r.getString(0), GibbsPartition.mixture(ndk, m.alpha()));
+      }
+    };
   }
 
   @Override

@@ -337,38 +337,147 @@ public final class GibbsPartition implements Serializable {
 
   /**
    * The topic counts of a new document against a fixed model (the word-topic counts are not changed): Gibbs
-   * sampling of its tokens for {@code iterations} sweeps, seeded from (seed, hash of doc_id).
+   * sampling of its tokens for {@code iterations} sweeps, seeded from (seed, hash of doc_id). Builds an
+   * {@link Inferencer} for this one call; a caller inferring many documents builds one and reuses it.
    */
   public static int[] infer(String docId, int[] docWords, Snapshot m, int iterations, long seed) {
-    int K = m.topics();
-    double vBeta = m.beta() * m.vocabulary();
-    double[] phiDen = new double[K];
-    for (int k = 0; k < K; k++) phiDen[k] = 1.0 / (m.topicTotals()[k] + vBeta);
-    SplittableRandom rng = rng(seed, -2, hash(docId));
-    int[] z = new int[docWords.length];
-    int[] ndk = new int[K];
-    for (int i = 0; i < z.length; i++) {
-      z[i] = rng.nextInt(K);
-      ndk[z[i]]++;
-    }
-    double[] p = new double[K];
-    for (int it = 0; it < iterations; it++) {
-      for (int i = 0; i < z.length; i++) {
-        int base = docWords[i] * K;
-        ndk[z[i]]--;
-        double total = 0;
-        for (int k = 0; k < K; k++) {
-          total += (m.alpha()[k] + ndk[k]) * (m.wordTopic()[base + k] + m.beta()) * phiDen[k];
-          p[k] = total;
-        }
-        double u = rng.nextDouble() * total;
-        int nu = 0;
-        while (nu < K - 1 && p[nu] < u) nu++;
-        z[i] = nu;
-        ndk[nu]++;
+    return new Inferencer(m).infer(docId, docWords, iterations, seed);
+  }
+
+  /**
+   * Gibbs inference of new documents against a fixed model, with SparseLDA's buckets (as in the sweep, and as
+   * MALLET's TopicInferencer): {@code p(k) ∝ (alpha_k + n_dk)(n_wk + beta) / (n_k + V beta)} splits into a constant
+   * smoothing bucket, a document bucket over the document's topics and a word bucket over the topics the word
+   * holds in the model, so a token costs the number of topics its word holds rather than K. The per-word topic
+   * lists are built once from the snapshot (O(K V)), then shared by every document inferred.
+   */
+  public static final class Inferencer {
+    private final int k;
+    private final double[] alpha;
+    private final double beta;
+    /** 1 / (n_k + V beta) */
+    private final double[] denom;
+    /** the smoothing bucket: sum_k alpha_k beta / (n_k + V beta) */
+    private final double smoothing;
+    /** the topics word w holds: wordTopics[wordStart[w] .. wordStart[w + 1]), with n_wk / (n_k + V beta) */
+    private final int[] wordStart;
+    private final int[] wordTopics;
+    private final double[] wordWeights;
+
+    public Inferencer(Snapshot m) {
+      k = m.topics();
+      int v = m.vocabulary();
+      alpha = m.alpha().clone();
+      beta = m.beta();
+      denom = new double[k];
+      double s = 0;
+      for (int t = 0; t < k; t++) {
+        denom[t] = 1.0 / (m.topicTotals()[t] + beta * v);
+        s += alpha[t] * beta * denom[t];
       }
+      smoothing = s;
+      int[] nwk = m.wordTopic();
+      wordStart = new int[v + 1];
+      int nonZero = 0;
+      for (int i = 0; i < nwk.length; i++) if (nwk[i] > 0) nonZero++;
+      wordTopics = new int[nonZero];
+      wordWeights = new double[nonZero];
+      int pos = 0;
+      for (int w = 0; w < v; w++) {
+        wordStart[w] = pos;
+        for (int t = 0; t < k; t++) {
+          int n = nwk[w * k + t];
+          if (n > 0) {
+            wordTopics[pos] = t;
+            wordWeights[pos++] = n * denom[t];
+          }
+        }
+      }
+      wordStart[v] = pos;
     }
-    return ndk;
+
+    /** The topic counts of one document after {@code iterations} sweeps (see {@link GibbsPartition#infer}). */
+    public int[] infer(String docId, int[] docWords, int iterations, long seed) {
+      SplittableRandom rng = rng(seed, -2, hash(docId));
+      int[] z = new int[docWords.length];
+      int[] ndk = new int[k];
+      for (int i = 0; i < z.length; i++) {
+        z[i] = rng.nextInt(k);
+        ndk[z[i]]++;
+      }
+      // the document bucket: sum_k n_dk beta / (n_k + V beta), kept up to date as tokens move
+      double r = 0;
+      for (int t = 0; t < k; t++) r += ndk[t] * beta * denom[t];
+      double[] qv = new double[k];
+      for (int it = 0; it < iterations; it++) {
+        for (int i = 0; i < z.length; i++) {
+          int w = docWords[i];
+          int old = z[i];
+          ndk[old]--;
+          r -= beta * denom[old];
+          int from = wordStart[w];
+          int held = wordStart[w + 1] - from;
+          double q = 0;
+          for (int j = 0; j < held; j++) {
+            double x = (alpha[wordTopics[from + j]] + ndk[wordTopics[from + j]]) * wordWeights[from + j];
+            qv[j] = x;
+            q += x;
+          }
+          double u = rng.nextDouble() * (smoothing + r + q);
+          int nu = -1;
+          if (u < q) {
+            int j = 0;
+            while (j < held - 1) {
+              u -= qv[j];
+              if (u <= 0) break;
+              j++;
+            }
+            nu = wordTopics[from + j];
+          } else {
+            u -= q;
+            if (u < r) {
+              for (int t = 0; t < k; t++) {
+                if (ndk[t] == 0) continue;
+                u -= ndk[t] * beta * denom[t];
+                if (u <= 0) {
+                  nu = t;
+                  break;
+                }
+              }
+            } else {
+              u -= r;
+              for (int t = 0; t < k; t++) {
+                u -= alpha[t] * beta * denom[t];
+                if (u <= 0) {
+                  nu = t;
+                  break;
+                }
+              }
+            }
+            if (nu < 0) nu = old; // rounding at the very end of a bucket
+          }
+          z[i] = nu;
+          ndk[nu]++;
+          r += beta * denom[nu];
+        }
+      }
+      return ndk;
+    }
+
+    /** p(topic = t | everything else) for a token of word w in a document with topic counts ndk (test aid). */
+    double[] conditional(int w, int[] ndk) {
+      double[] p = new double[k];
+      double total = smoothing;
+      for (int t = 0; t < k; t++) total += ndk[t] * beta * denom[t];
+      for (int j = wordStart[w]; j < wordStart[w + 1]; j++) {
+        total += (alpha[wordTopics[j]] + ndk[wordTopics[j]]) * wordWeights[j];
+      }
+      for (int t = 0; t < k; t++) p[t] = (alpha[t] * beta + ndk[t] * beta) * denom[t] / total;
+      for (int j = wordStart[w]; j < wordStart[w + 1]; j++) {
+        p[wordTopics[j]] += (alpha[wordTopics[j]] + ndk[wordTopics[j]]) * wordWeights[j] / total;
+      }
+      return p;
+    }
   }
 
   static SplittableRandom rng(long seed, int iteration, long docHash) {

@@ -130,4 +130,42 @@ class GibbsPartitionTest {
     for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
     return best;
   }
+
+  @Test
+  void sparseInferenceConditionalEqualsTheDenseFormula() {
+    // K = 4, V = 3; word 2 holds no topic at all, word 0 only topic 1
+    int k = 4;
+    int v = 3;
+    int[] nwk = {0, 7, 0, 0, 3, 0, 5, 1, 0, 0, 0, 0};
+    int[] nk = {3, 7, 5, 1};
+    double[] alpha = {0.1, 0.4, 0.2, 0.3};
+    double beta = 0.05;
+    GibbsPartition.Inferencer inf = new GibbsPartition.Inferencer(new GibbsPartition.Snapshot(k, v, nwk, nk, alpha,
+        beta));
+    int[][] docs = {{0, 0, 0, 0}, {2, 0, 1, 0}, {0, 3, 0, 1}};
+    for (int w = 0; w < v; w++) {
+      for (int[] ndk : docs) {
+        double[] dense = new double[k];
+        double total = 0;
+        for (int t = 0; t < k; t++) {
+          dense[t] = (alpha[t] + ndk[t]) * (nwk[w * k + t] + beta) / (nk[t] + v * beta);
+          total += dense[t];
+        }
+        double[] sparse = inf.conditional(w, ndk);
+        for (int t = 0; t < k; t++) assertEquals(dense[t] / total, sparse[t], 1e-12, "w=" + w + " t=" + t);
+      }
+    }
+    // sampling walks the buckets right: a one-token document's topic after one sweep follows the conditional
+    int[] seen = new int[k];
+    int n = 40_000;
+    for (int i = 0; i < n; i++) {
+      int[] ndk = inf.infer("doc-" + i, new int[] {1}, 1, 7);
+      for (int t = 0; t < k; t++) if (ndk[t] == 1) seen[t]++;
+    }
+    double[] p = inf.conditional(1, new int[k]);
+    for (int t = 0; t < k; t++) {
+      double sd = Math.sqrt(p[t] * (1 - p[t]) / n);
+      assertEquals(p[t], (double) seen[t] / n, 5 * sd + 1e-9, "topic " + t);
+    }
+  }
 }

@@ -74,8 +74,8 @@ public final class Pipeline {
       throw new UsageException("no input files under " + String.join(", ", cfg.inputs()));
     }
     OutputFolder out = OutputFolder.prepare(cfg.output(), spark.sparkContext().hadoopConfiguration(), runId);
-    Pipeline p = new Pipeline(spark, cfg, out);
     try {
+      Pipeline p = new Pipeline(spark, cfg, out);
       Ingest.registerUdfs(spark);
       Manifest manifest = new Manifest(runId, started).versions(Versions.all(spark));
       manifest.params(cfg.given(), cfg.effective());
@@ -95,7 +95,9 @@ public final class Pipeline {
       out.publish();
       LOG.info("published {} ({} tables, {} s)", out.outputPath(), p.rows.size(), String.format("%.1f", total / 1e3));
       return new Summary(out.outputPath(), runId, Map.copyOf(p.rows), total);
-    } catch (RuntimeException | IOException | Error e) {
+    } catch (Throwable e) {
+      // Throwable, not the exceptions Java sees: Spark's Scala code throws checked ones (SparkException) undeclared,
+      // and a run that left without abort() would keep the output's lock held for as long as this JVM lives
       out.abort();
       throw e;
     }

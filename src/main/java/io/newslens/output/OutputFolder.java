@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * (old output aside, staging in) and deletes the old one. A run that fails or is killed before publishing leaves
  * the previous output untouched; a kill between the two renames is repaired by the next run, which puts the
  * aside copy back. A non-empty folder without a Newslens manifest is never touched.
+ *
+ * <p>One run at a time: {@link #prepare} first takes the output's {@link RunLock} ({@code .NAME.lock} beside it),
+ * and only then removes the staging folders it finds, which are then surely those of dead runs; {@link #publish()}
+ * and {@link #abort()} release it. A second run on a busy output stops with a usage error naming the holder.
  */
 public final class OutputFolder {
   private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
@@ -38,6 +42,9 @@ public final class OutputFolder {
   private long sleepBeforePublish;
   private final Path staging;
   private final Path aside;
+  private RunLock lock;
+  private boolean published;
+  private boolean finished; // published, failed to publish or aborted: the lock is released
 
   private OutputFolder(FileSystem fs, Path out, String runId) {
     this.fs = fs;
@@ -46,7 +53,10 @@ public final class OutputFolder {
     this.aside = new Path(out.getParent(), "." + out.getName() + ".previous-" + runId);
   }
 
-  /** Checks the folder is ours (or absent/empty), repairs an interrupted publish, and creates the staging folder. */
+  /**
+   * Takes the output's run lock, repairs an interrupted publish, checks the folder is ours (or absent/empty) and
+   * creates the staging folder. A failure after the lock is taken releases it.
+   */
   public static OutputFolder prepare(String output, Configuration conf, String runId) {
     try {
       Path p = new Path(output);
@@ -55,25 +65,47 @@ public final class OutputFolder {
       if (out.getParent() == null) throw new UsageException("--output cannot be a file system root: " + output);
       OutputFolder f = new OutputFolder(fs, out, runId);
       f.sleepBeforePublish = conf.getLong(TEST_SLEEP_BEFORE_PUBLISH, 0L);
-      f.repairAndClean();
-      if (fs.exists(out)) {
-        FileStatus st = fs.getFileStatus(out);
-        if (!st.isDirectory()) {
-          throw new UsageException("output " + output + " is a file, not a folder; choose another --output");
-        }
-        if (fs.listStatus(out).length > 0 && !isNewslensOutput(fs, out)) {
-          throw new UsageException("output folder " + output
-              + " is not empty and is not a Newslens output (no manifest.json of ours); choose another --output");
-        }
-      }
+      f.lock = lock(fs, out, output, runId);
       try {
-        if (!fs.mkdirs(f.staging)) throw new IOException("mkdirs returned false");
-      } catch (IOException e) {
-        throw new RunFailedException("cannot write the output folder " + output + ": " + e.getMessage(), e);
+        f.repairAndClean();
+        f.check(output);
+        f.createStaging(output);
+        return f;
+      } catch (Throwable e) {
+        f.lock.release();
+        throw e;
       }
-      return f;
     } catch (IOException e) {
       throw new RunFailedException("cannot use the output folder " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static RunLock lock(FileSystem fs, Path out, String output, String runId) {
+    try {
+      return RunLock.acquire(fs, out, output, runId);
+    } catch (IOException e) {
+      throw new RunFailedException("cannot write the output folder " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses a file, and a non-empty folder that is not a Newslens output. */
+  private void check(String output) throws IOException {
+    if (!fs.exists(out)) return;
+    FileStatus st = fs.getFileStatus(out);
+    if (!st.isDirectory()) {
+      throw new UsageException("output " + output + " is a file, not a folder; choose another --output");
+    }
+    if (fs.listStatus(out).length > 0 && !isNewslensOutput(fs, out)) {
+      throw new UsageException("output folder " + output
+          + " is not empty and is not a Newslens output (no manifest.json of ours); choose another --output");
+    }
+  }
+
+  private void createStaging(String output) {
+    try {
+      if (!fs.mkdirs(staging)) throw new IOException("mkdirs returned false");
+    } catch (IOException e) {
+      throw new RunFailedException("cannot write the output folder " + output + ": " + e.getMessage(), e);
     }
   }
 
@@ -88,7 +120,10 @@ public final class OutputFolder {
     }
   }
 
-  /** Restores an output left aside by a publish that was interrupted, and removes stale staging folders. */
+  /**
+   * Restores an output left aside by a publish that was interrupted, and removes stale staging folders. Runs with
+   * the lock held, so no other run is writing: every staging and aside folder found is a dead run's.
+   */
   private void repairAndClean() throws IOException {
     Path parent = out.getParent();
     if (!fs.exists(parent)) return;
@@ -138,32 +173,58 @@ public final class OutputFolder {
     if (!fs.rename(tmp, new Path(staging, Tables.MANIFEST))) throw new IOException("cannot rename " + tmp);
   }
 
-  /** Swaps the staged output in. */
+  /**
+   * Swaps the staged output in, then releases the run lock (also when the swap fails). Publishing again is a no-op;
+   * publishing after {@link #abort()} or a failed publish is refused: the lock is no longer held.
+   */
   public void publish() throws IOException {
-    if (sleepBeforePublish > 0) {
-      LOG.warn("{} is set: sleeping {} ms before publishing", TEST_SLEEP_BEFORE_PUBLISH, sleepBeforePublish);
-      try {
-        Thread.sleep(sleepBeforePublish);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted before publishing", e);
-      }
+    if (published) return;
+    if (finished) throw new IllegalStateException("run lock released: cannot publish " + staging);
+    finished = true;
+    try {
+      sleepIfAsked();
+      swap();
+    } finally {
+      lock.release();
     }
+  }
+
+  /** The two renames: the previous output aside, the staging folder in; then the previous output is deleted. */
+  private void swap() throws IOException {
     boolean hadOld = fs.exists(out);
     if (hadOld && !fs.rename(out, aside)) throw new IOException("cannot move the previous output aside: " + out);
     if (!fs.rename(staging, out)) {
       if (hadOld) fs.rename(aside, out);
       throw new IOException("cannot move " + staging + " to " + out);
     }
+    published = true;
     if (hadOld) fs.delete(aside, true);
   }
 
-  /** Removes the staging folder of a failed run (the previous output is untouched). */
+  /** The test hook {@link #TEST_SLEEP_BEFORE_PUBLISH}. */
+  private void sleepIfAsked() throws IOException {
+    if (sleepBeforePublish <= 0) return;
+    LOG.warn("{} is set: sleeping {} ms before publishing", TEST_SLEEP_BEFORE_PUBLISH, sleepBeforePublish);
+    try {
+      Thread.sleep(sleepBeforePublish);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted before publishing", e);
+    }
+  }
+
+  /**
+   * Removes the staging folder of a failed run (the previous output is untouched) and releases the run lock.
+   * Safe to call after {@link #publish()} or twice.
+   */
   public void abort() {
+    finished = true;
     try {
       fs.delete(staging, true);
     } catch (IOException e) {
       LOG.warn("could not remove the staging folder {}: {}", staging, e.getMessage());
+    } finally {
+      lock.release();
     }
   }
 }

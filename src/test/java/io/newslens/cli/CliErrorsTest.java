@@ -3,6 +3,7 @@ package io.newslens.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newslens.ingest.Ingest;
 import io.newslens.testing.SparkTest;
 import io.newslens.testing.TestCorpora;
 import java.io.IOException;
@@ -72,6 +73,38 @@ class CliErrorsTest {
     assertEquals(1, c.errLines().size(), c.err());
     assertTrue(c.err().startsWith("newslens: cannot write the output folder " + file + "/out: "), c.err());
     assertEquals("x", Files.readString(file));
+  }
+
+  @Test
+  void outputInUseByAnotherRunIsRefusedWithTheLockToDelete(SparkSession spark) throws IOException {
+    Path out = tmp.resolve("o");
+    Path lock = tmp.resolve(".o.lock");
+    String held = "{\"tool\":\"newslens\",\"run_id\":\"20250101000000-abcdef12\",\"host\":\"worker-7.example\","
+        + "\"pid\":4242,\"started\":\"2025-01-01T00:00:00Z\"}\n";
+    Files.writeString(lock, held);
+    assertOneLine(run(spark, "run", "--input", TestCorpora.seedsDir().toString(), "--output", out.toString()), 2,
+        "newslens: output folder " + out + " is in use by run 20250101000000-abcdef12 (pid 4242 on worker-7.example,"
+            + " since 2025-01-01T00:00:00Z); wait for it to end or choose another --output. If that run is no longer"
+            + " running, delete " + lock + " and run again");
+    assertEquals(List.of(lock), Files.list(tmp).toList());
+    assertEquals(held, Files.readString(lock));
+  }
+
+  @Test
+  void aRunThatFailsLeavesNeitherItsStagingFolderNorItsLock(SparkSession spark) throws IOException {
+    Path out = tmp.resolve("o");
+    // local[2] gives a task one attempt: the injected failure fails the job, with Spark's (checked) SparkException
+    spark.conf().set(Ingest.TEST_FAIL_FIRST_ATTEMPT, "true");
+    Cli c;
+    try {
+      c = run(spark, "run", "--input", TestCorpora.seedsDir().toString(), "--output", out.toString());
+    } finally {
+      spark.conf().unset(Ingest.TEST_FAIL_FIRST_ATTEMPT);
+    }
+    assertEquals(1, c.exit(), c.err());
+    assertEquals(1, c.errLines().size(), c.err());
+    assertTrue(c.err().contains("injected failure"), c.err());
+    assertEquals(List.of(), Files.list(tmp).toList(), "no staging folder, no lock");
   }
 
   @ParameterizedTest(name = "{0}")

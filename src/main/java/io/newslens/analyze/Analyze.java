@@ -6,9 +6,8 @@ import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -42,20 +41,9 @@ public final class Analyze {
     }
     boolean stem = p.stemming();
     int max = p.maxTokensPerDocument();
-    MapPartitionsFunction<Row, Row> fn = rows -> new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        Row r = rows.next();
-        return toRow(r.getString(0), r.getString(1), r.getString(2), stem, max);
-      }
-    };
     Dataset<Row> tokens = documents.select(col(DOC_ID), col(LANG), col(TEXT))
-        .mapPartitions(fn, Encoders.row(Tokens.SCHEMA));
+        .map((MapFunction<Row, Row>) r -> toRow(r.getString(0), r.getString(1), r.getString(2), stem, max),
+            Encoders.row(Tokens.SCHEMA));
     return new Result(tokens);
   }
 

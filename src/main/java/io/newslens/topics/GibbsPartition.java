@@ -186,39 +186,7 @@ public final class GibbsPartition implements Serializable {
             qv[j] = v;
             q += v;
           }
-          double u = rng.nextDouble() * (s + r + q);
-          int nu = -1;
-          if (u < q) {
-            int j = 0;
-            while (j < held - 1) {
-              u -= qv[j];
-              if (u <= 0) break;
-              j++;
-            }
-            nu = wt[base + j];
-          } else {
-            u -= q;
-            if (u < r) {
-              for (int k = 0; k < K; k++) {
-                if (ndk[k] == 0) continue;
-                u -= ndk[k] * beta * denom[k];
-                if (u <= 0) {
-                  nu = k;
-                  break;
-                }
-              }
-            } else {
-              u -= r;
-              for (int k = 0; k < K; k++) {
-                u -= alpha[k] * beta * denom[k];
-                if (u <= 0) {
-                  nu = k;
-                  break;
-                }
-              }
-            }
-            if (nu < 0) nu = old; // rounding at the very end of a bucket
-          }
+          int nu = draw(rng.nextDouble() * (s + r + q), q, r, qv, wt, base, held, ndk, alpha, beta, denom, old);
           // add the token back under its new topic
           s -= alpha[nu] * beta * denom[nu];
           r -= ndk[nu] * beta * denom[nu];
@@ -235,6 +203,40 @@ public final class GibbsPartition implements Serializable {
       }
     }
     return new GibbsPartition(docIds, docHashes, docStart, words, z, sums, collected);
+  }
+
+  /**
+   * SparseLDA's draw: the topic where {@code u}, uniform in [0, q + r + s), falls. First the word bucket ({@code qv[j]}
+   * for the topics {@code topics[off + j]}, j &lt; held), then the document bucket ({@code n_dk beta / (n_k + V beta)}
+   * over the topics the document holds), then smoothing ({@code alpha_k beta / (n_k + V beta)}); {@code old} when
+   * rounding leaves u past the end of the last bucket. Shared by the sweep and by inference.
+   */
+  static int draw(double u, double q, double r, double[] qv, int[] topics, int off, int held, int[] ndk,
+      double[] alpha, double beta, double[] denom, int old) {
+    if (u < q) {
+      int j = 0;
+      while (j < held - 1) {
+        u -= qv[j];
+        if (u <= 0) break;
+        j++;
+      }
+      return topics[off + j];
+    }
+    u -= q;
+    if (u < r) {
+      for (int k = 0; k < ndk.length; k++) {
+        if (ndk[k] == 0) continue;
+        u -= ndk[k] * beta * denom[k];
+        if (u <= 0) return k;
+      }
+    } else {
+      u -= r;
+      for (int k = 0; k < ndk.length; k++) {
+        u -= alpha[k] * beta * denom[k];
+        if (u <= 0) return k;
+      }
+    }
+    return old;
   }
 
   /**
@@ -423,39 +425,8 @@ public final class GibbsPartition implements Serializable {
             qv[j] = x;
             q += x;
           }
-          double u = rng.nextDouble() * (smoothing + r + q);
-          int nu = -1;
-          if (u < q) {
-            int j = 0;
-            while (j < held - 1) {
-              u -= qv[j];
-              if (u <= 0) break;
-              j++;
-            }
-            nu = wordTopics[from + j];
-          } else {
-            u -= q;
-            if (u < r) {
-              for (int t = 0; t < k; t++) {
-                if (ndk[t] == 0) continue;
-                u -= ndk[t] * beta * denom[t];
-                if (u <= 0) {
-                  nu = t;
-                  break;
-                }
-              }
-            } else {
-              u -= r;
-              for (int t = 0; t < k; t++) {
-                u -= alpha[t] * beta * denom[t];
-                if (u <= 0) {
-                  nu = t;
-                  break;
-                }
-              }
-            }
-            if (nu < 0) nu = old; // rounding at the very end of a bucket
-          }
+          int nu = draw(rng.nextDouble() * (smoothing + r + q), q, r, qv, wordTopics, from, held, ndk, alpha, beta,
+              denom, old);
           z[i] = nu;
           ndk[nu]++;
           r += beta * denom[nu];

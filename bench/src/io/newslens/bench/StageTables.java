@@ -21,9 +21,9 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Usage: {@code StageTables run DOCUMENTS_PARQUET OUT_DIR [dedup,reuse,topics]} writes OUT_DIR/{duplicate_pairs,
  * duplicate_clusters, reuse_passages, topics, doc_topics, topic_trends, vocabulary} and prints seconds per stage
- * (topics reads tokens and duplicate_clusters from the documents table's folder); {@code StageTables diff A B [COLUMNS]} prints the
- * row counts of two Parquet tables and of A exceptAll B and B exceptAll A (over the given comma-separated columns,
- * default all).
+ * (topics reads tokens and duplicate_clusters from the documents table's folder); {@code StageTables diff A B
+ * [COLUMNS]} prints the row counts of two Parquet tables and of A exceptAll B and B exceptAll A (over the given
+ * comma-separated columns, default all).
  */
 public final class StageTables {
   public static void main(String[] args) {

@@ -171,7 +171,7 @@ public final class TopicsBench {
           String[] f = v.split(":");
           TopicsParams g = base.withAlgorithm(Algorithm.GIBBS, gibbsIterations).withSampling(Integer.parseInt(f[0]),
               Integer.parseInt(f[1]), Integer.parseInt(f[2]));
-          if (f.length > 3) g = withPartitions(g, Integer.parseInt(f[3]));
+          if (f.length > 3) g = g.withPartitions(Integer.parseInt(f[3]));
           if (manySeeds) g = g.withSeed(seed);
           String name = "newslens-gibbs-local" + f[0] + "-average" + f[1] + "-fit" + f[2]
               + (f.length > 3 ? "-partitions" + f[3] : "") + suffix;
@@ -192,14 +192,6 @@ public final class TopicsBench {
     write(out, report);
     System.err.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
     spark.stop();
-  }
-
-  /** The Gibbs sampler's partition count (the fourth field of a --gibbs-variants entry). */
-  static TopicsParams withPartitions(TopicsParams p, int partitions) {
-    return new TopicsParams(p.topics(), p.autoMin(), p.autoMax(), p.autoStep(), p.algorithm(), p.iterations(),
-        p.minDf(), p.maxDfFraction(), p.vocabularySize(), p.topTerms(), p.alphaSum(), p.beta(), p.optimizeInterval(),
-        p.burnIn(), p.inferenceIterations(), partitions, p.period(), p.seed(), p.localSweeps(), p.averageSweeps(),
-        p.fitDocs());
   }
 
   /** Per method (the result name without its seed): runs, and mean / min / max of time, NPMI, NMI, topics used. */

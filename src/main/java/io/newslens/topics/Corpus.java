@@ -4,10 +4,10 @@ import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.newslens.analyze.Tokens;
+import io.newslens.terms.TermCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapFunction;
@@ -119,9 +119,8 @@ public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> b
 
     // each document's bag from its own row: the vocabulary (at most --topic-vocabulary terms) travels in the UDF's
     // closure, not as a broadcast, since the cached bags may be recomputed from their lineage at any later time
-    Map<String, Integer> index = termIds;
     UserDefinedFunction bag = udf((UDF2<scala.collection.immutable.Seq<String>, scala.collection.immutable.Seq<Integer>,
-        Row>) (t, c) -> bagOf(t, c, index), BAG);
+        Row>) (t, c) -> bagOf(t, c, termIds), BAG);
     Dataset<Row> bagged = docTerms.select(col(DOC_ID), bag.apply(col(TERM_LIST), col(COUNTS)).as("b"));
     Dataset<Row> bags = docs.join(bagged, DOC_ID, "left")
         .select(col(DOC_ID), col(REPRESENTATIVE), col(FITTED),
@@ -143,19 +142,25 @@ public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> b
       .add(TERM_IDS, DataTypes.createArrayType(DataTypes.IntegerType, false), false)
       .add(COUNTS, DataTypes.createArrayType(DataTypes.IntegerType, false), false);
 
-  /** doc_id, terms (each content term once, in first-occurrence order), counts (its occurrences). */
+  /**
+   * doc_id, terms (each content term once, in first-occurrence order), counts (its occurrences): the terms stage's
+   * {@link TermCounts#contentTerms} over the document's token structs.
+   */
   static Row termCounts(String docId, List<Row> tokens) {
-    Map<String, Integer> n = new LinkedHashMap<>();
+    String[] terms = new String[tokens.size()];
+    boolean[] stops = new boolean[tokens.size()];
     if (!tokens.isEmpty()) {
       StructType t = tokens.get(0).schema();
       int term = t.fieldIndex(TERM);
       int stop = t.fieldIndex(STOP);
-      for (Row tok : tokens) {
-        if (!tok.getBoolean(stop)) n.merge(tok.getString(term), 1, Integer::sum);
+      for (int i = 0; i < terms.length; i++) {
+        terms[i] = tokens.get(i).getString(term);
+        stops[i] = tokens.get(i).getBoolean(stop);
       }
     }
+    Map<String, Long> n = TermCounts.contentTerms(terms, stops);
     return RowFactory.create(docId, n.keySet().toArray(new String[0]),
-        n.values().stream().mapToInt(Integer::intValue).boxed().toArray(Integer[]::new));
+        n.values().stream().map(Long::intValue).toArray(Integer[]::new));
   }
 
   /** A document's bag over the vocabulary: term_ids ascending and their counts; terms outside it are dropped. */

@@ -338,15 +338,6 @@ public final class GibbsPartition implements Serializable {
   }
 
   /**
-   * The topic counts of a new document against a fixed model (the word-topic counts are not changed): Gibbs
-   * sampling of its tokens for {@code iterations} sweeps, seeded from (seed, hash of doc_id). Builds an
-   * {@link Inferencer} for this one call; a caller inferring many documents builds one and reuses it.
-   */
-  public static int[] infer(String docId, int[] docWords, Snapshot m, int iterations, long seed) {
-    return new Inferencer(m).infer(docId, docWords, iterations, seed);
-  }
-
-  /**
    * Gibbs inference of new documents against a fixed model, with SparseLDA's buckets (as in the sweep, and as
    * MALLET's TopicInferencer): {@code p(k) ∝ (alpha_k + n_dk)(n_wk + beta) / (n_k + V beta)} splits into a constant
    * smoothing bucket, a document bucket over the document's topics and a word bucket over the topics the word
@@ -398,7 +389,10 @@ public final class GibbsPartition implements Serializable {
       wordStart[v] = pos;
     }
 
-    /** The topic counts of one document after {@code iterations} sweeps (see {@link GibbsPartition#infer}). */
+    /**
+     * The topic counts of a new document against the model (whose word-topic counts are not changed): Gibbs
+     * sampling of its tokens for {@code iterations} sweeps, seeded from (seed, hash of doc_id).
+     */
     public int[] infer(String docId, int[] docWords, int iterations, long seed) {
       SplittableRandom rng = rng(seed, -2, hash(docId));
       int[] z = new int[docWords.length];

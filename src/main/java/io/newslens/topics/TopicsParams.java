@@ -173,6 +173,13 @@ public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, A
         seed, local, average, fit);
   }
 
+  /** These parameters with another Gibbs sampler partition count (0: the default). */
+  public TopicsParams withPartitions(int n) {
+    return new TopicsParams(topics, autoMin, autoMax, autoStep, algorithm, iterations, minDf, maxDfFraction,
+        vocabularySize, topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, n, period, seed,
+        localSweeps, averageSweeps, fitDocs);
+  }
+
   /** These parameters with another random seed. */
   public TopicsParams withSeed(long newSeed) {
     return new TopicsParams(topics, autoMin, autoMax, autoStep, algorithm, iterations, minDf, maxDfFraction,

@@ -227,7 +227,7 @@ class OutputFolderTest {
     Path out = dir.resolve("out");
     run(out, "r1");
     Files.createDirectories(dir.resolve(".out.staging-r2/documents"));
-    writeLock(out, "r2", RunLock.hostName(), deadPid(), "2025-01-01T00:00:00Z");
+    dies(out, "r2");
     OutputFolder r3 = OutputFolder.prepare(out.toString(), conf, "r3");
     assertEquals(List.of(".out.lock", ".out.staging-r3", "out"), siblings());
     JsonNode lock = new ObjectMapper().readTree(lockOf(out).toFile());

@@ -70,11 +70,11 @@ class GibbsPartitionTest {
     assertEquals(15.5 / 16, Math.max(theta[0], theta[1]), 1e-12);
     GibbsPartition.Counts c = s.counts(K, V, -1);
     GibbsPartition.Snapshot m = new GibbsPartition.Snapshot(K, V, c.wordTopic, c.topicTotals, alpha, 0.01);
-    int[] ndk = GibbsPartition.infer("new", new int[] {4, 5, 5, 3}, m, 20, 42);
+    int[] ndk = new GibbsPartition.Inferencer(m).infer("new", new int[] {4, 5, 5, 3}, 20, 42);
     assertEquals(4, ndk[argmax(s.docTopicCounts(39, K))]);
     // a one-token document and an empty one
-    assertEquals(1, Arrays.stream(GibbsPartition.infer("one", new int[] {0}, m, 5, 42)).sum());
-    assertArrayEquals(new int[] {0, 0}, GibbsPartition.infer("empty", new int[0], m, 5, 42));
+    assertEquals(1, Arrays.stream(new GibbsPartition.Inferencer(m).infer("one", new int[] {0}, 5, 42)).sum());
+    assertArrayEquals(new int[] {0, 0}, new GibbsPartition.Inferencer(m).infer("empty", new int[0], 5, 42));
     GibbsPartition withEmpty = GibbsPartition.initialize(new String[] {"e", "x"}, new int[][] {{}, {1}}, K, 3);
     GibbsPartition swept = withEmpty.sweep(m, 1, 3);
     assertEquals(0, swept.length(0));

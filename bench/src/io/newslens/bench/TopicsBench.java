@@ -54,9 +54,9 @@ import org.apache.spark.storage.StorageLevel;
  * documents.
  *
  * <p>Usage: {@code bench/java io.newslens.bench.TopicsBench OUT.json [--input orangesum_fr.jsonl.gz] [--k 20]
- * [--em-iterations 20] [--gibbs-iterations 200] [--mallet-iterations 200] [--only mallet,online,em,gibbs]
- * [--mallet-seed 42] [--seeds 1,2,3] [--gibbs-variants LOCAL:AVERAGE:FITDOCS[:PARTITIONS],...]
- * [--analyzer newslens|lucene] [--cache DIR]}. {@code --analyzer newslens} (the default) tokenizes with the analyze
+ * [--em-iterations 20] [--gibbs-iterations 300 (the pipeline's default)] [--mallet-iterations 200]
+ * [--only mallet,online,em,gibbs] [--mallet-seed 42] [--seeds 1,2,3]
+ * [--gibbs-variants LOCAL:AVERAGE:FITDOCS[:PARTITIONS],...] [--analyzer newslens|lucene] [--cache DIR]}. {@code --analyzer newslens} (the default) tokenizes with the analyze
  * stage's French chain, whose stop flags the topics stage honours; {@code lucene} is Lucene's stock FrenchAnalyzer
  * (the earlier results). {@code --cache DIR} writes the prepared bags there, or reads them when present.
  * Time is wall time of training plus computing every fitted document's mixture (MALLET's are free after
@@ -73,7 +73,8 @@ public final class TopicsBench {
     String input = opt.getOrDefault("input", "/work/shared/corpora/orangesum/orangesum_fr.jsonl.gz");
     int k = Integer.parseInt(opt.getOrDefault("k", "20"));
     int emIterations = Integer.parseInt(opt.getOrDefault("em-iterations", "20"));
-    int gibbsIterations = Integer.parseInt(opt.getOrDefault("gibbs-iterations", "200"));
+    int gibbsIterations = Integer.parseInt(opt.getOrDefault("gibbs-iterations",
+        Integer.toString(TopicsParams.DEFAULT_GIBBS_SWEEPS)));
     int malletIterations = Integer.parseInt(opt.getOrDefault("mallet-iterations", "200"));
     int limit = Integer.parseInt(opt.getOrDefault("docs", "0"));
     List<String> only = Arrays.asList(opt.getOrDefault("only", "mallet,online,em,gibbs").split(","));

@@ -20,7 +20,7 @@ public class TopicsOptions {
   String algorithm;
 
   @Option(names = "--topic-iterations", paramLabel = "N",
-      description = "Gibbs sweeps or MLlib iterations. Default: 200 for gibbs, 20 for online and em")
+      description = "Gibbs sweeps or MLlib iterations. Default: 300 for gibbs, 20 for online and em")
   Integer iterations;
 
   @Option(names = "--topic-min-df", paramLabel = "N", defaultValue = "" + 5,

@@ -48,21 +48,39 @@ public final class TermCounts {
 
   /**
    * Sums counts by key while fewer than {@code maxKeys} distinct keys are held; the caller {@link #drain}s it when
-   * {@link #full} (and at the end), so memory stays bounded whatever the partition's size.
+   * {@link #full} (and at the end), so memory stays bounded whatever the partition's size. A key holds
+   * {@code width} sums (e.g. occurrences and documents), added together.
    */
   public static final class BoundedCounter<K> {
     private final int maxKeys;
+    private final int width;
     private Map<K, long[]> counts = new HashMap<>();
 
     public BoundedCounter(int maxKeys) {
-      if (maxKeys < 1) throw new IllegalArgumentException("maxKeys must be >= 1, got " + maxKeys);
-      this.maxKeys = maxKeys;
+      this(maxKeys, 1);
     }
 
+    public BoundedCounter(int maxKeys, int width) {
+      if (maxKeys < 1) throw new IllegalArgumentException("maxKeys must be >= 1, got " + maxKeys);
+      if (width < 1) throw new IllegalArgumentException("width must be >= 1, got " + width);
+      this.maxKeys = maxKeys;
+      this.width = width;
+    }
+
+    /** Adds n to the key's first sum. */
     public void add(K key, long n) {
       long[] c = counts.get(key);
-      if (c == null) counts.put(key, new long[] {n});
-      else c[0] += n;
+      if (c == null) counts.put(key, c = new long[width]);
+      c[0] += n;
+    }
+
+    /** Adds n and m to the key's first and second sums (a counter of width 2 or more). */
+    public void add(K key, long n, long m) {
+      if (width < 2) throw new IllegalStateException("a counter of width " + width + " holds one sum a key");
+      long[] c = counts.get(key);
+      if (c == null) counts.put(key, c = new long[width]);
+      c[0] += n;
+      c[1] += m;
     }
 
     public boolean full() {
@@ -73,10 +91,17 @@ public final class TermCounts {
       return counts.isEmpty();
     }
 
-    /** The sums so far (key → count), and an empty counter. */
+    /** The first sums so far (key → count), and an empty counter. */
     public List<Map.Entry<K, Long>> drain() {
       List<Map.Entry<K, Long>> out = new ArrayList<>(counts.size());
       for (Map.Entry<K, long[]> e : counts.entrySet()) out.add(Map.entry(e.getKey(), e.getValue()[0]));
+      counts = new HashMap<>();
+      return out;
+    }
+
+    /** All sums so far (key → its {@code width} sums), and an empty counter. */
+    public List<Map.Entry<K, long[]>> drainAll() {
+      List<Map.Entry<K, long[]>> out = new ArrayList<>(counts.entrySet());
       counts = new HashMap<>();
       return out;
     }

@@ -75,13 +75,15 @@ public final class Terms {
   private static final String N = "_n";
   private static final String M = "_m";
   private static final String PHRASE_KEY = "_phrase_key";
+  private static final String DOC_TERMS = "_doc_terms";
+  private static final String DOC_TFS = "_doc_tfs";
 
   /**
-   * The stage's tables (lazy) and what the manifest should say. The tables share three intermediate tables marked
+   * The stage's tables (lazy) and what the manifest should say. The tables share four intermediate tables marked
    * for caching (persist is lazy: they are computed by the first table written): the one pass over the tokens
-   * ({@link Parts}: per-document flags and term counts, per-partition display and collocation candidate counts),
-   * the display forms, and the per-(lang, term) counts with idf. {@link #release()} frees them once the tables are
-   * written.
+   * ({@link Parts}: per-document flags and term counts, per-partition display, term-by-group and collocation
+   * candidate counts), the display forms, the counted term counts per (lang, source, period, term), and the
+   * per-(lang, term) counts with idf. {@link #release()} frees them once the tables are written.
    */
   public record Result(Dataset<Row> terms, Dataset<Row> docTerms, Dataset<Row> collocations, Dataset<Row> keyness,
       Dataset<Row> termTrends, CountMode countModeRequested, CountMode countMode, PeriodUnit period,
@@ -136,15 +138,18 @@ public final class Terms {
         .drop(PUBLISHED_AT);
 
     // one pass over the tokens: every document's rows are counted where they lie (no shuffle of tokens), display
-    // and collocation candidates summed per partition before their shuffle. A left join keeps tokens rows without
-    // a documents row: they count nowhere but in the display forms (which are over the whole tokens table).
-    Dataset<Row> joined = tokens.select(col(DOC_ID), col(LANG), col(TOKENS))
+    // and collocation candidates and counted term occurrences summed per partition before their shuffle. A left
+    // join keeps tokens rows without a documents row: they count nowhere but in the display forms (which are over
+    // the whole tokens table). The token structs go in as parallel arrays (DocumentTokens), not as Rows.
+    Column toks = col(TOKENS);
+    Dataset<DocumentTokens> joined = tokens.select(col(DOC_ID), col(LANG), toks.getField(TERM).as("terms"),
+            toks.getField(SURFACE).as("surfaces"), toks.getField(SENTENCE).as("sentences"),
+            toks.getField(STOP).as("stops"), toks.getField(START).as("starts"), toks.getField(END).as("ends"))
         .join(docs, new String[] {DOC_ID}, "left")
-        .select(col(DOC_ID), col(LANG), col(TOKENS), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
-            col(TEXT));
-    StructType tokenType = (StructType) ((ArrayType) tokens.schema().apply(TOKENS).dataType()).elementType();
-    int[] fields = {tokenType.fieldIndex(TERM), tokenType.fieldIndex(SURFACE), tokenType.fieldIndex(SENTENCE),
-        tokenType.fieldIndex(STOP), tokenType.fieldIndex(START), tokenType.fieldIndex(END)};
+        .select(col(DOC_ID).as("docId"), col(LANG).as("lang"), col("terms"), col("surfaces"), col("sentences"),
+            col("stops"), col("starts"), col("ends"), col(SOURCE).as("source"), col(PERIOD).as("period"),
+            col(PERIOD_START).as("periodStart"), col(COUNTED).as("counted"), col(TEXT).as("text"))
+        .as(Encoders.bean(DocumentTokens.class));
     StructType partsType = new StructType()
         .add(KIND, DataTypes.IntegerType, false)
         .add(DOC_ID, DataTypes.StringType, true)
@@ -156,29 +161,39 @@ public final class Terms {
         .add(TERM, DataTypes.StringType, true)
         .add(SURFACE, DataTypes.StringType, true)
         .add(N, DataTypes.LongType, true)
-        .add(M, DataTypes.LongType, true);
+        .add(M, DataTypes.LongType, true)
+        .add(DOC_TERMS, new ArrayType(DataTypes.StringType, false), true)
+        .add(DOC_TFS, new ArrayType(DataTypes.LongType, false), true);
     StorageLevel cache = StorageLevel.MEMORY_AND_DISK();
     Dataset<Row> parts = joined
-        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Parts(rows, fields, Parts.MAX_KEYS),
+        .mapPartitions((MapPartitionsFunction<DocumentTokens, Row>) rows -> new Parts(rows, Parts.MAX_KEYS),
             Encoders.row(partsType))
         .persist(cache);
 
-    Dataset<Row> flags = parts.filter(col(KIND).equalTo(Parts.FLAGS))
+    Dataset<Row> perDoc = parts.filter(col(KIND).equalTo(Parts.DOC));
+    Dataset<Row> flags = perDoc
         .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
             col(N).as(N_TOKENS), col(M).as(N_CONTENT));
 
-    // per document and content term: occurrences (the table every statistic but collocations is built from)
-    Dataset<Row> dtc = parts.filter(col(KIND).equalTo(Parts.TERM_COUNT))
-        .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED), col(TERM),
-            col(N).as(TF));
-    Dataset<Row> counted = dtc.filter(col(COUNTED));
+    // per document and content term: occurrences, every document (doc_terms)
+    Dataset<Row> dtc = perDoc.select(col(DOC_ID), col(LANG), explode(arrays_zip(col(DOC_TERMS), col(DOC_TFS)))
+            .as("_t"))
+        .select(col(DOC_ID), col(LANG), col("_t." + DOC_TERMS).as(TERM), col("_t." + DOC_TFS).as(TF));
 
     Dataset<Row> display = displayForms(parts.filter(col(KIND).equalTo(Parts.SURFACE_COUNT))).persist(cache);
     Dataset<Row> perLang = flags.filter(col(COUNTED)).groupBy(LANG)
         .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS));
 
+    // counted documents' term counts per (lang, source, period, term): occurrences and documents, from the
+    // per-partition sums; every statistic but doc_terms and collocations is built from it
+    Dataset<Row> byGroup = parts.filter(col(KIND).equalTo(Parts.GROUP_COUNT))
+        .groupBy(LANG, SOURCE, PERIOD, TERM)
+        .agg(sum(N).as(TF), sum(M).as(N_DOCS))
+        .persist(cache);
+
     UserDefinedFunction idf = udf((UDF2<Long, Long, Double>) TermWeights::idf, DataTypes.DoubleType);
-    Dataset<Row> termAgg = counted.groupBy(LANG, TERM).agg(sum(TF).as(TF), count(lit(1)).as(DF))
+    // a counted document is in exactly one (source, period) group, so its documents sum to the term's df
+    Dataset<Row> termAgg = byGroup.groupBy(LANG, TERM).agg(sum(TF).as(TF), sum(N_DOCS).as(DF))
         .join(broadcast(perLang), LANG)
         .withColumn(IDF, idf.apply(col(DF), col(N_DOCS)))
         .withColumn(SHARE, col(DF).divide(col(N_DOCS)))
@@ -190,15 +205,11 @@ public final class Terms {
     Dataset<Row> docTerms = docTerms(dtc, termAgg, perLang, idf, display, p);
     Dataset<Row> collocations = collocations(parts.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
         p);
-    // keyness and trends only need counts per (lang, source, period, term): summed once, a fraction of dtc's rows
-    Dataset<Row> byGroup = counted.groupBy(LANG, SOURCE, PERIOD, TERM)
-        .agg(sum(TF).as(TF), count(lit(1)).as(N_DOCS))
-        .persist(cache);
     Dataset<Row> keyness = keyness(byGroup, SOURCE, "source", display, p)
         .unionByName(keyness(byGroup, PERIOD, "period", display, p));
     Dataset<Row> trends = trends(byGroup, flags, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
-        List.of(parts, display, termAgg, byGroup));
+        List.of(parts, display, byGroup, termAgg));
   }
 
   /** The display form of every (lang, term) from per-partition (lang, term, surface, count) sums. */
@@ -258,14 +269,16 @@ public final class Terms {
   }
 
   /**
-   * The one pass over (doc_id, lang, tokens, source, period, period_start, counted, text) rows: per document (with
-   * a documents row) its flags row and one row per content term with its tf; per partition, display-form candidates
-   * (lang, term, surface, count) of every token and, for counted documents, collocation candidates (lang, phrase
-   * key, surface, count) from {@link Phrases}, both summed in bounded counters ({@link TermCounts.BoundedCounter}).
+   * The one pass over the documents' tokens ({@link DocumentTokens}): per document with a documents row one
+   * {@link #DOC} row (n = tokens, m = content tokens, its content terms and their tf as two arrays in the order of
+   * first occurrence); per partition, summed in bounded counters ({@link TermCounts.BoundedCounter}): display-form
+   * candidates (lang, term, surface, count) of every token, and for counted documents their content terms by
+   * (lang, source, period, term) (n = occurrences, m = documents) and collocation candidates (lang, phrase key,
+   * surface, count) from {@link Phrases}.
    */
   static final class Parts implements Iterator<Row> {
-    static final int TERM_COUNT = 0;
-    static final int FLAGS = 1;
+    static final int DOC = 0;
+    static final int GROUP_COUNT = 1;
     static final int SURFACE_COUNT = 2;
     static final int PHRASE_COUNT = 3;
     /** Distinct keys a counter holds before it is emitted (a few tens of MB at most). */
@@ -273,33 +286,23 @@ public final class Terms {
 
     private record Key(String lang, String term, String surface) {}
 
-    private final Iterator<Row> rows;
-    private final int term;
-    private final int surface;
-    private final int sentence;
-    private final int stop;
-    private final int start;
-    private final int end;
+    private record GroupKey(String lang, String source, String period, String term) {}
+
+    private final Iterator<DocumentTokens> rows;
     private final TermCounts.BoundedCounter<Key> surfaces;
+    private final TermCounts.BoundedCounter<GroupKey> groups;
     private final TermCounts.BoundedCounter<Key> phrases;
     private final ArrayDeque<Row> out = new ArrayDeque<>();
 
     /**
-     * @param rows    (doc_id, lang, tokens, source, period, period_start, counted, text); counted is null for a
-     *                tokens row without a documents row
-     * @param fields  indices of term, surface, sentence, stop, start, end in the token struct
+     * @param rows    documents; counted is null for a tokens row without a documents row
      * @param maxKeys distinct keys a counter holds before it is emitted
      */
-    Parts(Iterator<Row> rows, int[] fields, int maxKeys) {
+    Parts(Iterator<DocumentTokens> rows, int maxKeys) {
       this.rows = rows;
       this.surfaces = new TermCounts.BoundedCounter<>(maxKeys);
+      this.groups = new TermCounts.BoundedCounter<>(maxKeys, 2);
       this.phrases = new TermCounts.BoundedCounter<>(maxKeys);
-      this.term = fields[0];
-      this.surface = fields[1];
-      this.sentence = fields[2];
-      this.stop = fields[3];
-      this.start = fields[4];
-      this.end = fields[5];
     }
 
     @Override
@@ -307,8 +310,9 @@ public final class Terms {
       while (out.isEmpty()) {
         if (rows.hasNext()) {
           add(rows.next());
-        } else if (!surfaces.isEmpty() || !phrases.isEmpty()) {
+        } else if (!surfaces.isEmpty() || !groups.isEmpty() || !phrases.isEmpty()) {
           drain(surfaces, SURFACE_COUNT);
+          drainGroups();
           drain(phrases, PHRASE_COUNT);
         } else {
           return false;
@@ -323,49 +327,34 @@ public final class Terms {
       return out.poll();
     }
 
-    private void add(Row row) {
-      String docId = row.getString(0);
-      String lang = row.getString(1);
-      List<Row> toks = row.getList(2);
-      int n = toks.size();
-      String[] terms = new String[n];
-      String[] surfaceForms = new String[n];
-      boolean[] stops = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        Row t = toks.get(i);
-        terms[i] = t.getString(term);
-        surfaceForms[i] = t.getString(surface);
-        stops[i] = t.getBoolean(stop);
-        surfaces.add(new Key(lang, terms[i], surfaceForms[i]), 1);
-      }
+    private void add(DocumentTokens d) {
+      String lang = d.getLang();
+      String[] terms = d.getTerms();
+      String[] surfaceForms = d.getSurfaces();
+      boolean[] stops = d.getStops();
+      int n = terms.length;
+      for (int i = 0; i < n; i++) surfaces.add(new Key(lang, terms[i], surfaceForms[i]), 1);
       if (surfaces.full()) drain(surfaces, SURFACE_COUNT);
-      if (row.isNullAt(6)) return; // no documents row
-      Object source = row.get(3);
-      Object period = row.get(4);
-      Object periodStart = row.get(5);
-      boolean counted = row.getBoolean(6);
+      if (d.getCounted() == null) return; // no documents row
+      boolean counted = d.getCounted();
+      Map<String, Long> tf = TermCounts.contentTerms(terms, stops);
+      String[] docTerms = new String[tf.size()];
+      long[] docTfs = new long[tf.size()];
       long content = 0;
-      for (Map.Entry<String, Long> e : TermCounts.contentTerms(terms, stops).entrySet()) {
-        out.add(RowFactory.create(TERM_COUNT, docId, lang, source, period, periodStart, counted, e.getKey(), null,
-            e.getValue(), null));
+      int k = 0;
+      for (Map.Entry<String, Long> e : tf.entrySet()) {
+        docTerms[k] = e.getKey();
+        docTfs[k++] = e.getValue();
         content += e.getValue();
+        if (counted) groups.add(new GroupKey(lang, d.getSource(), d.getPeriod(), e.getKey()), e.getValue(), 1);
       }
-      out.add(RowFactory.create(FLAGS, docId, lang, source, period, periodStart, counted, null, null, (long) n,
-          content));
+      out.add(RowFactory.create(DOC, d.getDocId(), lang, d.getSource(), d.getPeriod(), d.getPeriodStart(), counted,
+          null, null, (long) n, content, docTerms, docTfs));
+      if (groups.full()) drainGroups();
       if (!counted) return;
-      int[] sentences = new int[n];
-      String text = row.isNullAt(7) ? null : row.getString(7);
-      int[] starts = text == null ? null : new int[n];
-      int[] ends = text == null ? null : new int[n];
-      for (int i = 0; i < n; i++) {
-        Row t = toks.get(i);
-        sentences[i] = t.getInt(sentence);
-        if (text != null) {
-          starts[i] = t.getInt(start);
-          ends[i] = t.getInt(end);
-        }
-      }
-      for (Phrases.Candidate c : Phrases.candidates(terms, surfaceForms, sentences, stops, starts, ends, text)) {
+      String text = d.getText();
+      for (Phrases.Candidate c : Phrases.candidates(terms, surfaceForms, d.getSentences(), stops,
+          text == null ? null : d.getStarts(), text == null ? null : d.getEnds(), text)) {
         phrases.add(new Key(lang, TermCounts.phraseKey(c.terms()), c.surface()), 1);
       }
       if (phrases.full()) drain(phrases, PHRASE_COUNT);
@@ -375,7 +364,15 @@ public final class Terms {
       for (Map.Entry<Key, Long> e : counter.drain()) {
         Key k = e.getKey();
         out.add(RowFactory.create(kind, null, k.lang(), null, null, null, null, k.term(), k.surface(), e.getValue(),
-            null));
+            null, null, null));
+      }
+    }
+
+    private void drainGroups() {
+      for (Map.Entry<GroupKey, long[]> e : groups.drainAll()) {
+        GroupKey k = e.getKey();
+        out.add(RowFactory.create(GROUP_COUNT, null, k.lang(), k.source(), k.period(), null, null, k.term(), null,
+            e.getValue()[0], e.getValue()[1], null, null));
       }
     }
   }

@@ -54,4 +54,18 @@ class TermCountsTest {
     assertEquals(List.of(Map.entry("a", 1L)), c.drain());
     assertThrows(IllegalArgumentException.class, () -> new TermCounts.BoundedCounter<String>(0));
   }
+
+  @Test
+  void aCounterOfWidthTwoSumsBothValues() {
+    TermCounts.BoundedCounter<String> c = new TermCounts.BoundedCounter<>(10, 2);
+    c.add("a", 3, 1);
+    c.add("a", 2, 1);
+    c.add("b", 7, 1);
+    Map<String, String> drained = new TreeMap<>();
+    for (Map.Entry<String, long[]> e : c.drainAll()) drained.put(e.getKey(), java.util.Arrays.toString(e.getValue()));
+    assertEquals(Map.of("a", "[5, 2]", "b", "[7, 1]"), drained);
+    assertTrue(c.isEmpty());
+    assertThrows(IllegalStateException.class, () -> new TermCounts.BoundedCounter<String>(10).add("a", 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new TermCounts.BoundedCounter<String>(10, 0));
+  }
 }

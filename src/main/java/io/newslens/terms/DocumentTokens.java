@@ -1,7 +1,6 @@
 package io.newslens.terms;
 
 import java.io.Serializable;
-import java.sql.Date;
 
 /**
  * The input row of the terms stage's one pass over the tokens ({@link Terms.Parts}): one tokens row with its
@@ -23,7 +22,7 @@ public final class DocumentTokens implements Serializable {
   private int[] ends;
   private String source;
   private String period;
-  private Date periodStart;
+  private Integer periodStart;
   private Boolean counted;
   private String text;
 
@@ -31,7 +30,7 @@ public final class DocumentTokens implements Serializable {
 
   /** All fields at once (tests). */
   DocumentTokens(String docId, String lang, String[] terms, String[] surfaces, int[] sentences, boolean[] stops,
-      int[] starts, int[] ends, String source, String period, Date periodStart, Boolean counted, String text) {
+      int[] starts, int[] ends, String source, String period, Integer periodStart, Boolean counted, String text) {
     this.docId = docId;
     this.lang = lang;
     this.terms = terms;
@@ -127,11 +126,12 @@ public final class DocumentTokens implements Serializable {
     period = v;
   }
 
-  public Date getPeriodStart() {
+  /** The period's first day as days since 1970-01-01. */
+  public Integer getPeriodStart() {
     return periodStart;
   }
 
-  public void setPeriodStart(Date v) {
+  public void setPeriodStart(Integer v) {
     periodStart = v;
   }
 

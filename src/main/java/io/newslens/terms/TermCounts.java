@@ -3,6 +3,7 @@ package io.newslens.terms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,75 @@ public final class TermCounts {
       List<Map.Entry<K, long[]>> out = new ArrayList<>(counts.entrySet());
       counts = new HashMap<>();
       return out;
+    }
+  }
+
+  /**
+   * Compares two strings by Unicode code points, which is how Spark orders strings (their UTF-8 bytes): unlike
+   * {@link String#compareTo}, a character beyond U+FFFF sorts after U+E000–U+FFFF.
+   */
+  public static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) return Integer.compare(ca, cb);
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
+  }
+
+  /**
+   * Sums the counts of (key, value) pairs and gives per key the total and its most frequent value, ties to the
+   * smallest value ({@link #compareCodePoints}): a term's display form among its surfaces, a phrase's surface.
+   * Holds every key it was given (the caller feeds it one shuffle partition).
+   */
+  public static final class ValueTally<K> {
+    /** A key's total count and most frequent value. */
+    public record Top(long total, String value) {}
+
+    private final Map<K, Map<String, long[]>> counts = new HashMap<>();
+
+    public void add(K key, String value, long n) {
+      Map<String, long[]> values = counts.computeIfAbsent(key, k -> new HashMap<>(4));
+      long[] c = values.get(value);
+      if (c == null) values.put(value, new long[] {n});
+      else c[0] += n;
+    }
+
+    public boolean isEmpty() {
+      return counts.isEmpty();
+    }
+
+    /** Every key's total and most frequent value (in no particular order); the tally is emptied as they are read. */
+    public Iterator<Map.Entry<K, Top>> drain() {
+      Iterator<Map.Entry<K, Map<String, long[]>>> it = counts.entrySet().iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public Map.Entry<K, Top> next() {
+          Map.Entry<K, Map<String, long[]>> e = it.next();
+          it.remove();
+          long total = 0;
+          long bestCount = -1;
+          String best = null;
+          for (Map.Entry<String, long[]> v : e.getValue().entrySet()) {
+            long c = v.getValue()[0];
+            total += c;
+            if (c > bestCount || (c == bestCount && compareCodePoints(v.getKey(), best) < 0)) {
+              bestCount = c;
+              best = v.getKey();
+            }
+          }
+          return Map.entry(e.getKey(), new Top(total, best));
+        }
+      };
     }
   }
 }

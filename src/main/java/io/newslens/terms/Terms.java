@@ -148,7 +148,7 @@ public final class Terms {
         .join(docs, new String[] {DOC_ID}, "left")
         .select(col(DOC_ID).as("docId"), col(LANG).as("lang"), col("terms"), col("surfaces"), col("sentences"),
             col("stops"), col("starts"), col("ends"), col(SOURCE).as("source"), col(PERIOD).as("period"),
-            col(PERIOD_START).as("periodStart"), col(COUNTED).as("counted"), col(TEXT).as("text"))
+            unix_date(col(PERIOD_START)).as("periodStart"), col(COUNTED).as("counted"), col(TEXT).as("text"))
         .as(Encoders.bean(DocumentTokens.class));
     StructType partsType = new StructType()
         .add(KIND, DataTypes.IntegerType, false)
@@ -156,7 +156,7 @@ public final class Terms {
         .add(LANG, DataTypes.StringType, true)
         .add(SOURCE, DataTypes.StringType, true)
         .add(PERIOD, DataTypes.StringType, true)
-        .add(PERIOD_START, DataTypes.DateType, true)
+        .add(PERIOD_START, DataTypes.IntegerType, true) // days since 1970-01-01
         .add(COUNTED, DataTypes.BooleanType, true)
         .add(TERM, DataTypes.StringType, true)
         .add(SURFACE, DataTypes.StringType, true)
@@ -165,31 +165,35 @@ public final class Terms {
         .add(DOC_TERMS, new ArrayType(DataTypes.StringType, false), true)
         .add(DOC_TFS, new ArrayType(DataTypes.LongType, false), true);
     StorageLevel cache = StorageLevel.MEMORY_AND_DISK();
-    Dataset<Row> parts = joined
+    long minPhraseCount = p.minCollocationCount();
+    // the candidates' per-partition sums meet in one shuffle (every (lang, term) or (lang, phrase key) in one
+    // partition, documents spread by doc_id) and are summed there ({@link Totals}); only the totals are cached
+    Dataset<Row> totals = joined
         .mapPartitions((MapPartitionsFunction<DocumentTokens, Row>) rows -> new Parts(rows, Parts.MAX_KEYS),
+            Encoders.row(partsType))
+        .repartition(col(LANG), coalesce(col(DOC_ID), col(TERM)))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Totals(rows, minPhraseCount),
             Encoders.row(partsType))
         .persist(cache);
 
-    Dataset<Row> perDoc = parts.filter(col(KIND).equalTo(Parts.DOC));
-    Dataset<Row> flags = perDoc
-        .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
-            col(N).as(N_TOKENS), col(M).as(N_CONTENT));
+    Dataset<Row> flags = totals.filter(col(KIND).equalTo(Parts.DOC))
+        .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), date_from_unix_date(col(PERIOD_START))
+            .as(PERIOD_START), col(COUNTED), col(N).as(N_TOKENS), col(M).as(N_CONTENT), col(DOC_TERMS), col(DOC_TFS));
 
     // per document and content term: occurrences, every document (doc_terms)
-    Dataset<Row> dtc = perDoc.select(col(DOC_ID), col(LANG), explode(arrays_zip(col(DOC_TERMS), col(DOC_TFS)))
+    Dataset<Row> dtc = flags.select(col(DOC_ID), col(LANG), explode(arrays_zip(col(DOC_TERMS), col(DOC_TFS)))
             .as("_t"))
         .select(col(DOC_ID), col(LANG), col("_t." + DOC_TERMS).as(TERM), col("_t." + DOC_TFS).as(TF));
 
-    Dataset<Row> display = displayForms(parts.filter(col(KIND).equalTo(Parts.SURFACE_COUNT))).persist(cache);
+    Dataset<Row> display = totals.filter(col(KIND).equalTo(Parts.SURFACE_COUNT))
+        .select(col(LANG), col(TERM), col(SURFACE).as(DISPLAY));
     Dataset<Row> perLang = flags.filter(col(COUNTED)).groupBy(LANG)
         .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS));
 
-    // counted documents' term counts per (lang, source, period, term): occurrences and documents, from the
-    // per-partition sums; every statistic but doc_terms and collocations is built from it
-    Dataset<Row> byGroup = parts.filter(col(KIND).equalTo(Parts.GROUP_COUNT))
-        .groupBy(LANG, SOURCE, PERIOD, TERM)
-        .agg(sum(N).as(TF), sum(M).as(N_DOCS))
-        .persist(cache);
+    // counted documents' term counts per (lang, source, period, term): occurrences and documents; every statistic
+    // but doc_terms and collocations is built from it
+    Dataset<Row> byGroup = totals.filter(col(KIND).equalTo(Parts.GROUP_COUNT))
+        .select(col(LANG), col(SOURCE), col(PERIOD), col(TERM), col(N).as(TF), col(M).as(N_DOCS));
 
     UserDefinedFunction idf = udf((UDF2<Long, Long, Double>) TermWeights::idf, DataTypes.DoubleType);
     // a counted document is in exactly one (source, period) group, so its documents sum to the term's df
@@ -203,19 +207,13 @@ public final class Terms {
         .select(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE);
 
     Dataset<Row> docTerms = docTerms(dtc, termAgg, perLang, idf, display, p);
-    Dataset<Row> collocations = collocations(parts.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
+    Dataset<Row> collocations = collocations(totals.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
         p);
     Dataset<Row> keyness = keyness(byGroup, SOURCE, "source", display, p)
         .unionByName(keyness(byGroup, PERIOD, "period", display, p));
     Dataset<Row> trends = trends(byGroup, flags, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
-        List.of(parts, display, byGroup, termAgg));
-  }
-
-  /** The display form of every (lang, term) from per-partition (lang, term, surface, count) sums. */
-  private static Dataset<Row> displayForms(Dataset<Row> surfaceCounts) {
-    return Tokens.displayFormsOfCounts(surfaceCounts.groupBy(LANG, TERM, SURFACE).agg(sum(N).as("count")))
-        .select(LANG, TERM, DISPLAY);
+        List.of(totals, termAgg));
   }
 
   private static Dataset<Row> docTerms(Dataset<Row> dtc, Dataset<Row> termAgg, Dataset<Row> perLang,
@@ -232,7 +230,8 @@ public final class Terms {
     return withDisplay(weighted, display).select(DOC_ID, LANG, TERM, DISPLAY, TF, IDF, WEIGHT, RANK);
   }
 
-  private static Dataset<Row> collocations(Dataset<Row> phraseCounts, Dataset<Row> termAgg, Dataset<Row> perLang,
+  /** @param phraseTotals lang, term (the phrase key), surface (its most frequent), n (count &gt;= the minimum) */
+  private static Dataset<Row> collocations(Dataset<Row> phraseTotals, Dataset<Row> termAgg, Dataset<Row> perLang,
       TermsParams p) {
     UserDefinedFunction pmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::pmi, DataTypes.DoubleType);
     UserDefinedFunction npmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::npmi, DataTypes.DoubleType);
@@ -241,14 +240,9 @@ public final class Terms {
         scala.jdk.javaapi.CollectionConverters.asScala(TermCounts.phraseTerms(k)).toList(),
         new ArrayType(DataTypes.StringType, false));
     Dataset<Row> marginals = termAgg.select(LANG, TERM, TF);
-    return phraseCounts
-        .groupBy(col(LANG), col(TERM).as(PHRASE_KEY), col(SURFACE)).agg(sum(N).as("_c"))
-        .groupBy(LANG, PHRASE_KEY)
-        // most frequent surface, ties to the smallest: the minimum of (−count, surface)
-        .agg(sum("_c").as(COUNT), min(struct(negate(col("_c")), col(SURFACE))).as("_best"))
-        .filter(col(COUNT).geq(p.minCollocationCount()))
+    return phraseTotals
+        .select(col(LANG), col(TERM).as(PHRASE_KEY), col(SURFACE).as(PHRASE), col(N).as(COUNT))
         .withColumn(PHRASE_TERMS, phraseTerms.apply(col(PHRASE_KEY)))
-        .withColumn(PHRASE, col("_best." + SURFACE))
         .withColumn(WORDS, size(col(PHRASE_TERMS)))
         .withColumn("_first", element_at(col(PHRASE_TERMS), 1))
         .withColumn("_last", element_at(col(PHRASE_TERMS), -1))
@@ -374,6 +368,119 @@ public final class Terms {
         out.add(RowFactory.create(GROUP_COUNT, null, k.lang(), k.source(), k.period(), null, null, k.term(), null,
             e.getValue()[0], e.getValue()[1], null, null));
       }
+    }
+  }
+
+  /**
+   * The sums of {@link Parts}' per-partition counts, over one shuffle partition holding every row of each of its
+   * (lang, term) and (lang, phrase key) keys: documents pass through; then per (lang, term) its display form
+   * ({@link Parts#SURFACE_COUNT}: surface = the most frequent surface, ties to the smallest, n = occurrences), per
+   * (lang, source, period, term) the counted occurrences and documents ({@link Parts#GROUP_COUNT}), and per
+   * (lang, phrase key) seen at least {@code minPhraseCount} times its count and most frequent surface
+   * ({@link Parts#PHRASE_COUNT}), in {@link Parts}' row layout.
+   */
+  static final class Totals implements Iterator<Row> {
+    private record GroupKey(String lang, String source, String period, String term) {}
+
+    private record LangKey(String lang, String key) {}
+
+    private final Iterator<Row> rows;
+    private final long minPhraseCount;
+    private final TermCounts.ValueTally<LangKey> surfaces = new TermCounts.ValueTally<>();
+    private final TermCounts.ValueTally<LangKey> phrases = new TermCounts.ValueTally<>();
+    private final Map<GroupKey, long[]> groups = new java.util.HashMap<>();
+    private Iterator<Row> sums;
+    private Row next;
+
+    Totals(Iterator<Row> rows, long minPhraseCount) {
+      this.rows = rows;
+      this.minPhraseCount = minPhraseCount;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null) {
+        if (rows.hasNext()) {
+          next = add(rows.next());
+        } else {
+          if (sums == null) sums = sums();
+          if (!sums.hasNext()) return false;
+          next = sums.next();
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      Row r = next;
+      next = null;
+      return r;
+    }
+
+    /** Counts a row; returns it when it passes through (a document), else null. */
+    private Row add(Row r) {
+      switch (r.getInt(0)) {
+        case Parts.DOC -> {
+          return r;
+        }
+        case Parts.SURFACE_COUNT -> surfaces.add(new LangKey(r.getString(2), r.getString(7)), r.getString(8),
+            r.getLong(9));
+        case Parts.PHRASE_COUNT -> phrases.add(new LangKey(r.getString(2), r.getString(7)), r.getString(8),
+            r.getLong(9));
+        case Parts.GROUP_COUNT -> {
+          long[] c = groups.computeIfAbsent(new GroupKey(r.getString(2), r.getString(3), r.getString(4),
+              r.getString(7)), k -> new long[2]);
+          c[0] += r.getLong(9);
+          c[1] += r.getLong(10);
+        }
+        default -> throw new IllegalStateException("unknown row kind " + r.getInt(0));
+      }
+      return null;
+    }
+
+    private Iterator<Row> sums() {
+      Iterator<Map.Entry<LangKey, TermCounts.ValueTally.Top>> display = surfaces.drain();
+      Iterator<Map.Entry<GroupKey, long[]>> group = groups.entrySet().iterator();
+      Iterator<Map.Entry<LangKey, TermCounts.ValueTally.Top>> phrase = phrases.drain();
+      return new Iterator<>() {
+        private Row ahead;
+
+        @Override
+        public boolean hasNext() {
+          while (ahead == null) {
+            if (display.hasNext()) {
+              Map.Entry<LangKey, TermCounts.ValueTally.Top> e = display.next();
+              ahead = RowFactory.create(Parts.SURFACE_COUNT, null, e.getKey().lang(), null, null, null, null,
+                  e.getKey().key(), e.getValue().value(), e.getValue().total(), null, null, null);
+            } else if (group.hasNext()) {
+              Map.Entry<GroupKey, long[]> e = group.next();
+              group.remove();
+              GroupKey k = e.getKey();
+              ahead = RowFactory.create(Parts.GROUP_COUNT, null, k.lang(), k.source(), k.period(), null, null,
+                  k.term(), null, e.getValue()[0], e.getValue()[1], null, null);
+            } else if (phrase.hasNext()) {
+              Map.Entry<LangKey, TermCounts.ValueTally.Top> e = phrase.next();
+              if (e.getValue().total() >= minPhraseCount) {
+                ahead = RowFactory.create(Parts.PHRASE_COUNT, null, e.getKey().lang(), null, null, null, null,
+                    e.getKey().key(), e.getValue().value(), e.getValue().total(), null, null, null);
+              }
+            } else {
+              return false;
+            }
+          }
+          return true;
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) throw new NoSuchElementException();
+          Row r = ahead;
+          ahead = null;
+          return r;
+        }
+      };
     }
   }
 

@@ -32,7 +32,7 @@ class PartsTest {
       stops[i] = t.getBoolean(6);
     }
     return new DocumentTokens(id, "fr", terms, surfaces, sentences, stops, starts, ends, source,
-        counted == null ? null : "2024-01", counted == null ? null : java.sql.Date.valueOf("2024-01-01"), counted,
+        counted == null ? null : "2024-01", counted == null ? null : 19723 /* 2024-01-01 */, counted,
         text);
   }
 
@@ -102,5 +102,42 @@ class PartsTest {
     assertEquals(0L, out.get(0).getLong(9));
     assertEquals(0L, out.get(0).getLong(10));
     assertEquals(0, ((String[]) out.get(0).get(11)).length);
+  }
+
+  @Test
+  void totalsSumThePartitionsCountsAndPassDocumentsThrough() {
+    // two partitions' worth of counts for one shuffle partition, the counter bound 1 so every add is its own row
+    List<Row> counts = new ArrayList<>(run(1, doc("d1", "A", true, "Corée du Nord. COREE"),
+        doc("d2", "A", true, "Corée du Nord")));
+    counts.addAll(run(1, doc("d3", "A", true, "corée du nord"), doc("d4", "B", false, "Corée du Nord")));
+    List<Row> out = new ArrayList<>();
+    Iterator<Row> it = new Terms.Totals(counts.iterator(), 2);
+    while (it.hasNext()) out.add(it.next());
+    List<String> docs = new ArrayList<>();
+    for (Row r : out) if (r.getInt(0) == Terms.Parts.DOC) docs.add(r.getString(1));
+    assertEquals(List.of("d1", "d2", "d3", "d4"), docs);
+    // display: "Corée" 3 times (d1, d2, d4), "corée" once, "COREE" once (term coree); "Nord" 3, "nord" 1
+    assertEquals(Map.of("fr|corée|Corée", 4L, "fr|coree|COREE", 1L, "fr|du|du", 4L, "fr|nord|Nord", 4L),
+        sums(out, Terms.Parts.SURFACE_COUNT, 9, 2, 7, 8));
+    // counted documents only: d1, d2, d3 (d4 is not counted)
+    assertEquals(Map.of("fr|A|corée", 3L, "fr|A|coree", 1L, "fr|A|nord", 3L),
+        sums(out, Terms.Parts.GROUP_COUNT, 9, 2, 3, 7));
+    assertEquals(Map.of("fr|A|corée", 3L, "fr|A|coree", 1L, "fr|A|nord", 3L),
+        sums(out, Terms.Parts.GROUP_COUNT, 10, 2, 3, 7));
+    // one row per key
+    assertEquals(3, out.stream().filter(r -> r.getInt(0) == Terms.Parts.GROUP_COUNT).count());
+    // the phrase seen 3 times in counted documents (>= 2), its most frequent surface; tie-free here
+    assertEquals(Map.of("fr|corée_du_nord|Corée du Nord", 3L), sums(out, Terms.Parts.PHRASE_COUNT, 9, 2, 7, 8));
+    assertEquals(List.of(), collect(new Terms.Totals(run(1, doc("d5", "A", true, "Corée du Nord")).iterator(), 2),
+        Terms.Parts.PHRASE_COUNT), "a phrase seen once is below the minimum");
+  }
+
+  private static List<Row> collect(Iterator<Row> it, int kind) {
+    List<Row> out = new ArrayList<>();
+    while (it.hasNext()) {
+      Row r = it.next();
+      if (r.getInt(0) == kind) out.add(r);
+    }
+    return out;
   }
 }

@@ -7,11 +7,13 @@ import static org.apache.spark.sql.functions.*;
 import io.newslens.analyze.Tokens;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -74,16 +76,17 @@ public final class Terms {
   private static final String KIND = "_kind";
   private static final String N = "_n";
   private static final String M = "_m";
+  private static final String K = "_k";
   private static final String PHRASE_KEY = "_phrase_key";
   private static final String DOC_TERMS = "_doc_terms";
   private static final String DOC_TFS = "_doc_tfs";
 
   /**
-   * The stage's tables (lazy) and what the manifest should say. The tables share four intermediate tables marked
-   * for caching (persist is lazy: they are computed by the first table written): the one pass over the tokens
-   * ({@link Parts}: per-document flags and term counts, per-partition display, term-by-group and collocation
-   * candidate counts), the display forms, the counted term counts per (lang, source, period, term), and the
-   * per-(lang, term) counts with idf. {@link #release()} frees them once the tables are written.
+   * The stage's tables (lazy) and what the manifest should say. The tables share one intermediate table marked for
+   * caching (persist is lazy: it is computed by the first table written): the one pass over the tokens
+   * ({@link Parts}) summed per key ({@link Totals}): per-document flags and term counts, display forms, counted
+   * term occurrences per term, source and period, and collocation candidates with their counts.
+   * {@link #release()} frees it once the tables are written.
    */
   public record Result(Dataset<Row> terms, Dataset<Row> docTerms, Dataset<Row> collocations, Dataset<Row> keyness,
       Dataset<Row> termTrends, CountMode countModeRequested, CountMode countMode, PeriodUnit period,
@@ -162,6 +165,7 @@ public final class Terms {
         .add(SURFACE, DataTypes.StringType, true)
         .add(N, DataTypes.LongType, true)
         .add(M, DataTypes.LongType, true)
+        .add(K, DataTypes.LongType, true)
         .add(DOC_TERMS, new ArrayType(DataTypes.StringType, false), true)
         .add(DOC_TFS, new ArrayType(DataTypes.LongType, false), true);
     StorageLevel cache = StorageLevel.MEMORY_AND_DISK();
@@ -190,18 +194,13 @@ public final class Terms {
     Dataset<Row> perLang = flags.filter(col(COUNTED)).groupBy(LANG)
         .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS));
 
-    // counted documents' term counts per (lang, source, period, term): occurrences and documents; every statistic
-    // but doc_terms and collocations is built from it
-    Dataset<Row> byGroup = totals.filter(col(KIND).equalTo(Parts.GROUP_COUNT))
-        .select(col(LANG), col(SOURCE), col(PERIOD), col(TERM), col(N).as(TF), col(M).as(N_DOCS));
-
     UserDefinedFunction idf = udf((UDF2<Long, Long, Double>) TermWeights::idf, DataTypes.DoubleType);
-    // a counted document is in exactly one (source, period) group, so its documents sum to the term's df
-    Dataset<Row> termAgg = byGroup.groupBy(LANG, TERM).agg(sum(TF).as(TF), sum(N_DOCS).as(DF))
+    Dataset<Row> termAgg = totals.filter(col(KIND).equalTo(Totals.TERM_TOTAL))
+        // df is never null (a count, as the table's schema has always said)
+        .select(col(LANG), col(TERM), col(N).as(TF), coalesce(col(M), lit(0L)).as(DF), col(K).as("_dated"))
         .join(broadcast(perLang), LANG)
         .withColumn(IDF, idf.apply(col(DF), col(N_DOCS)))
-        .withColumn(SHARE, col(DF).divide(col(N_DOCS)))
-        .persist(cache); // read by terms, doc_terms and collocations
+        .withColumn(SHARE, col(DF).divide(col(N_DOCS)));
 
     Dataset<Row> terms = withDisplay(termAgg.filter(col(DF).geq(p.minTermDf())), display)
         .select(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE);
@@ -209,17 +208,26 @@ public final class Terms {
     Dataset<Row> docTerms = docTerms(dtc, termAgg, perLang, idf, display, p);
     Dataset<Row> collocations = collocations(totals.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
         p);
-    Dataset<Row> keyness = keyness(byGroup, SOURCE, "source", display, p)
-        .unionByName(keyness(byGroup, PERIOD, "period", display, p));
-    Dataset<Row> trends = trends(byGroup, flags, display, p);
+    // keyness and trends: counted occurrences of a term per source and per period, summed in Totals
+    Dataset<Row> bySource = totals.filter(col(KIND).equalTo(Totals.SOURCE_COUNT))
+        .select(col(LANG), col(SOURCE).as(SUBSET), col(TERM), col(N).as(COUNT_TARGET), col(M).as("_term_total"));
+    Dataset<Row> byPeriod = totals.filter(col(KIND).equalTo(Totals.PERIOD_COUNT))
+        .select(col(LANG), col(PERIOD), col(TERM), col(N).as(COUNT), col(M).as(DOC_COUNT), col(K).as("_term_total"));
+    Dataset<Row> keyness = keyness(bySource, flags, SOURCE, "source", display, p)
+        .unionByName(keyness(byPeriod.select(col(LANG), col(PERIOD).as(SUBSET), col(TERM), col(COUNT)
+            .as(COUNT_TARGET), col("_term_total")), flags, PERIOD, "period", display, p));
+    Dataset<Row> trends = trends(termAgg, byPeriod, flags, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
-        List.of(totals, termAgg));
+        List.of(totals));
   }
 
   private static Dataset<Row> docTerms(Dataset<Row> dtc, Dataset<Row> termAgg, Dataset<Row> perLang,
       UserDefinedFunction idf, Dataset<Row> display, TermsParams p) {
     Dataset<Row> weighted = dtc.select(DOC_ID, LANG, TERM, TF)
-        .join(termAgg.select(col(LANG), col(TERM), col(IDF).as("_idf")), new String[] {LANG, TERM}, "left")
+        // a term's idf for each of the documents' term rows: the (lang, term) table is broadcast, not the rows
+        // shuffled
+        .join(broadcast(termAgg.select(col(LANG), col(TERM), col(IDF).as("_idf"))), new String[] {LANG, TERM},
+            "left")
         .join(broadcast(perLang.select(LANG, N_DOCS)), new String[] {LANG}, "left")
         // a term no counted document holds (only in an uncounted reprint): df = 0
         .withColumn(IDF, coalesce(col("_idf"), idf.apply(lit(0L), coalesce(col(N_DOCS), lit(0L)))))
@@ -246,9 +254,9 @@ public final class Terms {
         .withColumn(WORDS, size(col(PHRASE_TERMS)))
         .withColumn("_first", element_at(col(PHRASE_TERMS), 1))
         .withColumn("_last", element_at(col(PHRASE_TERMS), -1))
-        .join(marginals.withColumnRenamed(TERM, "_first").withColumnRenamed(TF, FIRST_COUNT),
+        .join(broadcast(marginals.withColumnRenamed(TERM, "_first").withColumnRenamed(TF, FIRST_COUNT)),
             new String[] {LANG, "_first"})
-        .join(marginals.withColumnRenamed(TERM, "_last").withColumnRenamed(TF, LAST_COUNT),
+        .join(broadcast(marginals.withColumnRenamed(TERM, "_last").withColumnRenamed(TF, LAST_COUNT)),
             new String[] {LANG, "_last"})
         .join(broadcast(perLang.select(col(LANG), col(N_TOKENS).as(CORPUS_TOKENS))), LANG)
         .withColumn(PMI, pmi.apply(col(COUNT), col(FIRST_COUNT), col(LAST_COUNT), col(CORPUS_TOKENS)))
@@ -343,7 +351,7 @@ public final class Terms {
         if (counted) groups.add(new GroupKey(lang, d.getSource(), d.getPeriod(), e.getKey()), e.getValue(), 1);
       }
       out.add(RowFactory.create(DOC, d.getDocId(), lang, d.getSource(), d.getPeriod(), d.getPeriodStart(), counted,
-          null, null, (long) n, content, docTerms, docTfs));
+          null, null, (long) n, content, null, docTerms, docTfs));
       if (groups.full()) drainGroups();
       if (!counted) return;
       String text = d.getText();
@@ -358,7 +366,7 @@ public final class Terms {
       for (Map.Entry<Key, Long> e : counter.drain()) {
         Key k = e.getKey();
         out.add(RowFactory.create(kind, null, k.lang(), null, null, null, null, k.term(), k.surface(), e.getValue(),
-            null, null, null));
+            null, null, null, null));
       }
     }
 
@@ -366,21 +374,25 @@ public final class Terms {
       for (Map.Entry<GroupKey, long[]> e : groups.drainAll()) {
         GroupKey k = e.getKey();
         out.add(RowFactory.create(GROUP_COUNT, null, k.lang(), k.source(), k.period(), null, null, k.term(), null,
-            e.getValue()[0], e.getValue()[1], null, null));
+            e.getValue()[0], e.getValue()[1], null, null, null));
       }
     }
   }
 
   /**
    * The sums of {@link Parts}' per-partition counts, over one shuffle partition holding every row of each of its
-   * (lang, term) and (lang, phrase key) keys: documents pass through; then per (lang, term) its display form
-   * ({@link Parts#SURFACE_COUNT}: surface = the most frequent surface, ties to the smallest, n = occurrences), per
-   * (lang, source, period, term) the counted occurrences and documents ({@link Parts#GROUP_COUNT}), and per
-   * (lang, phrase key) seen at least {@code minPhraseCount} times its count and most frequent surface
-   * ({@link Parts#PHRASE_COUNT}), in {@link Parts}' row layout.
+   * (lang, term) and (lang, phrase key) keys, in {@link Parts}' row layout: documents pass through; then per
+   * (lang, term) its display form ({@link Parts#SURFACE_COUNT}: surface = the most frequent surface, ties to the
+   * smallest, n = occurrences); per (lang, term) counted in some document, its counted occurrences (n), documents
+   * (m) and occurrences in dated documents (k) ({@link #TERM_TOTAL}), per source its occurrences there (n) and in
+   * all sourced documents (m) ({@link #SOURCE_COUNT}), per period its occurrences (n), documents (m) and
+   * occurrences in all dated documents (k) ({@link #PERIOD_COUNT}); and per (lang, phrase key) seen at least
+   * {@code minPhraseCount} times its count and most frequent surface ({@link Parts#PHRASE_COUNT}).
    */
   static final class Totals implements Iterator<Row> {
-    private record GroupKey(String lang, String source, String period, String term) {}
+    static final int TERM_TOTAL = 4;
+    static final int SOURCE_COUNT = 5;
+    static final int PERIOD_COUNT = 6;
 
     private record LangKey(String lang, String key) {}
 
@@ -388,9 +400,12 @@ public final class Terms {
     private final long minPhraseCount;
     private final TermCounts.ValueTally<LangKey> surfaces = new TermCounts.ValueTally<>();
     private final TermCounts.ValueTally<LangKey> phrases = new TermCounts.ValueTally<>();
-    private final Map<GroupKey, long[]> groups = new java.util.HashMap<>();
-    private Iterator<Row> sums;
-    private Row next;
+    /** per (lang, term): per (source, period) its occurrences and documents, in rows of kind GROUP_COUNT */
+    private final Map<LangKey, Map<List<String>, long[]>> groups = new java.util.HashMap<>();
+    private final ArrayDeque<Row> out = new ArrayDeque<>();
+    private Iterator<Map.Entry<LangKey, TermCounts.ValueTally.Top>> display;
+    private Iterator<Map.Entry<LangKey, Map<List<String>, long[]>>> terms;
+    private Iterator<Map.Entry<LangKey, TermCounts.ValueTally.Top>> phrase;
 
     Totals(Iterator<Row> rows, long minPhraseCount) {
       this.rows = rows;
@@ -399,13 +414,32 @@ public final class Terms {
 
     @Override
     public boolean hasNext() {
-      while (next == null) {
+      while (out.isEmpty()) {
         if (rows.hasNext()) {
-          next = add(rows.next());
+          add(rows.next());
+          continue;
+        }
+        if (display == null) {
+          display = surfaces.drain();
+          terms = groups.entrySet().iterator();
+          phrase = phrases.drain();
+        }
+        if (display.hasNext()) {
+          Map.Entry<LangKey, TermCounts.ValueTally.Top> e = display.next();
+          out.add(RowFactory.create(Parts.SURFACE_COUNT, null, e.getKey().lang(), null, null, null, null,
+              e.getKey().key(), e.getValue().value(), e.getValue().total(), null, null, null, null));
+        } else if (terms.hasNext()) {
+          Map.Entry<LangKey, Map<List<String>, long[]>> e = terms.next();
+          terms.remove();
+          term(e.getKey(), e.getValue());
+        } else if (phrase.hasNext()) {
+          Map.Entry<LangKey, TermCounts.ValueTally.Top> e = phrase.next();
+          if (e.getValue().total() >= minPhraseCount) {
+            out.add(RowFactory.create(Parts.PHRASE_COUNT, null, e.getKey().lang(), null, null, null, null,
+                e.getKey().key(), e.getValue().value(), e.getValue().total(), null, null, null, null));
+          }
         } else {
-          if (sums == null) sums = sums();
-          if (!sums.hasNext()) return false;
-          next = sums.next();
+          return false;
         }
       }
       return true;
@@ -414,84 +448,79 @@ public final class Terms {
     @Override
     public Row next() {
       if (!hasNext()) throw new NoSuchElementException();
-      Row r = next;
-      next = null;
-      return r;
+      return out.poll();
     }
 
-    /** Counts a row; returns it when it passes through (a document), else null. */
-    private Row add(Row r) {
+    /** Counts a row, or passes it through (a document). */
+    private void add(Row r) {
       switch (r.getInt(0)) {
-        case Parts.DOC -> {
-          return r;
-        }
+        case Parts.DOC -> out.add(r);
         case Parts.SURFACE_COUNT -> surfaces.add(new LangKey(r.getString(2), r.getString(7)), r.getString(8),
             r.getLong(9));
         case Parts.PHRASE_COUNT -> phrases.add(new LangKey(r.getString(2), r.getString(7)), r.getString(8),
             r.getLong(9));
         case Parts.GROUP_COUNT -> {
-          long[] c = groups.computeIfAbsent(new GroupKey(r.getString(2), r.getString(3), r.getString(4),
-              r.getString(7)), k -> new long[2]);
+          long[] c = groups.computeIfAbsent(new LangKey(r.getString(2), r.getString(7)), k -> new HashMap<>(4))
+              .computeIfAbsent(Arrays.asList(r.getString(3), r.getString(4)), k -> new long[2]);
           c[0] += r.getLong(9);
           c[1] += r.getLong(10);
         }
         default -> throw new IllegalStateException("unknown row kind " + r.getInt(0));
       }
-      return null;
     }
 
-    private Iterator<Row> sums() {
-      Iterator<Map.Entry<LangKey, TermCounts.ValueTally.Top>> display = surfaces.drain();
-      Iterator<Map.Entry<GroupKey, long[]>> group = groups.entrySet().iterator();
-      Iterator<Map.Entry<LangKey, TermCounts.ValueTally.Top>> phrase = phrases.drain();
-      return new Iterator<>() {
-        private Row ahead;
-
-        @Override
-        public boolean hasNext() {
-          while (ahead == null) {
-            if (display.hasNext()) {
-              Map.Entry<LangKey, TermCounts.ValueTally.Top> e = display.next();
-              ahead = RowFactory.create(Parts.SURFACE_COUNT, null, e.getKey().lang(), null, null, null, null,
-                  e.getKey().key(), e.getValue().value(), e.getValue().total(), null, null, null);
-            } else if (group.hasNext()) {
-              Map.Entry<GroupKey, long[]> e = group.next();
-              group.remove();
-              GroupKey k = e.getKey();
-              ahead = RowFactory.create(Parts.GROUP_COUNT, null, k.lang(), k.source(), k.period(), null, null,
-                  k.term(), null, e.getValue()[0], e.getValue()[1], null, null);
-            } else if (phrase.hasNext()) {
-              Map.Entry<LangKey, TermCounts.ValueTally.Top> e = phrase.next();
-              if (e.getValue().total() >= minPhraseCount) {
-                ahead = RowFactory.create(Parts.PHRASE_COUNT, null, e.getKey().lang(), null, null, null, null,
-                    e.getKey().key(), e.getValue().value(), e.getValue().total(), null, null, null);
-              }
-            } else {
-              return false;
-            }
-          }
-          return true;
+    /** The rows of one term from its counts per (source, period). */
+    private void term(LangKey key, Map<List<String>, long[]> byGroup) {
+      long tf = 0;
+      long df = 0;
+      long sourced = 0;
+      long dated = 0;
+      Map<String, Long> bySource = new TreeMap<>();
+      Map<String, long[]> byPeriod = new TreeMap<>();
+      for (Map.Entry<List<String>, long[]> g : byGroup.entrySet()) {
+        String source = g.getKey().get(0);
+        String period = g.getKey().get(1);
+        long n = g.getValue()[0];
+        tf += n;
+        df += g.getValue()[1];
+        if (source != null) {
+          sourced += n;
+          bySource.merge(source, n, Long::sum);
         }
-
-        @Override
-        public Row next() {
-          if (!hasNext()) throw new NoSuchElementException();
-          Row r = ahead;
-          ahead = null;
-          return r;
+        if (period != null) {
+          dated += n;
+          long[] c = byPeriod.computeIfAbsent(period, k -> new long[2]);
+          c[0] += n;
+          c[1] += g.getValue()[1];
         }
-      };
+      }
+      String lang = key.lang();
+      String term = key.key();
+      out.add(RowFactory.create(TERM_TOTAL, null, lang, null, null, null, null, term, null, tf, df, dated, null,
+          null));
+      for (Map.Entry<String, Long> e : bySource.entrySet()) {
+        out.add(RowFactory.create(SOURCE_COUNT, null, lang, e.getKey(), null, null, null, term, null, e.getValue(),
+            sourced, null, null, null));
+      }
+      for (Map.Entry<String, long[]> e : byPeriod.entrySet()) {
+        out.add(RowFactory.create(PERIOD_COUNT, null, lang, null, e.getKey(), null, null, term, null, e.getValue()[0],
+            e.getValue()[1], dated, null, null));
+      }
     }
   }
 
-  /** @param counted counted documents' term counts: lang, source, period, term, tf (summed over any grouping) */
-  private static Dataset<Row> keyness(Dataset<Row> counted, String groupCol, String dimension, Dataset<Row> display,
-      TermsParams p) {
-    Dataset<Row> base = counted.filter(col(groupCol).isNotNull());
-    Dataset<Row> target = base.groupBy(col(LANG), col(groupCol).as(SUBSET), col(TERM)).agg(sum(TF).as(COUNT_TARGET));
-    Dataset<Row> targetTotals = base.groupBy(col(LANG), col(groupCol).as(SUBSET)).agg(sum(TF).as(TOKENS_TARGET));
-    Dataset<Row> corpus = base.groupBy(LANG, TERM).agg(sum(TF).as("_term_total"));
-    Dataset<Row> corpusTotals = base.groupBy(LANG).agg(sum(TF).as("_total"));
+  /**
+   * @param target lang, subset, term, count_target (occurrences in the subset), _term_total (occurrences in the
+   *               language's documents with a subset) of counted documents
+   * @param flags  the documents' flags; the tokens of a subset and of a language are its counted documents'
+   *               content tokens (the sum of their terms' occurrences)
+   */
+  private static Dataset<Row> keyness(Dataset<Row> target, Dataset<Row> flags, String groupCol, String dimension,
+      Dataset<Row> display, TermsParams p) {
+    Dataset<Row> base = flags.filter(col(COUNTED).and(col(groupCol).isNotNull()));
+    Dataset<Row> targetTotals = base.groupBy(col(LANG), col(groupCol).as(SUBSET)).agg(sum(N_CONTENT)
+        .as(TOKENS_TARGET));
+    Dataset<Row> corpusTotals = base.groupBy(LANG).agg(sum(N_CONTENT).as("_total"));
     UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) Association::g2Keyness, DataTypes.DoubleType);
     UserDefinedFunction logRatio =
         udf((UDF4<Long, Long, Long, Long, Double>) Association::logRatio, DataTypes.DoubleType);
@@ -500,8 +529,7 @@ public final class Terms {
     Column b = col(COUNT_REFERENCE);
     Column n2 = col(TOKENS_REFERENCE);
     Dataset<Row> key = target.filter(a.geq(p.keynessMinCount()))
-        .join(targetTotals, new String[] {LANG, SUBSET})
-        .join(corpus, new String[] {LANG, TERM})
+        .join(broadcast(targetTotals), new String[] {LANG, SUBSET})
         .join(broadcast(corpusTotals), LANG)
         .withColumn(COUNT_REFERENCE, col("_term_total").minus(a))
         .withColumn(TOKENS_REFERENCE, col("_total").minus(n1))
@@ -519,20 +547,23 @@ public final class Terms {
         TOKENS_TARGET, TOKENS_REFERENCE, G2, LOG_RATIO, RANK);
   }
 
-  /** @param counted counted documents' term counts by (lang, source, period, term): tf and _n_docs (documents) */
-  private static Dataset<Row> trends(Dataset<Row> counted, Dataset<Row> flags, Dataset<Row> display, TermsParams p) {
-    Dataset<Row> dated = counted.filter(col(PERIOD).isNotNull());
-    Dataset<Row> top = dated.groupBy(LANG, TERM).agg(sum(TF).as("_total"))
+  /**
+   * @param termAgg  per (lang, term): _dated, its counted occurrences in dated documents
+   * @param byPeriod per (lang, period, term): count and doc_count of counted documents
+   */
+  private static Dataset<Row> trends(Dataset<Row> termAgg, Dataset<Row> byPeriod, Dataset<Row> flags,
+      Dataset<Row> display, TermsParams p) {
+    Dataset<Row> top = termAgg.filter(col("_dated").gt(0))
         .withColumn("_rank", row_number().over(Window.partitionBy(LANG)
-            .orderBy(col("_total").desc(), col(TERM).asc())))
+            .orderBy(col("_dated").desc(), col(TERM).asc())))
         .filter(col("_rank").leq(p.trendTerms()))
         .select(LANG, TERM);
     Dataset<Row> periods = flags.filter(col(COUNTED).and(col(PERIOD).isNotNull()))
         .groupBy(LANG, PERIOD, PERIOD_START)
         .agg(sum(N_CONTENT).as(PERIOD_TOKENS), count(lit(1)).as(PERIOD_DOCS));
-    Dataset<Row> counts = dated.join(broadcast(top), new String[] {LANG, TERM}, "left_semi")
-        .groupBy(LANG, TERM, PERIOD).agg(sum(TF).as(COUNT), sum(N_DOCS).as(DOC_COUNT));
-    Dataset<Row> grid = top.join(periods, LANG)
+    Dataset<Row> counts = byPeriod.select(LANG, TERM, PERIOD, COUNT, DOC_COUNT)
+        .join(broadcast(top), new String[] {LANG, TERM}, "left_semi");
+    Dataset<Row> grid = top.join(broadcast(periods), LANG)
         .join(counts, new String[] {LANG, TERM, PERIOD}, "left")
         .withColumn(COUNT, coalesce(col(COUNT), lit(0L)))
         .withColumn(DOC_COUNT, coalesce(col(DOC_COUNT), lit(0L)))

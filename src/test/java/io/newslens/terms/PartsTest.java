@@ -67,8 +67,8 @@ class PartsTest {
       for (Row r : out) {
         if (r.getInt(0) == Terms.Parts.DOC) {
           docs.add(r.get(1) + " " + r.get(3) + " " + r.get(4) + " " + r.get(6) + " " + r.getLong(9) + " "
-              + r.getLong(10) + " " + Arrays.toString((String[]) r.get(11)) + " "
-              + Arrays.toString((long[]) r.get(12)));
+              + r.getLong(10) + " " + Arrays.toString((String[]) r.get(12)) + " "
+              + Arrays.toString((long[]) r.get(13)));
         }
       }
       assertEquals(List.of("d1 A 2024-01 true 8 4 [corée, nord] [2, 2]", "d2 B 2024-01 false 3 2 [corée, nord] [1, 1]"),
@@ -101,7 +101,7 @@ class PartsTest {
     assertEquals(Terms.Parts.DOC, out.get(0).getInt(0));
     assertEquals(0L, out.get(0).getLong(9));
     assertEquals(0L, out.get(0).getLong(10));
-    assertEquals(0, ((String[]) out.get(0).get(11)).length);
+    assertEquals(0, ((String[]) out.get(0).get(12)).length);
   }
 
   @Test
@@ -109,23 +109,34 @@ class PartsTest {
     // two partitions' worth of counts for one shuffle partition, the counter bound 1 so every add is its own row
     List<Row> counts = new ArrayList<>(run(1, doc("d1", "A", true, "Corée du Nord. COREE"),
         doc("d2", "A", true, "Corée du Nord")));
-    counts.addAll(run(1, doc("d3", "A", true, "corée du nord"), doc("d4", "B", false, "Corée du Nord")));
+    counts.addAll(run(1, doc("d3", "A", true, "corée du nord"), doc("d4", "B", false, "Corée du Nord"),
+        doc("d6", "B", true, "Nord")));
     List<Row> out = new ArrayList<>();
     Iterator<Row> it = new Terms.Totals(counts.iterator(), 2);
     while (it.hasNext()) out.add(it.next());
     List<String> docs = new ArrayList<>();
     for (Row r : out) if (r.getInt(0) == Terms.Parts.DOC) docs.add(r.getString(1));
-    assertEquals(List.of("d1", "d2", "d3", "d4"), docs);
-    // display: "Corée" 3 times (d1, d2, d4), "corée" once, "COREE" once (term coree); "Nord" 3, "nord" 1
-    assertEquals(Map.of("fr|corée|Corée", 4L, "fr|coree|COREE", 1L, "fr|du|du", 4L, "fr|nord|Nord", 4L),
+    assertEquals(List.of("d1", "d2", "d3", "d4", "d6"), docs);
+    // display: "Corée" 3 times (d1, d2, d4), "corée" once, "COREE" once (term coree); "Nord" 4, "nord" 1
+    assertEquals(Map.of("fr|corée|Corée", 4L, "fr|coree|COREE", 1L, "fr|du|du", 4L, "fr|nord|Nord", 5L),
         sums(out, Terms.Parts.SURFACE_COUNT, 9, 2, 7, 8));
-    // counted documents only: d1, d2, d3 (d4 is not counted)
-    assertEquals(Map.of("fr|A|corée", 3L, "fr|A|coree", 1L, "fr|A|nord", 3L),
-        sums(out, Terms.Parts.GROUP_COUNT, 9, 2, 3, 7));
-    assertEquals(Map.of("fr|A|corée", 3L, "fr|A|coree", 1L, "fr|A|nord", 3L),
-        sums(out, Terms.Parts.GROUP_COUNT, 10, 2, 3, 7));
+    // counted documents only: d1, d2, d3, d6 (d4 is not counted); per term occurrences (n), documents (m), dated
+    // occurrences (k); per source occurrences there (n) and in every sourced document (m); per period n, m, k
+    assertEquals(Map.of("fr|corée", 3L, "fr|coree", 1L, "fr|nord", 4L), sums(out, Terms.Totals.TERM_TOTAL, 9, 2, 7));
+    assertEquals(Map.of("fr|corée", 3L, "fr|coree", 1L, "fr|nord", 4L), sums(out, Terms.Totals.TERM_TOTAL, 10, 2, 7));
+    assertEquals(Map.of("fr|corée", 3L, "fr|coree", 1L, "fr|nord", 4L), sums(out, Terms.Totals.TERM_TOTAL, 11, 2, 7));
+    assertEquals(Map.of("fr|A|corée", 3L, "fr|A|coree", 1L, "fr|A|nord", 3L, "fr|B|nord", 1L),
+        sums(out, Terms.Totals.SOURCE_COUNT, 9, 2, 3, 7));
+    assertEquals(Map.of("fr|A|corée", 3L, "fr|A|coree", 1L, "fr|A|nord", 4L, "fr|B|nord", 4L),
+        sums(out, Terms.Totals.SOURCE_COUNT, 10, 2, 3, 7));
+    assertEquals(Map.of("fr|2024-01|corée", 3L, "fr|2024-01|coree", 1L, "fr|2024-01|nord", 4L),
+        sums(out, Terms.Totals.PERIOD_COUNT, 9, 2, 4, 7));
+    assertEquals(Map.of("fr|2024-01|corée", 3L, "fr|2024-01|coree", 1L, "fr|2024-01|nord", 4L),
+        sums(out, Terms.Totals.PERIOD_COUNT, 10, 2, 4, 7));
+    assertEquals(Map.of("fr|2024-01|corée", 3L, "fr|2024-01|coree", 1L, "fr|2024-01|nord", 4L),
+        sums(out, Terms.Totals.PERIOD_COUNT, 11, 2, 4, 7));
     // one row per key
-    assertEquals(3, out.stream().filter(r -> r.getInt(0) == Terms.Parts.GROUP_COUNT).count());
+    assertEquals(3, out.stream().filter(r -> r.getInt(0) == Terms.Totals.TERM_TOTAL).count());
     // the phrase seen 3 times in counted documents (>= 2), its most frequent surface; tie-free here
     assertEquals(Map.of("fr|corée_du_nord|Corée du Nord", 3L), sums(out, Terms.Parts.PHRASE_COUNT, 9, 2, 7, 8));
     assertEquals(List.of(), collect(new Terms.Totals(run(1, doc("d5", "A", true, "Corée du Nord")).iterator(), 2),

@@ -7,11 +7,13 @@ import static org.apache.spark.sql.functions.*;
 import io.newslens.analyze.Tokens;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -74,14 +76,17 @@ public final class Terms {
   private static final String KIND = "_kind";
   private static final String N = "_n";
   private static final String M = "_m";
+  private static final String K = "_k";
   private static final String PHRASE_KEY = "_phrase_key";
+  private static final String DOC_TERMS = "_doc_terms";
+  private static final String DOC_TFS = "_doc_tfs";
 
   /**
-   * The stage's tables (lazy) and what the manifest should say. The tables share three intermediate tables marked
-   * for caching (persist is lazy: they are computed by the first table written): the one pass over the tokens
-   * ({@link Parts}: per-document flags and term counts, per-partition display and collocation candidate counts),
-   * the display forms, and the per-(lang, term) counts with idf. {@link #release()} frees them once the tables are
-   * written.
+   * The stage's tables (lazy) and what the manifest should say. The tables share one intermediate table marked for
+   * caching (persist is lazy: it is computed by the first table written): the one pass over the tokens
+   * ({@link Parts}) summed per key ({@link Totals}): per-document flags and term counts, display forms, counted
+   * term occurrences per term, source and period, and collocation candidates with their counts.
+   * {@link #release()} frees it once the tables are written.
    */
   public record Result(Dataset<Row> terms, Dataset<Row> docTerms, Dataset<Row> collocations, Dataset<Row> keyness,
       Dataset<Row> termTrends, CountMode countModeRequested, CountMode countMode, PeriodUnit period,
@@ -136,81 +141,93 @@ public final class Terms {
         .drop(PUBLISHED_AT);
 
     // one pass over the tokens: every document's rows are counted where they lie (no shuffle of tokens), display
-    // and collocation candidates summed per partition before their shuffle. A left join keeps tokens rows without
-    // a documents row: they count nowhere but in the display forms (which are over the whole tokens table).
-    Dataset<Row> joined = tokens.select(col(DOC_ID), col(LANG), col(TOKENS))
+    // and collocation candidates and counted term occurrences summed per partition before their shuffle. A left
+    // join keeps tokens rows without a documents row: they count nowhere but in the display forms (which are over
+    // the whole tokens table). The token structs go in as parallel arrays (DocumentTokens), not as Rows.
+    Column toks = col(TOKENS);
+    Dataset<DocumentTokens> joined = tokens.select(col(DOC_ID), col(LANG), toks.getField(TERM).as("terms"),
+            toks.getField(SURFACE).as("surfaces"), toks.getField(SENTENCE).as("sentences"),
+            toks.getField(STOP).as("stops"), toks.getField(START).as("starts"), toks.getField(END).as("ends"))
         .join(docs, new String[] {DOC_ID}, "left")
-        .select(col(DOC_ID), col(LANG), col(TOKENS), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
-            col(TEXT));
-    StructType tokenType = (StructType) ((ArrayType) tokens.schema().apply(TOKENS).dataType()).elementType();
-    int[] fields = {tokenType.fieldIndex(TERM), tokenType.fieldIndex(SURFACE), tokenType.fieldIndex(SENTENCE),
-        tokenType.fieldIndex(STOP), tokenType.fieldIndex(START), tokenType.fieldIndex(END)};
+        .select(col(DOC_ID).as("docId"), col(LANG).as("lang"), col("terms"), col("surfaces"), col("sentences"),
+            col("stops"), col("starts"), col("ends"), col(SOURCE).as("source"), col(PERIOD).as("period"),
+            unix_date(col(PERIOD_START)).as("periodStart"), col(COUNTED).as("counted"), col(TEXT).as("text"))
+        .as(Encoders.bean(DocumentTokens.class));
     StructType partsType = new StructType()
         .add(KIND, DataTypes.IntegerType, false)
         .add(DOC_ID, DataTypes.StringType, true)
         .add(LANG, DataTypes.StringType, true)
         .add(SOURCE, DataTypes.StringType, true)
         .add(PERIOD, DataTypes.StringType, true)
-        .add(PERIOD_START, DataTypes.DateType, true)
+        .add(PERIOD_START, DataTypes.IntegerType, true) // days since 1970-01-01
         .add(COUNTED, DataTypes.BooleanType, true)
         .add(TERM, DataTypes.StringType, true)
         .add(SURFACE, DataTypes.StringType, true)
         .add(N, DataTypes.LongType, true)
-        .add(M, DataTypes.LongType, true);
+        .add(M, DataTypes.LongType, true)
+        .add(K, DataTypes.LongType, true)
+        .add(DOC_TERMS, new ArrayType(DataTypes.StringType, false), true)
+        .add(DOC_TFS, new ArrayType(DataTypes.LongType, false), true);
     StorageLevel cache = StorageLevel.MEMORY_AND_DISK();
-    Dataset<Row> parts = joined
-        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Parts(rows, fields, Parts.MAX_KEYS),
+    long minPhraseCount = p.minCollocationCount();
+    // the candidates' per-partition sums meet in one shuffle (every (lang, term) or (lang, phrase key) in one
+    // partition, documents spread by doc_id) and are summed there ({@link Totals}); only the totals are cached
+    Dataset<Row> totals = joined
+        .mapPartitions((MapPartitionsFunction<DocumentTokens, Row>) rows -> new Parts(rows, Parts.MAX_KEYS),
+            Encoders.row(partsType))
+        .repartition(col(LANG), coalesce(col(DOC_ID), col(TERM)))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Totals(rows, minPhraseCount),
             Encoders.row(partsType))
         .persist(cache);
 
-    Dataset<Row> flags = parts.filter(col(KIND).equalTo(Parts.FLAGS))
-        .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED),
-            col(N).as(N_TOKENS), col(M).as(N_CONTENT));
+    Dataset<Row> flags = totals.filter(col(KIND).equalTo(Parts.DOC))
+        .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), date_from_unix_date(col(PERIOD_START))
+            .as(PERIOD_START), col(COUNTED), col(N).as(N_TOKENS), col(M).as(N_CONTENT), col(DOC_TERMS), col(DOC_TFS));
 
-    // per document and content term: occurrences (the table every statistic but collocations is built from)
-    Dataset<Row> dtc = parts.filter(col(KIND).equalTo(Parts.TERM_COUNT))
-        .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(COUNTED), col(TERM),
-            col(N).as(TF));
-    Dataset<Row> counted = dtc.filter(col(COUNTED));
+    // per document and content term: occurrences, every document (doc_terms)
+    Dataset<Row> dtc = flags.select(col(DOC_ID), col(LANG), explode(arrays_zip(col(DOC_TERMS), col(DOC_TFS)))
+            .as("_t"))
+        .select(col(DOC_ID), col(LANG), col("_t." + DOC_TERMS).as(TERM), col("_t." + DOC_TFS).as(TF));
 
-    Dataset<Row> display = displayForms(parts.filter(col(KIND).equalTo(Parts.SURFACE_COUNT))).persist(cache);
+    Dataset<Row> display = totals.filter(col(KIND).equalTo(Parts.SURFACE_COUNT))
+        .select(col(LANG), col(TERM), col(SURFACE).as(DISPLAY));
     Dataset<Row> perLang = flags.filter(col(COUNTED)).groupBy(LANG)
         .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS));
 
     UserDefinedFunction idf = udf((UDF2<Long, Long, Double>) TermWeights::idf, DataTypes.DoubleType);
-    Dataset<Row> termAgg = counted.groupBy(LANG, TERM).agg(sum(TF).as(TF), count(lit(1)).as(DF))
+    Dataset<Row> termAgg = totals.filter(col(KIND).equalTo(Totals.TERM_TOTAL))
+        // df is never null (a count, as the table's schema has always said)
+        .select(col(LANG), col(TERM), col(N).as(TF), coalesce(col(M), lit(0L)).as(DF), col(K).as("_dated"))
         .join(broadcast(perLang), LANG)
         .withColumn(IDF, idf.apply(col(DF), col(N_DOCS)))
-        .withColumn(SHARE, col(DF).divide(col(N_DOCS)))
-        .persist(cache); // read by terms, doc_terms and collocations
+        .withColumn(SHARE, col(DF).divide(col(N_DOCS)));
 
     Dataset<Row> terms = withDisplay(termAgg.filter(col(DF).geq(p.minTermDf())), display)
         .select(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE);
 
     Dataset<Row> docTerms = docTerms(dtc, termAgg, perLang, idf, display, p);
-    Dataset<Row> collocations = collocations(parts.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
+    Dataset<Row> collocations = collocations(totals.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
         p);
-    // keyness and trends only need counts per (lang, source, period, term): summed once, a fraction of dtc's rows
-    Dataset<Row> byGroup = counted.groupBy(LANG, SOURCE, PERIOD, TERM)
-        .agg(sum(TF).as(TF), count(lit(1)).as(N_DOCS))
-        .persist(cache);
-    Dataset<Row> keyness = keyness(byGroup, SOURCE, "source", display, p)
-        .unionByName(keyness(byGroup, PERIOD, "period", display, p));
-    Dataset<Row> trends = trends(byGroup, flags, display, p);
+    // keyness and trends: counted occurrences of a term per source and per period, summed in Totals
+    Dataset<Row> bySource = totals.filter(col(KIND).equalTo(Totals.SOURCE_COUNT))
+        .select(col(LANG), col(SOURCE).as(SUBSET), col(TERM), col(N).as(COUNT_TARGET), col(M).as("_term_total"));
+    Dataset<Row> byPeriod = totals.filter(col(KIND).equalTo(Totals.PERIOD_COUNT))
+        .select(col(LANG), col(PERIOD), col(TERM), col(N).as(COUNT), col(M).as(DOC_COUNT), col(K).as("_term_total"));
+    Dataset<Row> keyness = keyness(bySource, flags, SOURCE, "source", display, p)
+        .unionByName(keyness(byPeriod.select(col(LANG), col(PERIOD).as(SUBSET), col(TERM), col(COUNT)
+            .as(COUNT_TARGET), col("_term_total")), flags, PERIOD, "period", display, p));
+    Dataset<Row> trends = trends(termAgg, byPeriod, flags, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
-        List.of(parts, display, termAgg, byGroup));
-  }
-
-  /** The display form of every (lang, term) from per-partition (lang, term, surface, count) sums. */
-  private static Dataset<Row> displayForms(Dataset<Row> surfaceCounts) {
-    return Tokens.displayFormsOfCounts(surfaceCounts.groupBy(LANG, TERM, SURFACE).agg(sum(N).as("count")))
-        .select(LANG, TERM, DISPLAY);
+        List.of(totals));
   }
 
   private static Dataset<Row> docTerms(Dataset<Row> dtc, Dataset<Row> termAgg, Dataset<Row> perLang,
       UserDefinedFunction idf, Dataset<Row> display, TermsParams p) {
     Dataset<Row> weighted = dtc.select(DOC_ID, LANG, TERM, TF)
-        .join(termAgg.select(col(LANG), col(TERM), col(IDF).as("_idf")), new String[] {LANG, TERM}, "left")
+        // a term's idf for each of the documents' term rows: the (lang, term) table is broadcast, not the rows
+        // shuffled
+        .join(broadcast(termAgg.select(col(LANG), col(TERM), col(IDF).as("_idf"))), new String[] {LANG, TERM},
+            "left")
         .join(broadcast(perLang.select(LANG, N_DOCS)), new String[] {LANG}, "left")
         // a term no counted document holds (only in an uncounted reprint): df = 0
         .withColumn(IDF, coalesce(col("_idf"), idf.apply(lit(0L), coalesce(col(N_DOCS), lit(0L)))))
@@ -221,7 +238,8 @@ public final class Terms {
     return withDisplay(weighted, display).select(DOC_ID, LANG, TERM, DISPLAY, TF, IDF, WEIGHT, RANK);
   }
 
-  private static Dataset<Row> collocations(Dataset<Row> phraseCounts, Dataset<Row> termAgg, Dataset<Row> perLang,
+  /** @param phraseTotals lang, term (the phrase key), surface (its most frequent), n (count &gt;= the minimum) */
+  private static Dataset<Row> collocations(Dataset<Row> phraseTotals, Dataset<Row> termAgg, Dataset<Row> perLang,
       TermsParams p) {
     UserDefinedFunction pmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::pmi, DataTypes.DoubleType);
     UserDefinedFunction npmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::npmi, DataTypes.DoubleType);
@@ -230,20 +248,15 @@ public final class Terms {
         scala.jdk.javaapi.CollectionConverters.asScala(TermCounts.phraseTerms(k)).toList(),
         new ArrayType(DataTypes.StringType, false));
     Dataset<Row> marginals = termAgg.select(LANG, TERM, TF);
-    return phraseCounts
-        .groupBy(col(LANG), col(TERM).as(PHRASE_KEY), col(SURFACE)).agg(sum(N).as("_c"))
-        .groupBy(LANG, PHRASE_KEY)
-        // most frequent surface, ties to the smallest: the minimum of (−count, surface)
-        .agg(sum("_c").as(COUNT), min(struct(negate(col("_c")), col(SURFACE))).as("_best"))
-        .filter(col(COUNT).geq(p.minCollocationCount()))
+    return phraseTotals
+        .select(col(LANG), col(TERM).as(PHRASE_KEY), col(SURFACE).as(PHRASE), col(N).as(COUNT))
         .withColumn(PHRASE_TERMS, phraseTerms.apply(col(PHRASE_KEY)))
-        .withColumn(PHRASE, col("_best." + SURFACE))
         .withColumn(WORDS, size(col(PHRASE_TERMS)))
         .withColumn("_first", element_at(col(PHRASE_TERMS), 1))
         .withColumn("_last", element_at(col(PHRASE_TERMS), -1))
-        .join(marginals.withColumnRenamed(TERM, "_first").withColumnRenamed(TF, FIRST_COUNT),
+        .join(broadcast(marginals.withColumnRenamed(TERM, "_first").withColumnRenamed(TF, FIRST_COUNT)),
             new String[] {LANG, "_first"})
-        .join(marginals.withColumnRenamed(TERM, "_last").withColumnRenamed(TF, LAST_COUNT),
+        .join(broadcast(marginals.withColumnRenamed(TERM, "_last").withColumnRenamed(TF, LAST_COUNT)),
             new String[] {LANG, "_last"})
         .join(broadcast(perLang.select(col(LANG), col(N_TOKENS).as(CORPUS_TOKENS))), LANG)
         .withColumn(PMI, pmi.apply(col(COUNT), col(FIRST_COUNT), col(LAST_COUNT), col(CORPUS_TOKENS)))
@@ -258,14 +271,16 @@ public final class Terms {
   }
 
   /**
-   * The one pass over (doc_id, lang, tokens, source, period, period_start, counted, text) rows: per document (with
-   * a documents row) its flags row and one row per content term with its tf; per partition, display-form candidates
-   * (lang, term, surface, count) of every token and, for counted documents, collocation candidates (lang, phrase
-   * key, surface, count) from {@link Phrases}, both summed in bounded counters ({@link TermCounts.BoundedCounter}).
+   * The one pass over the documents' tokens ({@link DocumentTokens}): per document with a documents row one
+   * {@link #DOC} row (n = tokens, m = content tokens, its content terms and their tf as two arrays in the order of
+   * first occurrence); per partition, summed in bounded counters ({@link TermCounts.BoundedCounter}): display-form
+   * candidates (lang, term, surface, count) of every token, and for counted documents their content terms by
+   * (lang, source, period, term) (n = occurrences, m = documents) and collocation candidates (lang, phrase key,
+   * surface, count) from {@link Phrases}.
    */
   static final class Parts implements Iterator<Row> {
-    static final int TERM_COUNT = 0;
-    static final int FLAGS = 1;
+    static final int DOC = 0;
+    static final int GROUP_COUNT = 1;
     static final int SURFACE_COUNT = 2;
     static final int PHRASE_COUNT = 3;
     /** Distinct keys a counter holds before it is emitted (a few tens of MB at most). */
@@ -273,33 +288,23 @@ public final class Terms {
 
     private record Key(String lang, String term, String surface) {}
 
-    private final Iterator<Row> rows;
-    private final int term;
-    private final int surface;
-    private final int sentence;
-    private final int stop;
-    private final int start;
-    private final int end;
+    private record GroupKey(String lang, String source, String period, String term) {}
+
+    private final Iterator<DocumentTokens> rows;
     private final TermCounts.BoundedCounter<Key> surfaces;
+    private final TermCounts.BoundedCounter<GroupKey> groups;
     private final TermCounts.BoundedCounter<Key> phrases;
     private final ArrayDeque<Row> out = new ArrayDeque<>();
 
     /**
-     * @param rows    (doc_id, lang, tokens, source, period, period_start, counted, text); counted is null for a
-     *                tokens row without a documents row
-     * @param fields  indices of term, surface, sentence, stop, start, end in the token struct
+     * @param rows    documents; counted is null for a tokens row without a documents row
      * @param maxKeys distinct keys a counter holds before it is emitted
      */
-    Parts(Iterator<Row> rows, int[] fields, int maxKeys) {
+    Parts(Iterator<DocumentTokens> rows, int maxKeys) {
       this.rows = rows;
       this.surfaces = new TermCounts.BoundedCounter<>(maxKeys);
+      this.groups = new TermCounts.BoundedCounter<>(maxKeys, 2);
       this.phrases = new TermCounts.BoundedCounter<>(maxKeys);
-      this.term = fields[0];
-      this.surface = fields[1];
-      this.sentence = fields[2];
-      this.stop = fields[3];
-      this.start = fields[4];
-      this.end = fields[5];
     }
 
     @Override
@@ -307,8 +312,9 @@ public final class Terms {
       while (out.isEmpty()) {
         if (rows.hasNext()) {
           add(rows.next());
-        } else if (!surfaces.isEmpty() || !phrases.isEmpty()) {
+        } else if (!surfaces.isEmpty() || !groups.isEmpty() || !phrases.isEmpty()) {
           drain(surfaces, SURFACE_COUNT);
+          drainGroups();
           drain(phrases, PHRASE_COUNT);
         } else {
           return false;
@@ -323,49 +329,34 @@ public final class Terms {
       return out.poll();
     }
 
-    private void add(Row row) {
-      String docId = row.getString(0);
-      String lang = row.getString(1);
-      List<Row> toks = row.getList(2);
-      int n = toks.size();
-      String[] terms = new String[n];
-      String[] surfaceForms = new String[n];
-      boolean[] stops = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        Row t = toks.get(i);
-        terms[i] = t.getString(term);
-        surfaceForms[i] = t.getString(surface);
-        stops[i] = t.getBoolean(stop);
-        surfaces.add(new Key(lang, terms[i], surfaceForms[i]), 1);
-      }
+    private void add(DocumentTokens d) {
+      String lang = d.getLang();
+      String[] terms = d.getTerms();
+      String[] surfaceForms = d.getSurfaces();
+      boolean[] stops = d.getStops();
+      int n = terms.length;
+      for (int i = 0; i < n; i++) surfaces.add(new Key(lang, terms[i], surfaceForms[i]), 1);
       if (surfaces.full()) drain(surfaces, SURFACE_COUNT);
-      if (row.isNullAt(6)) return; // no documents row
-      Object source = row.get(3);
-      Object period = row.get(4);
-      Object periodStart = row.get(5);
-      boolean counted = row.getBoolean(6);
+      if (d.getCounted() == null) return; // no documents row
+      boolean counted = d.getCounted();
+      Map<String, Long> tf = TermCounts.contentTerms(terms, stops);
+      String[] docTerms = new String[tf.size()];
+      long[] docTfs = new long[tf.size()];
       long content = 0;
-      for (Map.Entry<String, Long> e : TermCounts.contentTerms(terms, stops).entrySet()) {
-        out.add(RowFactory.create(TERM_COUNT, docId, lang, source, period, periodStart, counted, e.getKey(), null,
-            e.getValue(), null));
+      int k = 0;
+      for (Map.Entry<String, Long> e : tf.entrySet()) {
+        docTerms[k] = e.getKey();
+        docTfs[k++] = e.getValue();
         content += e.getValue();
+        if (counted) groups.add(new GroupKey(lang, d.getSource(), d.getPeriod(), e.getKey()), e.getValue(), 1);
       }
-      out.add(RowFactory.create(FLAGS, docId, lang, source, period, periodStart, counted, null, null, (long) n,
-          content));
+      out.add(RowFactory.create(DOC, d.getDocId(), lang, d.getSource(), d.getPeriod(), d.getPeriodStart(), counted,
+          null, null, (long) n, content, null, docTerms, docTfs));
+      if (groups.full()) drainGroups();
       if (!counted) return;
-      int[] sentences = new int[n];
-      String text = row.isNullAt(7) ? null : row.getString(7);
-      int[] starts = text == null ? null : new int[n];
-      int[] ends = text == null ? null : new int[n];
-      for (int i = 0; i < n; i++) {
-        Row t = toks.get(i);
-        sentences[i] = t.getInt(sentence);
-        if (text != null) {
-          starts[i] = t.getInt(start);
-          ends[i] = t.getInt(end);
-        }
-      }
-      for (Phrases.Candidate c : Phrases.candidates(terms, surfaceForms, sentences, stops, starts, ends, text)) {
+      String text = d.getText();
+      for (Phrases.Candidate c : Phrases.candidates(terms, surfaceForms, d.getSentences(), stops,
+          text == null ? null : d.getStarts(), text == null ? null : d.getEnds(), text)) {
         phrases.add(new Key(lang, TermCounts.phraseKey(c.terms()), c.surface()), 1);
       }
       if (phrases.full()) drain(phrases, PHRASE_COUNT);
@@ -375,19 +366,161 @@ public final class Terms {
       for (Map.Entry<Key, Long> e : counter.drain()) {
         Key k = e.getKey();
         out.add(RowFactory.create(kind, null, k.lang(), null, null, null, null, k.term(), k.surface(), e.getValue(),
-            null));
+            null, null, null, null));
+      }
+    }
+
+    private void drainGroups() {
+      for (Map.Entry<GroupKey, long[]> e : groups.drainAll()) {
+        GroupKey k = e.getKey();
+        out.add(RowFactory.create(GROUP_COUNT, null, k.lang(), k.source(), k.period(), null, null, k.term(), null,
+            e.getValue()[0], e.getValue()[1], null, null, null));
       }
     }
   }
 
-  /** @param counted counted documents' term counts: lang, source, period, term, tf (summed over any grouping) */
-  private static Dataset<Row> keyness(Dataset<Row> counted, String groupCol, String dimension, Dataset<Row> display,
-      TermsParams p) {
-    Dataset<Row> base = counted.filter(col(groupCol).isNotNull());
-    Dataset<Row> target = base.groupBy(col(LANG), col(groupCol).as(SUBSET), col(TERM)).agg(sum(TF).as(COUNT_TARGET));
-    Dataset<Row> targetTotals = base.groupBy(col(LANG), col(groupCol).as(SUBSET)).agg(sum(TF).as(TOKENS_TARGET));
-    Dataset<Row> corpus = base.groupBy(LANG, TERM).agg(sum(TF).as("_term_total"));
-    Dataset<Row> corpusTotals = base.groupBy(LANG).agg(sum(TF).as("_total"));
+  /**
+   * The sums of {@link Parts}' per-partition counts, over one shuffle partition holding every row of each of its
+   * (lang, term) and (lang, phrase key) keys, in {@link Parts}' row layout: documents pass through; then per
+   * (lang, term) its display form ({@link Parts#SURFACE_COUNT}: surface = the most frequent surface, ties to the
+   * smallest, n = occurrences); per (lang, term) counted in some document, its counted occurrences (n), documents
+   * (m) and occurrences in dated documents (k) ({@link #TERM_TOTAL}), per source its occurrences there (n) and in
+   * all sourced documents (m) ({@link #SOURCE_COUNT}), per period its occurrences (n), documents (m) and
+   * occurrences in all dated documents (k) ({@link #PERIOD_COUNT}); and per (lang, phrase key) seen at least
+   * {@code minPhraseCount} times its count and most frequent surface ({@link Parts#PHRASE_COUNT}).
+   */
+  static final class Totals implements Iterator<Row> {
+    static final int TERM_TOTAL = 4;
+    static final int SOURCE_COUNT = 5;
+    static final int PERIOD_COUNT = 6;
+
+    private record LangKey(String lang, String key) {}
+
+    private final Iterator<Row> rows;
+    private final long minPhraseCount;
+    private final TermCounts.ValueTally<LangKey> surfaces = new TermCounts.ValueTally<>();
+    private final TermCounts.ValueTally<LangKey> phrases = new TermCounts.ValueTally<>();
+    /** per (lang, term): per (source, period) its occurrences and documents, in rows of kind GROUP_COUNT */
+    private final Map<LangKey, Map<List<String>, long[]>> groups = new java.util.HashMap<>();
+    private final ArrayDeque<Row> out = new ArrayDeque<>();
+    private Iterator<Map.Entry<LangKey, TermCounts.ValueTally.Top>> display;
+    private Iterator<Map.Entry<LangKey, Map<List<String>, long[]>>> terms;
+    private Iterator<Map.Entry<LangKey, TermCounts.ValueTally.Top>> phrase;
+
+    Totals(Iterator<Row> rows, long minPhraseCount) {
+      this.rows = rows;
+      this.minPhraseCount = minPhraseCount;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (out.isEmpty()) {
+        if (rows.hasNext()) {
+          add(rows.next());
+          continue;
+        }
+        if (display == null) {
+          display = surfaces.drain();
+          terms = groups.entrySet().iterator();
+          phrase = phrases.drain();
+        }
+        if (display.hasNext()) {
+          Map.Entry<LangKey, TermCounts.ValueTally.Top> e = display.next();
+          out.add(RowFactory.create(Parts.SURFACE_COUNT, null, e.getKey().lang(), null, null, null, null,
+              e.getKey().key(), e.getValue().value(), e.getValue().total(), null, null, null, null));
+        } else if (terms.hasNext()) {
+          Map.Entry<LangKey, Map<List<String>, long[]>> e = terms.next();
+          terms.remove();
+          term(e.getKey(), e.getValue());
+        } else if (phrase.hasNext()) {
+          Map.Entry<LangKey, TermCounts.ValueTally.Top> e = phrase.next();
+          if (e.getValue().total() >= minPhraseCount) {
+            out.add(RowFactory.create(Parts.PHRASE_COUNT, null, e.getKey().lang(), null, null, null, null,
+                e.getKey().key(), e.getValue().value(), e.getValue().total(), null, null, null, null));
+          }
+        } else {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      return out.poll();
+    }
+
+    /** Counts a row, or passes it through (a document). */
+    private void add(Row r) {
+      switch (r.getInt(0)) {
+        case Parts.DOC -> out.add(r);
+        case Parts.SURFACE_COUNT -> surfaces.add(new LangKey(r.getString(2), r.getString(7)), r.getString(8),
+            r.getLong(9));
+        case Parts.PHRASE_COUNT -> phrases.add(new LangKey(r.getString(2), r.getString(7)), r.getString(8),
+            r.getLong(9));
+        case Parts.GROUP_COUNT -> {
+          long[] c = groups.computeIfAbsent(new LangKey(r.getString(2), r.getString(7)), k -> new HashMap<>(4))
+              .computeIfAbsent(Arrays.asList(r.getString(3), r.getString(4)), k -> new long[2]);
+          c[0] += r.getLong(9);
+          c[1] += r.getLong(10);
+        }
+        default -> throw new IllegalStateException("unknown row kind " + r.getInt(0));
+      }
+    }
+
+    /** The rows of one term from its counts per (source, period). */
+    private void term(LangKey key, Map<List<String>, long[]> byGroup) {
+      long tf = 0;
+      long df = 0;
+      long sourced = 0;
+      long dated = 0;
+      Map<String, Long> bySource = new TreeMap<>();
+      Map<String, long[]> byPeriod = new TreeMap<>();
+      for (Map.Entry<List<String>, long[]> g : byGroup.entrySet()) {
+        String source = g.getKey().get(0);
+        String period = g.getKey().get(1);
+        long n = g.getValue()[0];
+        tf += n;
+        df += g.getValue()[1];
+        if (source != null) {
+          sourced += n;
+          bySource.merge(source, n, Long::sum);
+        }
+        if (period != null) {
+          dated += n;
+          long[] c = byPeriod.computeIfAbsent(period, k -> new long[2]);
+          c[0] += n;
+          c[1] += g.getValue()[1];
+        }
+      }
+      String lang = key.lang();
+      String term = key.key();
+      out.add(RowFactory.create(TERM_TOTAL, null, lang, null, null, null, null, term, null, tf, df, dated, null,
+          null));
+      for (Map.Entry<String, Long> e : bySource.entrySet()) {
+        out.add(RowFactory.create(SOURCE_COUNT, null, lang, e.getKey(), null, null, null, term, null, e.getValue(),
+            sourced, null, null, null));
+      }
+      for (Map.Entry<String, long[]> e : byPeriod.entrySet()) {
+        out.add(RowFactory.create(PERIOD_COUNT, null, lang, null, e.getKey(), null, null, term, null, e.getValue()[0],
+            e.getValue()[1], dated, null, null));
+      }
+    }
+  }
+
+  /**
+   * @param target lang, subset, term, count_target (occurrences in the subset), _term_total (occurrences in the
+   *               language's documents with a subset) of counted documents
+   * @param flags  the documents' flags; the tokens of a subset and of a language are its counted documents'
+   *               content tokens (the sum of their terms' occurrences)
+   */
+  private static Dataset<Row> keyness(Dataset<Row> target, Dataset<Row> flags, String groupCol, String dimension,
+      Dataset<Row> display, TermsParams p) {
+    Dataset<Row> base = flags.filter(col(COUNTED).and(col(groupCol).isNotNull()));
+    Dataset<Row> targetTotals = base.groupBy(col(LANG), col(groupCol).as(SUBSET)).agg(sum(N_CONTENT)
+        .as(TOKENS_TARGET));
+    Dataset<Row> corpusTotals = base.groupBy(LANG).agg(sum(N_CONTENT).as("_total"));
     UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) Association::g2Keyness, DataTypes.DoubleType);
     UserDefinedFunction logRatio =
         udf((UDF4<Long, Long, Long, Long, Double>) Association::logRatio, DataTypes.DoubleType);
@@ -396,8 +529,7 @@ public final class Terms {
     Column b = col(COUNT_REFERENCE);
     Column n2 = col(TOKENS_REFERENCE);
     Dataset<Row> key = target.filter(a.geq(p.keynessMinCount()))
-        .join(targetTotals, new String[] {LANG, SUBSET})
-        .join(corpus, new String[] {LANG, TERM})
+        .join(broadcast(targetTotals), new String[] {LANG, SUBSET})
         .join(broadcast(corpusTotals), LANG)
         .withColumn(COUNT_REFERENCE, col("_term_total").minus(a))
         .withColumn(TOKENS_REFERENCE, col("_total").minus(n1))
@@ -415,20 +547,23 @@ public final class Terms {
         TOKENS_TARGET, TOKENS_REFERENCE, G2, LOG_RATIO, RANK);
   }
 
-  /** @param counted counted documents' term counts by (lang, source, period, term): tf and _n_docs (documents) */
-  private static Dataset<Row> trends(Dataset<Row> counted, Dataset<Row> flags, Dataset<Row> display, TermsParams p) {
-    Dataset<Row> dated = counted.filter(col(PERIOD).isNotNull());
-    Dataset<Row> top = dated.groupBy(LANG, TERM).agg(sum(TF).as("_total"))
+  /**
+   * @param termAgg  per (lang, term): _dated, its counted occurrences in dated documents
+   * @param byPeriod per (lang, period, term): count and doc_count of counted documents
+   */
+  private static Dataset<Row> trends(Dataset<Row> termAgg, Dataset<Row> byPeriod, Dataset<Row> flags,
+      Dataset<Row> display, TermsParams p) {
+    Dataset<Row> top = termAgg.filter(col("_dated").gt(0))
         .withColumn("_rank", row_number().over(Window.partitionBy(LANG)
-            .orderBy(col("_total").desc(), col(TERM).asc())))
+            .orderBy(col("_dated").desc(), col(TERM).asc())))
         .filter(col("_rank").leq(p.trendTerms()))
         .select(LANG, TERM);
     Dataset<Row> periods = flags.filter(col(COUNTED).and(col(PERIOD).isNotNull()))
         .groupBy(LANG, PERIOD, PERIOD_START)
         .agg(sum(N_CONTENT).as(PERIOD_TOKENS), count(lit(1)).as(PERIOD_DOCS));
-    Dataset<Row> counts = dated.join(broadcast(top), new String[] {LANG, TERM}, "left_semi")
-        .groupBy(LANG, TERM, PERIOD).agg(sum(TF).as(COUNT), sum(N_DOCS).as(DOC_COUNT));
-    Dataset<Row> grid = top.join(periods, LANG)
+    Dataset<Row> counts = byPeriod.select(LANG, TERM, PERIOD, COUNT, DOC_COUNT)
+        .join(broadcast(top), new String[] {LANG, TERM}, "left_semi");
+    Dataset<Row> grid = top.join(broadcast(periods), LANG)
         .join(counts, new String[] {LANG, TERM, PERIOD}, "left")
         .withColumn(COUNT, coalesce(col(COUNT), lit(0L)))
         .withColumn(DOC_COUNT, coalesce(col(DOC_COUNT), lit(0L)))

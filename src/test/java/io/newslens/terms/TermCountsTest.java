@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,5 +54,50 @@ class TermCountsTest {
     c.add("a", 1);
     assertEquals(List.of(Map.entry("a", 1L)), c.drain());
     assertThrows(IllegalArgumentException.class, () -> new TermCounts.BoundedCounter<String>(0));
+  }
+
+  @Test
+  void aCounterOfWidthTwoSumsBothValues() {
+    TermCounts.BoundedCounter<String> c = new TermCounts.BoundedCounter<>(10, 2);
+    c.add("a", 3, 1);
+    c.add("a", 2, 1);
+    c.add("b", 7, 1);
+    Map<String, String> drained = new TreeMap<>();
+    for (Map.Entry<String, long[]> e : c.drainAll()) drained.put(e.getKey(), java.util.Arrays.toString(e.getValue()));
+    assertEquals(Map.of("a", "[5, 2]", "b", "[7, 1]"), drained);
+    assertTrue(c.isEmpty());
+    assertThrows(IllegalStateException.class, () -> new TermCounts.BoundedCounter<String>(10).add("a", 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new TermCounts.BoundedCounter<String>(10, 0));
+  }
+
+  @Test
+  void codePointOrderIsSparksStringOrder() {
+    assertTrue(TermCounts.compareCodePoints("a", "b") < 0);
+    assertTrue(TermCounts.compareCodePoints("ab", "a") > 0);
+    assertEquals(0, TermCounts.compareCodePoints("été", "été"));
+    assertTrue(TermCounts.compareCodePoints("Corée", "corée") < 0);
+    // U+1F600 (a surrogate pair in Java) sorts after U+FFFD, as in UTF-8; String.compareTo says the opposite
+    assertTrue(TermCounts.compareCodePoints("\uD83D\uDE00", "\uFFFD") > 0);
+    assertTrue("\uD83D\uDE00".compareTo("\uFFFD") < 0);
+  }
+
+  @Test
+  void valueTallyGivesTotalsAndTheMostFrequentValueTiesToTheSmallest() {
+    TermCounts.ValueTally<String> t = new TermCounts.ValueTally<>();
+    t.add("corée", "Corée", 2);
+    t.add("corée", "corée", 1);
+    t.add("corée", "Corée", 1);
+    t.add("nord", "nord", 2);
+    t.add("nord", "Nord", 2); // a tie: "Nord" < "nord"
+    t.add("smile", "\uFFFD", 1);
+    t.add("smile", "\uD83D\uDE00", 1); // a tie: U+FFFD < U+1F600 in code point order
+    Map<String, String> got = new TreeMap<>();
+    Iterator<Map.Entry<String, TermCounts.ValueTally.Top>> it = t.drain();
+    while (it.hasNext()) {
+      Map.Entry<String, TermCounts.ValueTally.Top> e = it.next();
+      got.put(e.getKey(), e.getValue().total() + " " + e.getValue().value());
+    }
+    assertEquals(Map.of("corée", "4 Corée", "nord", "4 Nord", "smile", "2 \uFFFD"), got);
+    assertTrue(t.isEmpty());
   }
 }

@@ -55,15 +55,6 @@ public final class Tokens {
         .groupBy(LANG, TERM, SURFACE).count());
   }
 
-  /**
-   * The rule of {@link #displayForms(Dataset)} over occurrences already counted by (lang, term, surface), for a
-   * stage that sums them its own way (the terms stage, per partition). Input columns: lang, term, surface,
-   * count (one row per (lang, term, surface)); output as {@link #displayForms(Dataset)}.
-   */
-  public static Dataset<Row> displayFormsOfCounts(Dataset<Row> surfaceCounts) {
-    return mostFrequentSurface(surfaceCounts.select(LANG, TERM, SURFACE, "count"));
-  }
-
   private static Dataset<Row> mostFrequentSurface(Dataset<Row> surfaces) {
     return surfaces
         .withColumn("rank", row_number().over(Window.partitionBy(LANG, TERM)

@@ -48,7 +48,8 @@ public class TopicsOptions {
   double beta;
 
   @Option(names = "--topic-optimize-interval", paramLabel = "N", defaultValue = "" + 10,
-      description = "gibbs: re-estimate the priors every N sweeps after burn-in (0: never). Default: ${DEFAULT-VALUE}")
+      description = "gibbs: re-estimate the priors every N sweeps after burn-in (0: never); they stay at their last "
+          + "values once the estimate of beta would pass 1 (too few repeated words). Default: ${DEFAULT-VALUE}")
   int optimizeInterval;
 
   @Option(names = "--topic-burn-in", paramLabel = "N", defaultValue = "" + 50,

@@ -63,10 +63,12 @@ public final class Topics {
    * Numbers for the manifest.
    *
    * @param coherenceByK mean NPMI@10 of every K tried (one entry when K was fixed)
+   * @param optimisationStoppedAt gibbs: the sweep from which alpha and beta were kept fixed because the estimate of
+   *     beta ran past {@link GibbsLda#MAX_BETA}, 0 if they were re-estimated to the end
    */
   public record Stats(int k, boolean auto, Map<Integer, Double> coherenceByK, String algorithm, int iterations,
       int vocabularySize, long docs, long docsFitted, Map<String, Long> mixtureSources, double meanCoherence,
-      double alphaSum, double beta, long fitMillis) {}
+      double alphaSum, double beta, int optimisationStoppedAt, long fitMillis) {}
 
   /**
    * The stage's tables and numbers. The tables read the cached mixtures, whose lineage holds the fitted model's
@@ -137,7 +139,8 @@ public final class Topics {
     double[] alpha = best.alpha();
     Stats stats = new Stats(best.k(), p.auto(), byK, best.algorithm(), best.iterations(), corpus.size(),
         corpus.bags().count(), docsFitted, sources, bestMean, Arrays.stream(alpha).sum(),
-        best instanceof GibbsLda g ? g.beta() : Double.NaN, fitMillis);
+        best instanceof GibbsLda g ? g.beta() : Double.NaN, best instanceof GibbsLda g ? g.optimisationStoppedAt() : 0,
+        fitMillis);
     LOG.info("topics: K={} ({}), vocabulary {}, {} documents fitted, mixtures {}", stats.k(), stats.algorithm(),
         stats.vocabularySize(), docsFitted, sources);
     return new Result(topics, docTopics, trends, corpus.vocabulary(), stats, best);

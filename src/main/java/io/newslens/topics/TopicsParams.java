@@ -21,7 +21,8 @@ import java.util.Locale;
  *     online/em keep MLlib's automatic prior
  * @param beta initial topic-word prior (gibbs) ({@code --topic-beta})
  * @param optimizeInterval gibbs: re-estimate alpha (asymmetric) and beta every this many sweeps after burn-in, 0 for
- *     never ({@code --topic-optimize-interval})
+ *     never; both stay at their last values once the estimate of beta would pass {@link GibbsLda#MAX_BETA}
+ *     ({@code --topic-optimize-interval})
  * @param burnIn gibbs: sweeps before the first hyperparameter update ({@code --topic-burn-in})
  * @param inferenceIterations gibbs: sweeps when inferring the mixture of a document that was not fitted
  *     ({@code --topic-inference-iterations})

@@ -170,6 +170,51 @@ class TopicsTest {
     assertEquals(21 + 6, janAll.<Long>getAs(DOCS)); // i % 3 == 0: 7 per group, plus the 6 edge documents
   }
 
+  /**
+   * Five short documents whose words rarely repeat (the seeds' shape: 5 articles, K clamped to 5): the maximum-
+   * likelihood topic-word prior grows without bound on such counts (the seeds reached beta 255 and gave every article
+   * the same mixture). The sampler stops re-estimating before beta passes {@link GibbsLda#MAX_BETA}, keeps the
+   * last sound values, and the documents keep mixtures of their own (swamped, they were all equal).
+   */
+  @Test
+  void hyperparameterOptimisationStopsBeforeThePriorSwampsATinyCorpus(SparkSession spark) {
+    List<Row> tokenRows = new ArrayList<>();
+    List<TestCorpora.Doc> docs = new ArrayList<>();
+    List<Row> clusterRows = new ArrayList<>();
+    for (int d = 0; d < 5; d++) {
+      List<String> words = new ArrayList<>();
+      for (int j = 0; j < 40; j++) words.add("w" + d + "x" + j); // words of this document only, once each
+      for (int j = 0; j < 10; j++) words.add("s" + d + "x" + j); // shared with the next document
+      for (int j = 0; j < 10; j++) words.add("s" + ((d + 4) % 5) + "x" + j); // shared with the previous one
+      tokenRows.add(tokens("d" + d, words, List.of()));
+      docs.add(doc("d" + d, "lemonde.fr", "2024-01-15", "x"));
+      clusterRows.add(RowFactory.create("d" + d, "d" + d, true));
+    }
+    StructType cs = new StructType().add(DOC_ID, "string").add(REPRESENTATIVE, "string")
+        .add(IS_REPRESENTATIVE, "boolean");
+    TopicsParams p = new TopicsParams(5, 0, 0, 1, TopicsParams.Algorithm.GIBBS, 300, 1, 0.5, 1000, 10, 5.0, 0.01,
+        10, 50, 30, 2, "month", 42L);
+    Topics.Result res = Topics.apply(spark.createDataFrame(tokenRows, Tokens.SCHEMA),
+        TestCorpora.documents(spark, docs.toArray(new TestCorpora.Doc[0])), spark.createDataFrame(clusterRows, cs), p);
+    Topics.Stats s = res.stats();
+    assertTrue(s.beta() <= GibbsLda.MAX_BETA, "beta " + s.beta());
+    assertTrue(s.optimisationStoppedAt() > 50, "stopped at sweep " + s.optimisationStoppedAt());
+    assertTrue(s.alphaSum() < 5 * 5, "alpha sum " + s.alphaSum());
+    // a swamped prior gives every document the same mixture; these words (once each) carry little signal, so the
+    // mixtures are diffuse, but each document keeps its own
+    List<List<Double>> mixtures = new ArrayList<>();
+    for (Row r : res.docTopics().collectAsList()) mixtures.add(r.getList(r.fieldIndex(MIXTURE)));
+    double widest = 0;
+    for (List<Double> a : mixtures) {
+      for (List<Double> b : mixtures) {
+        double l1 = 0;
+        for (int k = 0; k < 5; k++) l1 += Math.abs(a.get(k) - b.get(k));
+        widest = Math.max(widest, l1);
+      }
+    }
+    assertTrue(widest > 0.3, "largest L1 distance between two documents' mixtures: " + widest);
+  }
+
   @Test
   void gibbsIsDeterministic(SparkSession spark) {
     Corpus3 c = corpus(spark);

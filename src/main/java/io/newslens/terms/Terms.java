@@ -365,16 +365,25 @@ public final class Terms {
     private void drain(TermCounts.BoundedCounter<Key> counter, int kind) {
       for (Map.Entry<Key, Long> e : counter.drain()) {
         Key k = e.getKey();
-        out.add(RowFactory.create(kind, null, k.lang(), null, null, null, null, k.term(), k.surface(), e.getValue(),
-            null, null, null, null));
+        out.add(countRow(kind, k.lang(), k.term(), k.surface(), e.getValue()));
       }
+    }
+
+    /** A row of (lang, key, surface) counted n times, in this row layout: a display or phrase candidate or total. */
+    static Row countRow(int kind, String lang, String key, String surface, long n) {
+      return RowFactory.create(kind, null, lang, null, null, null, null, key, surface, n, null, null, null, null);
+    }
+
+    /** A row of a term's sums (n, m, k) over a (source, period) group, in this row layout. */
+    static Row termRow(int kind, String lang, String source, String period, String term, long n, long m, Long k) {
+      return RowFactory.create(kind, null, lang, source, period, null, null, term, null, n, m, k, null, null);
     }
 
     private void drainGroups() {
       for (Map.Entry<GroupKey, long[]> e : groups.drainAll()) {
         GroupKey k = e.getKey();
-        out.add(RowFactory.create(GROUP_COUNT, null, k.lang(), k.source(), k.period(), null, null, k.term(), null,
-            e.getValue()[0], e.getValue()[1], null, null, null));
+        out.add(termRow(GROUP_COUNT, k.lang(), k.source(), k.period(), k.term(), e.getValue()[0], e.getValue()[1],
+            null));
       }
     }
   }
@@ -401,7 +410,7 @@ public final class Terms {
     private final TermCounts.ValueTally<LangKey> surfaces = new TermCounts.ValueTally<>();
     private final TermCounts.ValueTally<LangKey> phrases = new TermCounts.ValueTally<>();
     /** per (lang, term): per (source, period) its occurrences and documents, in rows of kind GROUP_COUNT */
-    private final Map<LangKey, Map<List<String>, long[]>> groups = new java.util.HashMap<>();
+    private final Map<LangKey, Map<List<String>, long[]>> groups = new HashMap<>();
     private final ArrayDeque<Row> out = new ArrayDeque<>();
     private Iterator<Map.Entry<LangKey, TermCounts.ValueTally.Top>> display;
     private Iterator<Map.Entry<LangKey, Map<List<String>, long[]>>> terms;
@@ -426,8 +435,8 @@ public final class Terms {
         }
         if (display.hasNext()) {
           Map.Entry<LangKey, TermCounts.ValueTally.Top> e = display.next();
-          out.add(RowFactory.create(Parts.SURFACE_COUNT, null, e.getKey().lang(), null, null, null, null,
-              e.getKey().key(), e.getValue().value(), e.getValue().total(), null, null, null, null));
+          out.add(Parts.countRow(Parts.SURFACE_COUNT, e.getKey().lang(), e.getKey().key(), e.getValue().value(),
+              e.getValue().total()));
         } else if (terms.hasNext()) {
           Map.Entry<LangKey, Map<List<String>, long[]>> e = terms.next();
           terms.remove();
@@ -435,8 +444,8 @@ public final class Terms {
         } else if (phrase.hasNext()) {
           Map.Entry<LangKey, TermCounts.ValueTally.Top> e = phrase.next();
           if (e.getValue().total() >= minPhraseCount) {
-            out.add(RowFactory.create(Parts.PHRASE_COUNT, null, e.getKey().lang(), null, null, null, null,
-                e.getKey().key(), e.getValue().value(), e.getValue().total(), null, null, null, null));
+            out.add(Parts.countRow(Parts.PHRASE_COUNT, e.getKey().lang(), e.getKey().key(), e.getValue().value(),
+                e.getValue().total()));
           }
         } else {
           return false;
@@ -496,15 +505,12 @@ public final class Terms {
       }
       String lang = key.lang();
       String term = key.key();
-      out.add(RowFactory.create(TERM_TOTAL, null, lang, null, null, null, null, term, null, tf, df, dated, null,
-          null));
+      out.add(Parts.termRow(TERM_TOTAL, lang, null, null, term, tf, df, dated));
       for (Map.Entry<String, Long> e : bySource.entrySet()) {
-        out.add(RowFactory.create(SOURCE_COUNT, null, lang, e.getKey(), null, null, null, term, null, e.getValue(),
-            sourced, null, null, null));
+        out.add(Parts.termRow(SOURCE_COUNT, lang, e.getKey(), null, term, e.getValue(), sourced, null));
       }
       for (Map.Entry<String, long[]> e : byPeriod.entrySet()) {
-        out.add(RowFactory.create(PERIOD_COUNT, null, lang, null, e.getKey(), null, null, term, null, e.getValue()[0],
-            e.getValue()[1], dated, null, null));
+        out.add(Parts.termRow(PERIOD_COUNT, lang, null, e.getKey(), term, e.getValue()[0], e.getValue()[1], dated));
       }
     }
   }

@@ -36,6 +36,10 @@ class TopicsTest {
       {"election", "ministre", "gouvernement", "vote", "parlement", "president", "loi", "senat", "depute", "parti"},
       {"pluie", "orage", "temperature", "neige", "vent", "meteo", "degre", "nuage", "soleil", "alerte"}};
 
+  /** duplicate_clusters' columns the stage reads */
+  static final StructType CLUSTERS = new StructType().add(DOC_ID, "string").add(REPRESENTATIVE, "string")
+      .add(IS_REPRESENTATIVE, "boolean");
+
   record Corpus3(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clusters) {}
 
   static Corpus3 corpus(SparkSession spark) {
@@ -68,10 +72,9 @@ class TopicsTest {
     clusterRows.add(RowFactory.create("notokens", "notokens", true));
     clusterRows.add(RowFactory.create("copy", "t1_0", false)); // a duplicate of a fitted story
     clusterRows.add(RowFactory.create("orphan", "empty", false)); // its representative has no terms
-    StructType cs = new StructType().add(DOC_ID, "string").add(REPRESENTATIVE, "string")
-        .add(IS_REPRESENTATIVE, "boolean");
     return new Corpus3(spark.createDataFrame(tokenRows, Tokens.SCHEMA),
-        TestCorpora.documents(spark, docs.toArray(new TestCorpora.Doc[0])), spark.createDataFrame(clusterRows, cs));
+        TestCorpora.documents(spark, docs.toArray(new TestCorpora.Doc[0])),
+        spark.createDataFrame(clusterRows, CLUSTERS));
   }
 
   static Row tokens(String id, List<String> words, List<String> stops) {
@@ -190,12 +193,11 @@ class TopicsTest {
       docs.add(doc("d" + d, "lemonde.fr", "2024-01-15", "x"));
       clusterRows.add(RowFactory.create("d" + d, "d" + d, true));
     }
-    StructType cs = new StructType().add(DOC_ID, "string").add(REPRESENTATIVE, "string")
-        .add(IS_REPRESENTATIVE, "boolean");
     TopicsParams p = new TopicsParams(5, 0, 0, 1, TopicsParams.Algorithm.GIBBS, 300, 1, 0.5, 1000, 10, 5.0, 0.01,
         10, 50, 30, 2, "month", 42L);
     Topics.Result res = Topics.apply(spark.createDataFrame(tokenRows, Tokens.SCHEMA),
-        TestCorpora.documents(spark, docs.toArray(new TestCorpora.Doc[0])), spark.createDataFrame(clusterRows, cs), p);
+        TestCorpora.documents(spark, docs.toArray(new TestCorpora.Doc[0])),
+        spark.createDataFrame(clusterRows, CLUSTERS), p);
     Topics.Stats s = res.stats();
     assertTrue(s.beta() <= GibbsLda.MAX_BETA, "beta " + s.beta());
     assertTrue(s.optimisationStoppedAt() > 50, "stopped at sweep " + s.optimisationStoppedAt());

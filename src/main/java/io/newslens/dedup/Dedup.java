@@ -7,9 +7,15 @@ import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
 import org.apache.spark.graphx.Graph;
@@ -20,6 +26,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.api.java.UDF4;
@@ -36,15 +44,17 @@ import scala.reflect.ClassTag$;
  * Dedup stage: exact and near-duplicate articles, and the clusters they form.
  *
  * <ol>
- *   <li>Each text becomes, in one pass ({@code mapPartitions}), the hashes of its normalized words
- *       ({@link WordTokenizer#wordHashes}), their exact key and set of word shingles ({@link Shingler}), a
+ *   <li>Each text becomes, in one pass ({@link #slots}), the hashes of its normalized words
+ *       ({@link WordTokenizer#wordHashes}), its 128-bit exact key and set of word shingles ({@link Shingler}), a
  *       one-permutation MinHash signature ({@link OnePermutationHasher}) and its LSH band keys ({@link Banding}):
- *       a small persisted feature table of longs.</li>
- *   <li><b>Exact duplicates</b>: documents sharing an exact key; each is paired with the group's smallest doc_id
- *       (a star, linear in the group size). Only that smallest member goes on to the near-duplicate search.</li>
- *   <li><b>Near duplicates</b>: banded LSH ({@link Banding}) gives candidate pairs per bucket; a bucket larger
- *       than {@code maxBucketSize} gives only linear work (each member with the bucket's smallest doc_id and with
- *       its successor). Every candidate is verified by exact Jaccard and containment ({@link SetSimilarity}).</li>
+ *       one small row per band and one for the exact key. Nothing per document is persisted.</li>
+ *   <li>One shuffle clusters those rows by bucket ({@link #buckets}). <b>Exact duplicates</b>: the documents of
+ *       an exact key, each paired with the key's smallest doc_id (a star, linear in the group size).
+ *       <b>Near-duplicate candidates</b>: the pairs of each band bucket, where an exact key takes part once,
+ *       through its smallest doc_id; a bucket larger than {@code maxBucketSize} gives only linear work (each
+ *       member with the bucket's smallest doc_id and with its predecessor).</li>
+ *   <li>Every candidate is verified by exact Jaccard and containment ({@link SetSimilarity}) over shingle sets
+ *       recomputed for the documents of some candidate pair only.</li>
  *   <li><b>Clusters</b>: GraphX connected components over all verified pairs; the cluster id is its smallest
  *       member doc_id, the representative the earliest published member, then the longest, then the smallest
  *       doc_id.</li>
@@ -54,9 +64,9 @@ import scala.reflect.ClassTag$;
  * two different articles of one outlet look alike.
  *
  * <p>Not fully lazy: connected components are iterative and run their Spark jobs inside {@link #apply}; so that
- * writing the pairs afterwards does not recompute them, {@code apply} persists the per-document features, the
- * candidate pairs (read by three joins) and the verified pairs (memory and disk), and GraphX keeps its graphs
- * cached; {@link Result#release} frees all of them once the tables are written. A caller that writes the pairs
+ * writing the pairs afterwards does not recompute them, {@code apply} persists the buckets' exact and candidate
+ * pairs and the verified pairs (memory and disk), and GraphX keeps its graphs cached; {@link Result#release}
+ * frees all of them once the tables are written. A caller that writes the pairs
  * first can call {@link #clusters} on the pairs read back.
  */
 public final class Dedup {
@@ -68,15 +78,15 @@ public final class Dedup {
    */
   public record Result(Dataset<Row> pairs, Dataset<Row> clusters, List<Dataset<Row>> cached,
       List<Graph<?, ?>> graphs) {
-    /** Unpersists the features, the candidate and verified pairs, and the connected-components graphs. */
+    /** Unpersists the exact and candidate pairs, the verified pairs and the connected-components graphs. */
     public void release() {
       for (Dataset<Row> d : cached) d.unpersist(false);
       for (Graph<?, ?> g : graphs) g.unpersist(false);
     }
   }
 
-  /** The verified pairs and what computing them persisted (the features and the candidate pairs). */
-  private record Found(Dataset<Row> pairs, Dataset<Row> features, Dataset<Row> candidates) {}
+  /** The verified pairs and what computing them persisted (the buckets' exact and candidate pairs). */
+  private record Found(Dataset<Row> pairs, Dataset<Row> buckets) {}
 
   /** A clusters table and the GraphX graphs its lineage reads (cached until unpersisted). */
   private record Components(Dataset<Row> clusters, List<Graph<?, ?>> graphs) {}
@@ -96,21 +106,39 @@ public final class Dedup {
   public static final List<String> CLUSTER_COLUMNS =
       List.of(DOC_ID, CLUSTER_ID, CLUSTER_SIZE, REPRESENTATIVE, IS_REPRESENTATIVE);
 
-  private static final String KEY = "exact_key";
+  private static final String BUCKET = "bucket";
+  private static final String KEY_HI = "exact_hi";
+  private static final String KEY_LO = "exact_lo";
   private static final String NSH = "n_shingles";
+  static final String IS_EXACT = "is_exact";
   private static final String SH = "shingles";
   private static final String SIG = "signature";
-  static final String BANDS = "band_keys";
-  private static final String REP = "exact_rep";
 
-  /** The per-document feature table: one row per document with at least one word. */
-  private static final StructType FEATURES = new StructType()
+  /**
+   * The rows the search shuffles, one per document and bucket: the document's exact-key row (bucket = the first
+   * half of its 128-bit exact key, is_exact) and one row per LSH band (bucket = the band key). Every row carries
+   * the exact key and the shingle count.
+   */
+  static final StructType SLOTS = new StructType()
+      .add(BUCKET, DataTypes.LongType, false)
       .add(DOC_ID, DataTypes.StringType, false)
-      .add(KEY, DataTypes.StringType, false)
+      .add(KEY_HI, DataTypes.LongType, false)
+      .add(KEY_LO, DataTypes.LongType, false)
       .add(NSH, DataTypes.IntegerType, false)
+      .add(IS_EXACT, DataTypes.BooleanType, false);
+
+  /** What the buckets yield: exact pairs (is_exact, with their shingle count) and LSH candidate pairs. */
+  private static final StructType FOUND = new StructType()
+      .add(DOC_A, DataTypes.StringType, false)
+      .add(DOC_B, DataTypes.StringType, false)
+      .add(IS_EXACT, DataTypes.BooleanType, false)
+      .add(NSH, DataTypes.IntegerType, false);
+
+  /** A document's shingle set (sorted longs as bytes) and MinHash signature, for verification. */
+  private static final StructType SETS = new StructType()
+      .add(DOC_ID, DataTypes.StringType, false)
       .add(SH, DataTypes.BinaryType, false)
-      .add(SIG, DataTypes.BinaryType, false)
-      .add(BANDS, DataTypes.createArrayType(DataTypes.LongType, false), false);
+      .add(SIG, DataTypes.BinaryType, false);
 
   private static final StructType VERIFIED = new StructType()
       .add(ESTIMATED_JACCARD, DataTypes.DoubleType, false)
@@ -120,62 +148,51 @@ public final class Dedup {
       .add(SHINGLES_A, DataTypes.IntegerType, false)
       .add(SHINGLES_B, DataTypes.IntegerType, false);
 
-  private static final StructType PAIR = new StructType()
-      .add(DOC_A, DataTypes.StringType, false)
-      .add(DOC_B, DataTypes.StringType, false);
-
   /** Pairs and clusters of {@code documents} (needs doc_id, published_at, text; uses char_count if present). */
   public static Result apply(Dataset<Row> documents, DedupParams p) {
     requireColumns(documents, DOC_ID, PUBLISHED_AT, TEXT);
     Found found = find(documents, p);
     Dataset<Row> pairs = found.pairs().persist(StorageLevel.MEMORY_AND_DISK());
     Components c = components(documents, pairs);
-    return new Result(pairs, c.clusters(), List.of(found.features(), found.candidates(), pairs), c.graphs());
+    return new Result(pairs, c.clusters(), List.of(found.buckets(), pairs), c.graphs());
   }
 
   /**
-   * The per-document features, in one pass over the texts: exact key, shingle set (sorted longs as bytes), its
-   * one-permutation MinHash signature and the signature's LSH band keys. Documents without words are left out.
+   * The {@link #SLOTS} rows of {@code documents}, in one pass over the texts: each text's word hashes, exact key,
+   * shingle set, one-permutation MinHash signature and band keys. Documents without words give no rows.
    */
-  static Dataset<Row> features(Dataset<Row> documents, DedupParams p) {
+  static Dataset<Row> slots(Dataset<Row> documents, DedupParams p) {
     Banding banding = p.banding();
     OnePermutationHasher hasher = new OnePermutationHasher(Math.max(p.numHashes(), banding.numHashes()), p.seed());
     int k = p.shingleSize();
-    return documents.select(col(DOC_ID), col(TEXT)).mapPartitions((MapPartitionsFunction<Row, Row>) it ->
-        new Iterator<Row>() {
-          Row next = advance();
+    return documents.select(col(DOC_ID), col(TEXT)).flatMap((FlatMapFunction<Row, Row>) r -> {
+      long[] wh = WordTokenizer.wordHashes(r.getString(1));
+      if (wh.length == 0) return Collections.emptyIterator();
+      long[] key = Shingler.exactKeyHashes(wh);
+      long[] sh = Shingler.shingleSet(wh, k);
+      long[] bands = banding.bandKeys(hasher.signature(sh));
+      String id = r.getString(0);
+      List<Row> out = new ArrayList<>(bands.length + 1);
+      out.add(RowFactory.create(key[0], id, key[0], key[1], sh.length, true));
+      for (long b : bands) out.add(RowFactory.create(b, id, key[0], key[1], sh.length, false));
+      return out.iterator();
+    }, Encoders.row(SLOTS));
+  }
 
-          private Row advance() {
-            while (it.hasNext()) {
-              Row r = it.next();
-              long[] wh = WordTokenizer.wordHashes(r.getString(1));
-              if (wh.length == 0) continue;
-              long[] sh = Shingler.shingleSet(wh, k);
-              long[] sig = hasher.signature(sh);
-              return RowFactory.create(r.getString(0), Shingler.exactKey(wh), sh.length, toBytes(sh), toBytes(sig),
-                  banding.bandKeys(sig));
-            }
-            return null;
-          }
-
-          @Override
-          public boolean hasNext() {
-            return next != null;
-          }
-
-          @Override
-          public Row next() {
-            if (next == null) throw new java.util.NoSuchElementException();
-            Row r = next;
-            next = advance();
-            return r;
-          }
-        }, Encoders.row(FEATURES));
+  /** The {@link #SETS} rows of {@code documents} (doc_id, text): shingle set and signature, recomputed. */
+  private static Dataset<Row> sets(Dataset<Row> documents, DedupParams p) {
+    OnePermutationHasher hasher = new OnePermutationHasher(Math.max(p.numHashes(), p.banding().numHashes()),
+        p.seed());
+    int k = p.shingleSize();
+    return documents.select(col(DOC_ID), col(TEXT)).map((MapFunction<Row, Row>) r -> {
+      long[] sh = Shingler.shingleSet(WordTokenizer.wordHashes(r.getString(1)), k);
+      return RowFactory.create(r.getString(0), toBytes(sh), toBytes(hasher.signature(sh)));
+    }, Encoders.row(SETS));
   }
 
   /**
-   * The verified duplicate pairs alone (lazy; the per-document features and the candidate pairs are marked
-   * persisted, and stay so: {@link #apply} is the entry point that releases them).
+   * The verified duplicate pairs alone (lazy; the bucket search's output is marked persisted and stays so:
+   * {@link #apply} is the entry point that releases it).
    */
   public static Dataset<Row> pairs(Dataset<Row> documents, DedupParams p) {
     return find(documents, p).pairs();
@@ -183,22 +200,13 @@ public final class Dedup {
 
   private static Found find(Dataset<Row> documents, DedupParams p) {
     requireColumns(documents, DOC_ID, TEXT);
-    Dataset<Row> features = features(documents, p).persist(StorageLevel.MEMORY_AND_DISK());
+    // the search's one shuffle: exact-key and band rows together; read twice (exact pairs, candidates), so kept
+    Dataset<Row> found = buckets(slots(documents, p), p.maxBucketSize()).persist(StorageLevel.MEMORY_AND_DISK());
 
-    // exact duplicates: a star from the smallest doc_id of each exact key
-    Dataset<Row> narrow = features.select(DOC_ID, KEY, NSH);
-    Dataset<Row> groups = narrow.groupBy(KEY).agg(min(col(DOC_ID)).as(REP), count(lit(1)).as("n"))
-        .filter(col("n").gt(1)).select(KEY, REP);
-    Dataset<Row> exact = narrow.join(groups, KEY).filter(col(DOC_ID).notEqual(col(REP))).select(col(REP).as(DOC_A),
-        col(DOC_ID).as(DOC_B), lit(EXACT).as(KIND), lit(1.0).as(ESTIMATED_JACCARD), lit(1.0).as(JACCARD),
-        lit(1.0).as(CONTAINMENT), col(NSH).as(SHARED_SHINGLES), col(NSH).as(SHINGLES_A), col(NSH).as(SHINGLES_B));
-
-    // near duplicates among the representatives only: band keys of the others are dropped (a narrow anti join)
-    Dataset<Row> repBands = features.select(DOC_ID, BANDS)
-        .join(exact.select(col(DOC_B).as(DOC_ID)), new String[] {DOC_ID}, "left_anti");
-    // read by the semi join below and by both sides' joins: without persisting, Spark recomputed the band shuffle
-    // for each (OrangeSum: five shuffles of 1.26 M band rows for 1,404 candidate pairs)
-    Dataset<Row> candidates = candidates(repBands, p.maxBucketSize()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> exact = found.filter(col(IS_EXACT)).select(col(DOC_A), col(DOC_B), lit(EXACT).as(KIND),
+        lit(1.0).as(ESTIMATED_JACCARD), lit(1.0).as(JACCARD), lit(1.0).as(CONTAINMENT), col(NSH).as(SHARED_SHINGLES),
+        col(NSH).as(SHINGLES_A), col(NSH).as(SHINGLES_B));
+    Dataset<Row> candidates = found.filter(not(col(IS_EXACT))).select(DOC_A, DOC_B).distinct();
 
     UserDefinedFunction verify = udf((UDF4<byte[], byte[], byte[], byte[], Row>) (sa, sb, ga, gb) -> {
       long[] a = toLongs(sa);
@@ -208,9 +216,8 @@ public final class Dedup {
           b.length), SetSimilarity.containment(inter, a.length, b.length), inter, a.length, b.length);
     }, VERIFIED).asNondeterministic().asNonNullable();
 
-    // only the features of documents in some candidate pair are joined to the pairs (a semi join first)
-    Dataset<Row> side = features.select(DOC_ID, SH, SIG)
-        .join(Pairs.members(candidates), new String[] {DOC_ID}, "left_semi");
+    // shingle sets are recomputed for the documents of some candidate pair only (a semi join on doc_id first)
+    Dataset<Row> side = sets(documents.join(Pairs.members(candidates), new String[] {DOC_ID}, "left_semi"), p);
     Dataset<Row> near = candidates
         .join(side.toDF(DOC_A, "sh_a", "sig_a"), DOC_A)
         .join(side.toDF(DOC_B, "sh_b", "sig_b"), DOC_B)
@@ -220,34 +227,43 @@ public final class Dedup {
             .and(least(col(SHINGLES_A), col(SHINGLES_B)).geq(p.minContainedShingles()))));
 
     return new Found(exact.unionByName(near).select(PAIR_COLUMNS.stream().map(functions::col)
-        .toArray(Column[]::new)), features, candidates);
+        .toArray(Column[]::new)), found);
   }
 
   /**
-   * Candidate pairs (doc_a &lt; doc_b, distinct) from banded LSH over {@code bands} (doc_id, band_keys): all pairs
-   * of a bucket with at most {@code maxBucket} members; in a larger bucket each member is paired with the bucket's
-   * smallest doc_id and with the next doc_id in order ({@link Banding#bucketPairs}), so work stays linear while the
-   * members still end up connected.
+   * Exact pairs and LSH candidate pairs ({@link #FOUND} rows, doc_a &lt; doc_b; a candidate can come from several
+   * buckets) from {@link #SLOTS} rows, in one shuffle that clusters and sorts them by bucket, then doc_id.
+   * <ul>
+   *   <li>An exact-key bucket pairs the smallest doc_id of each exact key with every other document of that key
+   *       (a star, linear in the group size).</li>
+   *   <li>A band bucket takes each exact key once, through its smallest doc_id (the texts are the same, so an
+   *       exact group's members share every bucket), and gives all pairs of its members when there are at most
+   *       {@code maxBucket}; in a larger bucket each member is paired with the bucket's smallest doc_id and with
+   *       the previous one ({@link Banding#bucketPairs}), so work stays linear while the members still end up
+   *       connected.</li>
+   * </ul>
    */
-  static Dataset<Row> candidates(Dataset<Row> bands, int maxBucket) {
-    // one shuffle: band rows clustered and sorted by bucket, then doc_id; each bucket is read as one group
-    return bands.select(explode(col(BANDS)).as("bucket"), col(DOC_ID))
-        .repartition(col("bucket")).sortWithinPartitions(col("bucket"), col(DOC_ID))
-        .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new BucketPairIterator(it, maxBucket),
-            Encoders.row(PAIR))
-        .distinct();
+  static Dataset<Row> buckets(Dataset<Row> slots, int maxBucket) {
+    return slots.repartition(col(BUCKET)).sortWithinPartitions(col(BUCKET), col(DOC_ID))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new BucketIterator(it, maxBucket),
+            Encoders.row(FOUND));
   }
 
   /**
-   * Reads (bucket, doc_id) rows sorted by bucket then doc_id and yields each bucket's candidate pairs
-   * ({@link Banding#bucketPairs}). A bucket is buffered up to maxBucket members; past that its pairs are streamed
-   * (each member with the first and with its predecessor), so memory stays bounded.
+   * Reads {@link #SLOTS} rows sorted by bucket then doc_id and yields each bucket's {@link #FOUND} rows (see
+   * {@link #buckets}). A band bucket is buffered up to maxBucket members; past that its pairs are streamed (each
+   * member with the first and with its predecessor). The exact keys a bucket has seen are kept while it is read:
+   * one per member, which is the bucket's size only in a bucket of that many different texts.
    */
-  private static final class BucketPairIterator extends SortedRuns {
+  private static final class BucketIterator extends SortedRuns {
+    private record Key(long hi, long lo) {}
+
     private final int maxBucket;
     private final String[] members;
+    private final Map<Key, String> exactReps = new HashMap<>();
+    private final Set<Key> seen = new HashSet<>();
 
-    BucketPairIterator(Iterator<Row> in, int maxBucket) {
+    BucketIterator(Iterator<Row> in, int maxBucket) {
       super(in);
       this.maxBucket = maxBucket;
       this.members = new String[maxBucket + 1];
@@ -255,18 +271,27 @@ public final class Dedup {
 
     @Override
     protected void run(long bucket) {
+      exactReps.clear();
+      seen.clear();
       int n = 0;
       String first = null;
       String prev = null;
       for (Row r; (r = take(bucket)) != null; ) {
         String id = r.getString(1);
-        if (prev != null && prev.equals(id)) continue; // one document twice in a bucket (a 64-bit key collision)
+        Key key = new Key(r.getLong(2), r.getLong(3));
+        if (r.getBoolean(5)) { // exact-key rows: the first (smallest) doc_id of a key with each later one
+          String rep = exactReps.putIfAbsent(key, id);
+          if (rep != null) emit(RowFactory.create(rep, id, true, r.getInt(4)));
+          continue;
+        }
+        // an exact duplicate of an earlier member takes no part, nor one document twice (a 64-bit key collision)
+        if (!seen.add(key)) continue;
         if (n <= maxBucket) {
           members[n] = id;
           if (n == maxBucket) bufferedPairs(n + 1); // over the limit: star and chain for what is buffered
         } else { // and stream the rest
-          emit(RowFactory.create(first, id));
-          emit(RowFactory.create(prev, id));
+          emit(candidate(first, id));
+          emit(candidate(prev, id));
         }
         if (n == 0) first = id;
         prev = id;
@@ -276,9 +301,11 @@ public final class Dedup {
     }
 
     private void bufferedPairs(int n) {
-      for (long x : Banding.bucketPairs(n, maxBucket)) {
-        emit(RowFactory.create(members[(int) (x >>> 32)], members[(int) x]));
-      }
+      for (long x : Banding.bucketPairs(n, maxBucket)) emit(candidate(members[(int) (x >>> 32)], members[(int) x]));
+    }
+
+    private static Row candidate(String a, String b) {
+      return RowFactory.create(a, b, false, 0);
     }
   }
 

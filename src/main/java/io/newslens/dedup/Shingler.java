@@ -91,6 +91,12 @@ public final class Shingler {
 
   /** {@link #exactKey(String[])} from the words' hashes. */
   public static String exactKey(long[] wordHashes) {
+    long[] h = exactKeyHashes(wordHashes);
+    return h == null ? null : String.format("%016x%016x", h[0], h[1]);
+  }
+
+  /** The two 64-bit halves of {@link #exactKey(long[])} (null when there are no words). */
+  public static long[] exactKeyHashes(long[] wordHashes) {
     if (wordHashes.length == 0) return null;
     long h1 = 0x243F6A8885A308D3L;
     long h2 = 0x13198A2E03707344L;
@@ -100,6 +106,6 @@ public final class Shingler {
     }
     h1 = fmix64(h1 ^ wordHashes.length);
     h2 = fmix64(h2 + h1);
-    return String.format("%016x%016x", h1, h2);
+    return new long[] {h1, h2};
   }
 }

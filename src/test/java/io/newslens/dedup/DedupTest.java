@@ -127,26 +127,48 @@ class DedupTest {
 
   @Test
   void hugeBucketsGiveLinearWork(SparkSession spark) {
-    // 12 documents with the same two band keys (every band one bucket of 12) and 2 with two others
+    // 12 documents in the same two band buckets (11, 12) and 2 in two others (21, 22), each its own text
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      rows.add(org.apache.spark.sql.RowFactory.create(String.format("d%02d", i), List.of(11L, 12L)));
+      for (long bucket : new long[] {11L, 12L}) rows.add(slot(bucket, String.format("d%02d", i), i, false));
     }
-    rows.add(org.apache.spark.sql.RowFactory.create("x1", List.of(21L, 22L)));
-    rows.add(org.apache.spark.sql.RowFactory.create("x2", List.of(21L, 22L)));
-    Dataset<Row> reps = spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
-        .add(DOC_ID, org.apache.spark.sql.types.DataTypes.StringType)
-        .add(Dedup.BANDS, org.apache.spark.sql.types.DataTypes.createArrayType(
-            org.apache.spark.sql.types.DataTypes.LongType)));
+    for (long bucket : new long[] {21L, 22L}) {
+      rows.add(slot(bucket, "x1", 100, false));
+      rows.add(slot(bucket, "x2", 101, false));
+    }
+    Dataset<Row> slots = spark.createDataFrame(rows, Dedup.SLOTS);
     // bucket of 12 > 3: star from d00 (11 pairs) + chain d00-d01 … d10-d11 (11, one shared with the star) = 21
-    List<Row> linear = Dedup.candidates(reps, 3).orderBy(DOC_A, DOC_B).collectAsList();
+    List<Row> linear = Dedup.buckets(slots, 3).select(DOC_A, DOC_B).distinct().orderBy(DOC_A, DOC_B)
+        .collectAsList();
     assertEquals(22, linear.size());
     assertEquals(List.of("d00", "d01"), List.of(linear.get(0).getString(0), linear.get(0).getString(1)));
     assertTrue(linear.stream().anyMatch(r -> r.getString(0).equals("d07") && r.getString(1).equals("d08")));
     assertTrue(linear.stream().anyMatch(r -> r.getString(0).equals("x1") && r.getString(1).equals("x2")));
     assertFalse(linear.stream().anyMatch(r -> r.getString(0).equals("d03") && r.getString(1).equals("d07")));
     // under the limit: every pair, 66 + 1
-    assertEquals(67, Dedup.candidates(reps, 100).count());
+    assertEquals(67, Dedup.buckets(slots, 100).select(DOC_A, DOC_B).distinct().count());
+  }
+
+  @Test
+  void anExactGroupTakesPartInBandBucketsThroughItsSmallestDocId(SparkSession spark) {
+    // e1, e2, e3 share a text (key 7), n1 has another (key 8): all four in band bucket 5
+    List<Row> rows = new ArrayList<>();
+    for (String id : List.of("e3", "e1", "e2")) {
+      rows.add(slot(7L, id, 7, true));
+      rows.add(slot(5L, id, 7, false));
+    }
+    rows.add(slot(8L, "n1", 8, true));
+    rows.add(slot(5L, "n1", 8, false));
+    List<Row> found = Dedup.buckets(spark.createDataFrame(rows, Dedup.SLOTS), 100)
+        .orderBy(DOC_A, DOC_B).collectAsList();
+    // exact: a star from e1 (with the shingle count); near candidates: only e1 with n1
+    assertEquals(List.of("e1 e2 true 40", "e1 e3 true 40", "e1 n1 false 0"), found.stream()
+        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getBoolean(2) + " " + r.getInt(3)).toList());
+  }
+
+  /** A {@link Dedup#SLOTS} row whose exact key is (key, key) and whose text has 40 shingles. */
+  private static Row slot(long bucket, String id, long key, boolean exact) {
+    return org.apache.spark.sql.RowFactory.create(bucket, id, key, key, 40, exact);
   }
 
   @Test

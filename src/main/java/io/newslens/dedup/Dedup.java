@@ -65,9 +65,9 @@ import scala.reflect.ClassTag$;
  *
  * <p>Not fully lazy: connected components are iterative and run their Spark jobs inside {@link #apply}; so that
  * writing the pairs afterwards does not recompute them, {@code apply} persists the buckets' exact and candidate
- * pairs and the verified pairs (memory and disk), and GraphX keeps its graphs cached; {@link Result#release}
- * frees all of them once the tables are written. A caller that writes the pairs
- * first can call {@link #clusters} on the pairs read back.
+ * pairs, the distinct candidates, their documents' shingle sets and the verified pairs (memory and disk), and
+ * GraphX keeps its graphs cached; {@link Result#release} frees all of them once the tables are written. A caller
+ * that writes the pairs first can call {@link #clusters} on the pairs read back.
  */
 public final class Dedup {
   private Dedup() {}
@@ -78,15 +78,18 @@ public final class Dedup {
    */
   public record Result(Dataset<Row> pairs, Dataset<Row> clusters, List<Dataset<Row>> cached,
       List<Graph<?, ?>> graphs) {
-    /** Unpersists the exact and candidate pairs, the verified pairs and the connected-components graphs. */
+    /** Unpersists what finding the pairs persisted, the verified pairs and the connected-components graphs. */
     public void release() {
       for (Dataset<Row> d : cached) d.unpersist(false);
       for (Graph<?, ?> g : graphs) g.unpersist(false);
     }
   }
 
-  /** The verified pairs and what computing them persisted (the buckets' exact and candidate pairs). */
-  private record Found(Dataset<Row> pairs, Dataset<Row> buckets) {}
+  /**
+   * The verified pairs and what computing them persisted: the buckets' exact and candidate pairs, the distinct
+   * candidates and their documents' shingle sets.
+   */
+  private record Found(Dataset<Row> pairs, List<Dataset<Row>> persisted) {}
 
   /** A clusters table and the GraphX graphs its lineage reads (cached until unpersisted). */
   private record Components(Dataset<Row> clusters, List<Graph<?, ?>> graphs) {}
@@ -154,7 +157,9 @@ public final class Dedup {
     Found found = find(documents, p);
     Dataset<Row> pairs = found.pairs().persist(StorageLevel.MEMORY_AND_DISK());
     Components c = components(documents, pairs);
-    return new Result(pairs, c.clusters(), List.of(found.buckets(), pairs), c.graphs());
+    List<Dataset<Row>> cached = new ArrayList<>(found.persisted());
+    cached.add(pairs);
+    return new Result(pairs, c.clusters(), List.copyOf(cached), c.graphs());
   }
 
   /**
@@ -163,7 +168,7 @@ public final class Dedup {
    */
   static Dataset<Row> slots(Dataset<Row> documents, DedupParams p) {
     Banding banding = p.banding();
-    OnePermutationHasher hasher = new OnePermutationHasher(Math.max(p.numHashes(), banding.numHashes()), p.seed());
+    OnePermutationHasher hasher = hasher(p);
     int k = p.shingleSize();
     return documents.select(col(DOC_ID), col(TEXT)).flatMap((FlatMapFunction<Row, Row>) r -> {
       long[] wh = WordTokenizer.wordHashes(r.getString(1));
@@ -179,10 +184,14 @@ public final class Dedup {
     }, Encoders.row(SLOTS));
   }
 
+  /** The seeded MinHash family: the signature covers both the estimate's hashes and every band's rows. */
+  private static OnePermutationHasher hasher(DedupParams p) {
+    return new OnePermutationHasher(Math.max(p.numHashes(), p.banding().numHashes()), p.seed());
+  }
+
   /** The {@link #SETS} rows of {@code documents} (doc_id, text): shingle set and signature, recomputed. */
   private static Dataset<Row> sets(Dataset<Row> documents, DedupParams p) {
-    OnePermutationHasher hasher = new OnePermutationHasher(Math.max(p.numHashes(), p.banding().numHashes()),
-        p.seed());
+    OnePermutationHasher hasher = hasher(p);
     int k = p.shingleSize();
     return documents.select(col(DOC_ID), col(TEXT)).map((MapFunction<Row, Row>) r -> {
       long[] sh = Shingler.shingleSet(WordTokenizer.wordHashes(r.getString(1)), k);
@@ -191,8 +200,8 @@ public final class Dedup {
   }
 
   /**
-   * The verified duplicate pairs alone (lazy; the bucket search's output is marked persisted and stays so:
-   * {@link #apply} is the entry point that releases it).
+   * The verified duplicate pairs alone (lazy; the bucket search's output, the distinct candidates and their shingle
+   * sets are marked persisted and stay so: {@link #apply} is the entry point that releases them).
    */
   public static Dataset<Row> pairs(Dataset<Row> documents, DedupParams p) {
     return find(documents, p).pairs();
@@ -206,7 +215,10 @@ public final class Dedup {
     Dataset<Row> exact = found.filter(col(IS_EXACT)).select(col(DOC_A), col(DOC_B), lit(EXACT).as(KIND),
         lit(1.0).as(ESTIMATED_JACCARD), lit(1.0).as(JACCARD), lit(1.0).as(CONTAINMENT), col(NSH).as(SHARED_SHINGLES),
         col(NSH).as(SHINGLES_A), col(NSH).as(SHINGLES_B));
-    Dataset<Row> candidates = found.filter(not(col(IS_EXACT))).select(DOC_A, DOC_B).distinct();
+    // read by both sides' members and by the verification join: Spark does not reuse the distinct's exchange
+    // across them (five copies of it in the plan), so it is computed once and kept
+    Dataset<Row> candidates = found.filter(not(col(IS_EXACT))).select(DOC_A, DOC_B).distinct()
+        .persist(StorageLevel.MEMORY_AND_DISK());
 
     UserDefinedFunction verify = udf((UDF4<byte[], byte[], byte[], byte[], Row>) (sa, sb, ga, gb) -> {
       long[] a = toLongs(sa);
@@ -216,8 +228,10 @@ public final class Dedup {
           b.length), SetSimilarity.containment(inter, a.length, b.length), inter, a.length, b.length);
     }, VERIFIED).asNondeterministic().asNonNullable();
 
-    // shingle sets are recomputed for the documents of some candidate pair only (a semi join on doc_id first)
-    Dataset<Row> side = sets(documents.join(Pairs.members(candidates), new String[] {DOC_ID}, "left_semi"), p);
+    // shingle sets are recomputed for the documents of some candidate pair only (a semi join on doc_id first);
+    // joined twice below, to doc_a and to doc_b, so kept: the texts are read and shingled once
+    Dataset<Row> side = sets(documents.join(Pairs.members(candidates), new String[] {DOC_ID}, "left_semi"), p)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> near = candidates
         .join(side.toDF(DOC_A, "sh_a", "sig_a"), DOC_A)
         .join(side.toDF(DOC_B, "sh_b", "sig_b"), DOC_B)
@@ -227,7 +241,7 @@ public final class Dedup {
             .and(least(col(SHINGLES_A), col(SHINGLES_B)).geq(p.minContainedShingles()))));
 
     return new Found(exact.unionByName(near).select(PAIR_COLUMNS.stream().map(functions::col)
-        .toArray(Column[]::new)), found);
+        .toArray(Column[]::new)), List.of(found, candidates, side));
   }
 
   /**

@@ -22,6 +22,10 @@ public final class Columns {
   public static final String ENCODING = "encoding";
   public static final String META = "meta";
   public static final String ID_COLLISION = "id_collision";
+  /** When a crawler fetched the page (WARC-Date); never a publication date. Null for non-crawl inputs. */
+  public static final String FETCHED_AT = "fetched_at";
+  /** How the text of an HTML page was obtained: struct of method, score and what was dropped. */
+  public static final String EXTRACTION = "extraction";
 
   // documents (clean)
   public static final String RAW_TEXT = "raw_text";

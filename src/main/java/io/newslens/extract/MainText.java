@@ -1,0 +1,170 @@
+package io.newslens.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+
+/**
+ * Decides which blocks of a page are its article.
+ */
+final class MainText {
+  private MainText() {}
+
+  /** Per block: null when kept, else the reason it was dropped; and how the article was found. */
+  record Result(String[] reasons, String method, double score) {}
+
+  static final double LINK_DENSE = 0.5;
+  static final double BAD_WEIGHT = 0.5;
+  static final double GUARD_SHARE = 0.5;
+
+  static Result select(List<Block> blocks, MetadataReader.Result meta) {
+    int n = blocks.size();
+    String[] reasons = new String[n];
+    if (n == 0) return new Result(reasons, "dom_score", 0);
+
+    // 1. block features
+    double[] fd = new double[n];
+    boolean[] sentence = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      Block b = blocks.get(i);
+      fd[i] = FunctionWords.density(b.text);
+      sentence[i] = isSentence(b.text, b.words, fd[i]);
+    }
+
+    // 2. raw content weight of each block, summed over each element's subtree
+    Map<Element, double[]> sums = new IdentityHashMap<>();
+    double[] raw = new double[n];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      Block b = blocks.get(i);
+      raw[i] = contentWeight(b, sentence[i], fd[i]);
+      total += raw[i];
+      for (Element e = b.owner; e != null; e = e.parent()) {
+        sums.computeIfAbsent(e, k -> new double[3])[0] += raw[i];
+      }
+    }
+
+    // 3. boilerplate regions (tags, class names), unless one holds most of the page's content weight
+    String[] region = new String[n];
+    Map<Element, String> regionCache = new IdentityHashMap<>();
+    for (int i = 0; i < n; i++) {
+      Block b = blocks.get(i);
+      for (Element e = b.owner; e != null; e = e.parent()) {
+        String r = regionCache.computeIfAbsent(e, MainText::regionOf);
+        if (r.isEmpty()) continue;
+        double share = total == 0 ? 0 : sums.get(e)[0] / total;
+        if (share >= GUARD_SHARE && !r.equals("comments")) continue;
+        region[i] = r;
+        break;
+      }
+    }
+
+    // 4. container: the element with the most content weight net of boilerplate weight
+    for (int i = 0; i < n; i++) {
+      Block b = blocks.get(i);
+      double good = region[i] == null ? raw[i] : 0;
+      double bad = region[i] != null || b.linkDensity() > LINK_DENSE ? b.words
+          : raw[i] == 0 && b.heading == 0 ? 0.3 * b.words : 0;
+      for (Element e = b.owner; e != null; e = e.parent()) {
+        double[] s = sums.get(e);
+        s[1] += good;
+        s[2] += bad;
+      }
+    }
+    Element container = null;
+    double best = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      for (Element e = blocks.get(i).owner; e != null; e = e.parent()) {
+        double[] s = sums.get(e);
+        double score = s[1] - BAD_WEIGHT * s[2];
+        if (score > best || score == best && container != null && isAncestor(container, e)) {
+          best = score;
+          container = e;
+        }
+      }
+    }
+    double goodTotal = 0;
+    for (int i = 0; i < n; i++) if (region[i] == null) goodTotal += raw[i];
+
+    // 5. decisions
+    List<String> titles = new ArrayList<>();
+    for (String t : meta.titles()) titles.add(normal(t));
+    for (int i = 0; i < n; i++) {
+      Block b = blocks.get(i);
+      boolean inside = container != null && (b.owner == container || isAncestor(container, b.owner));
+      if (!inside) {
+        reasons[i] = region[i] != null ? region[i] : b.linkDensity() > LINK_DENSE ? "link_dense" : "outside_article";
+      } else if (region[i] != null) {
+        reasons[i] = region[i];
+      } else if (b.has(Block.FIGURE)) {
+        reasons[i] = "caption";
+      } else if (b.has(Block.BUTTON) || b.has(Block.LABEL)) {
+        reasons[i] = "form";
+      } else if (b.linkDensity() > LINK_DENSE) {
+        reasons[i] = "link_dense";
+      } else if (b.heading == 1 || titles.contains(normal(b.text))) {
+        reasons[i] = "title";
+      }
+    }
+    double score = goodTotal == 0 || container == null ? 0 : Math.min(1, sums.get(container)[1] / goodTotal);
+    return new Result(reasons, "dom_score", score);
+  }
+
+  /** The weight a block gives to the elements that hold it: its words, if it reads like article text. */
+  static double contentWeight(Block b, boolean sentence, double fd) {
+    if (b.heading > 0 || b.linkDensity() > LINK_DENSE) return 0;
+    if (b.words < 7 && !sentence) return 0;
+    double w = b.words * (1 - b.linkDensity());
+    if (fd < 0.1 && b.words < 30) w *= 0.3;
+    return w;
+  }
+
+  static boolean isSentence(String text, int words, double fd) {
+    if (words < 3) return false;
+    char last = text.charAt(text.length() - 1);
+    boolean ends = ".!?…:;\"'»”)".indexOf(last) >= 0 || last == '\u3002';
+    return ends && fd >= 0.1 || fd >= 0.25 && words >= 8;
+  }
+
+  /** The boilerplate kind of an element from its tag or class names; "" for none. */
+  private static String regionOf(Element e) {
+    String tag = e.normalName();
+    switch (tag) {
+      case "nav" -> {
+        return "navigation";
+      }
+      case "aside" -> {
+        return "aside";
+      }
+      case "footer" -> {
+        return "footer";
+      }
+      case "header" -> {
+        return "header";
+      }
+      case "form" -> {
+        return "form";
+      }
+      case "body", "html" -> {
+        return "";
+      }
+      default -> { }
+    }
+    String m = ClassNames.mark(e);
+    return m == null ? "" : m;
+  }
+
+  static boolean isAncestor(Element ancestor, Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p == ancestor) return true;
+    }
+    return false;
+  }
+
+  static String normal(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}

@@ -32,6 +32,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * Main-text extraction on the two benchmarks, and the extraction kernel's throughput.
  *
  * <pre>bench/java io.newslens.bench.ExtractBench SCRAPINGHUB_DIR ORANGESUM_HTML_DIR WORK_DIR [METHODS] [ROUNDS]</pre>
+ * (a directory given as {@code -} skips that benchmark)
  *
  * <p>For each benchmark (ScrapingHub's article-extraction-benchmark, 181 pages; OrangeSum's 2,000 raw pages) and
  * each method — {@code article} (the extractor), {@code all_text} and {@code p_text} (the two baselines),
@@ -65,8 +66,8 @@ public final class ExtractBench {
     Files.createDirectories(work);
 
     Map<String, List<Page>> benches = new LinkedHashMap<>();
-    benches.put("scrapinghub", scrapinghub(sh));
-    benches.put("orangesum", orangesum(os));
+    if (!args[0].equals("-")) benches.put("scrapinghub", scrapinghub(sh));
+    if (!args[1].equals("-")) benches.put("orangesum", orangesum(os));
 
     ObjectNode out = JSON.createObjectNode();
     int violations = 0;
@@ -103,7 +104,7 @@ public final class ExtractBench {
     out.put("contract_violations", violations);
     out.put("contract_pages_checked", methods.contains("article")
         ? benches.values().stream().mapToInt(List::size).sum() : 0);
-    if (rounds > 0) out.set("throughput", throughput(benches.get("orangesum"), methods, rounds));
+    if (rounds > 0 && benches.containsKey("orangesum")) out.set("throughput", throughput(benches.get("orangesum"), methods, rounds));
     JSON.enable(SerializationFeature.INDENT_OUTPUT).writeValue(work.resolve("throughput.json").toFile(), out);
     if (violations > 0) {
       System.err.println("extract bench: " + violations + " pages violate the ExtractedPage contract");

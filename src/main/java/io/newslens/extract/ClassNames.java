@@ -32,7 +32,7 @@ final class ClassNames {
       Map.entry("advert", "advertising"), Map.entry("adslot", "advertising"), Map.entry("dfp", "advertising"),
       Map.entry("pub", "advertising"), Map.entry("banner", "advertising"), Map.entry("promo", "advertising"),
       Map.entry("sponsored", "advertising"), Map.entry("commercial", "advertising"),
-      Map.entry("tags", "tags"), Map.entry("tag", "tags"), Map.entry("keywords", "tags"),
+      Map.entry("tags", "tags"), Map.entry("taglist", "tags"), Map.entry("keywords", "tags"),
       Map.entry("topics", "tags"), Map.entry("categories", "tags"),
       Map.entry("meta", "byline"), Map.entry("date", "byline"), Map.entry("time", "byline"),
       Map.entry("dateline", "byline"), Map.entry("posted", "byline"), Map.entry("pubdate", "byline"),
@@ -109,18 +109,16 @@ final class ClassNames {
     String cls = e.className();
     String id = e.id();
     if (cls.isEmpty() && id.isEmpty()) return null;
+    boolean contentElement = e.normalName().equals("article") || e.normalName().equals("main");
     String negative = null;
-    boolean positive = false;
     for (String w : words(cls + " " + id)) {
       String kind = kindOf(w);
-      if (kind != null) {
-        if (negative == null || STRONG.contains(kind) && !STRONG.contains(negative)) negative = kind;
-      } else if (POSITIVE.contains(w)) {
-        positive = true;
+      if (kind != null && (negative == null || STRONG.contains(kind) && !STRONG.contains(negative))) {
+        negative = kind;
       }
     }
-    if (negative == null) return null;
-    if (positive && !STRONG.contains(negative)) return null;
+    // an article or main element is not navigation, a byline or a tag list because its classes say "tag-x"
+    if (contentElement && negative != null && !STRONG.contains(negative)) return null;
     return negative;
   }
 

@@ -19,6 +19,17 @@ final class MainText {
   static final double LINK_DENSE = 0.5;
   static final double BAD_WEIGHT = 0.5;
   static final double GUARD_SHARE = 0.5;
+  /**
+   * Kinds of region that a page may use as a wrapper of everything (an ASP.NET form, a "content-sidebar-wrap"):
+   * such a region is not boilerplate when it holds at least {@link #GUARD_SHARE} of the page's content weight in
+   * three or more content blocks.
+   */
+  static final java.util.Set<String> WRAPPER_KINDS = java.util.Set.of("form", "navigation", "aside", "byline",
+      "tags", "header");
+
+  private static double contentBlocks(double[] s) {
+    return s[3];
+  }
 
   static Result select(List<Block> blocks, MetadataReader.Result meta) {
     int n = blocks.size();
@@ -43,7 +54,9 @@ final class MainText {
       raw[i] = contentWeight(b, sentence[i], fd[i]);
       total += raw[i];
       for (Element e = b.owner; e != null; e = e.parent()) {
-        sums.computeIfAbsent(e, k -> new double[3])[0] += raw[i];
+        double[] s = sums.computeIfAbsent(e, k -> new double[4]);
+        s[0] += raw[i];
+        if (raw[i] > 0) s[3]++;
       }
     }
 
@@ -56,7 +69,7 @@ final class MainText {
         String r = regionCache.computeIfAbsent(e, MainText::regionOf);
         if (r.isEmpty()) continue;
         double share = total == 0 ? 0 : sums.get(e)[0] / total;
-        if (share >= GUARD_SHARE && !r.equals("comments")) continue;
+        if (share >= GUARD_SHARE && contentBlocks(sums.get(e)) >= 3) continue;
         region[i] = r;
         break;
       }
@@ -85,6 +98,10 @@ final class MainText {
           container = e;
         }
       }
+    }
+    if (DEBUG) {
+      System.err.println("container " + describe(container) + " score " + best);
+      for (int i = 0; i < n; i++) System.err.printf("%4d raw %.1f region %s fd %.2f sent %s%n", i, raw[i], region[i], fd[i], sentence[i]);
     }
     double goodTotal = 0;
     for (int i = 0; i < n; i++) if (region[i] == null) goodTotal += raw[i];
@@ -155,6 +172,13 @@ final class MainText {
     }
     String m = ClassNames.mark(e);
     return m == null ? "" : m;
+  }
+
+  static final boolean DEBUG = Boolean.getBoolean("extract.debug"); // DEVONLY
+
+  static String describe(Element e) { // DEVONLY
+    if (e == null) return "null";
+    return e.normalName() + "." + e.className() + "#" + e.id() + " < " + (e.parent() == null ? "" : e.parent().normalName() + "." + e.parent().className());
   }
 
   static boolean isAncestor(Element ancestor, Element e) {

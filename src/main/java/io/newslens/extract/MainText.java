@@ -27,8 +27,46 @@ final class MainText {
   static final java.util.Set<String> WRAPPER_KINDS = java.util.Set.of("form", "navigation", "aside", "byline",
       "tags", "header");
 
-  private static double contentBlocks(double[] s) {
-    return s[3];
+  /** What the blocks under one element add up to. */
+  private static final class Stats {
+    double raw;
+    double good;
+    double bad;
+    int contentBlocks;
+    int blocks;
+    int words;
+    int plainWords;
+    int linkBlocks;
+  }
+
+  static final int TEASER_MAX_WORDS = 80;
+  static final int TEASER_MIN_ITEMS = 3;
+
+  /**
+   * Teaser items: three or more sibling elements of one signature (tag and first class name), each holding a
+   * link-dense block (the linked headline) and at least one other block (a summary, a date), at most
+   * {@value #TEASER_MAX_WORDS} words in all. "Related", "most read" and river lists are built so; article
+   * paragraphs are single blocks and article sections rarely have a linked heading.
+   */
+  private static Map<Element, Boolean> teaserItems(Map<Element, Stats> sums) {
+    Map<Element, Boolean> out = new IdentityHashMap<>();
+    for (Map.Entry<Element, Stats> en : sums.entrySet()) {
+      Element parent = en.getKey();
+      if (en.getValue().linkBlocks < TEASER_MIN_ITEMS) continue;
+      Map<String, List<Element>> groups = new java.util.HashMap<>();
+      for (Element c : parent.children()) {
+        Stats s = sums.get(c);
+        if (s == null || s.linkBlocks == 0 || s.blocks < 2 || s.words > TEASER_MAX_WORDS) continue;
+        String cls = c.className();
+        int sp = cls.indexOf(' ');
+        String sig = c.normalName() + "." + (sp < 0 ? cls : cls.substring(0, sp));
+        groups.computeIfAbsent(sig, k -> new ArrayList<>()).add(c);
+      }
+      for (List<Element> g : groups.values()) {
+        if (g.size() >= TEASER_MIN_ITEMS) for (Element c : g) out.put(c, Boolean.TRUE);
+      }
+    }
+    return out;
   }
 
   static Result select(List<Block> blocks, MetadataReader.Result meta) {
@@ -46,17 +84,22 @@ final class MainText {
     }
 
     // 2. raw content weight of each block, summed over each element's subtree
-    Map<Element, double[]> sums = new IdentityHashMap<>();
+    Map<Element, Stats> sums = new IdentityHashMap<>();
     double[] raw = new double[n];
     double total = 0;
     for (int i = 0; i < n; i++) {
       Block b = blocks.get(i);
       raw[i] = contentWeight(b, sentence[i], fd[i]);
       total += raw[i];
+      boolean linkDense = b.linkDensity() > LINK_DENSE;
       for (Element e = b.owner; e != null; e = e.parent()) {
-        double[] s = sums.computeIfAbsent(e, k -> new double[4]);
-        s[0] += raw[i];
-        if (raw[i] > 0) s[3]++;
+        Stats s = sums.computeIfAbsent(e, k -> new Stats());
+        s.raw += raw[i];
+        if (raw[i] > 0) s.contentBlocks++;
+        s.blocks++;
+        s.words += b.words;
+        if (linkDense) s.linkBlocks++;
+        else s.plainWords += b.words;
       }
     }
 
@@ -68,10 +111,20 @@ final class MainText {
       for (Element e = b.owner; e != null; e = e.parent()) {
         String r = regionCache.computeIfAbsent(e, MainText::regionOf);
         if (r.isEmpty()) continue;
-        double share = total == 0 ? 0 : sums.get(e)[0] / total;
-        if (share >= GUARD_SHARE && contentBlocks(sums.get(e)) >= 3) continue;
+        Stats st = sums.get(e);
+        if (total > 0 && st.raw / total >= GUARD_SHARE && st.contentBlocks >= 3) continue;
         region[i] = r;
         break;
+      }
+    }
+    Map<Element, Boolean> teasers = teaserItems(sums);
+    for (int i = 0; i < n; i++) {
+      if (region[i] != null) continue;
+      for (Element e = blocks.get(i).owner; e != null; e = e.parent()) {
+        if (teasers.containsKey(e)) {
+          region[i] = "related";
+          break;
+        }
       }
     }
 
@@ -82,17 +135,17 @@ final class MainText {
       double bad = region[i] != null || b.linkDensity() > LINK_DENSE ? b.words
           : raw[i] == 0 && b.heading == 0 ? 0.3 * b.words : 0;
       for (Element e = b.owner; e != null; e = e.parent()) {
-        double[] s = sums.get(e);
-        s[1] += good;
-        s[2] += bad;
+        Stats s = sums.get(e);
+        s.good += good;
+        s.bad += bad;
       }
     }
     Element container = null;
     double best = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       for (Element e = blocks.get(i).owner; e != null; e = e.parent()) {
-        double[] s = sums.get(e);
-        double score = s[1] - BAD_WEIGHT * s[2];
+        Stats s = sums.get(e);
+        double score = s.good - BAD_WEIGHT * s.bad;
         if (score > best || score == best && container != null && isAncestor(container, e)) {
           best = score;
           container = e;
@@ -126,7 +179,7 @@ final class MainText {
         reasons[i] = "title";
       }
     }
-    double score = goodTotal == 0 || container == null ? 0 : Math.min(1, sums.get(container)[1] / goodTotal);
+    double score = goodTotal == 0 || container == null ? 0 : Math.min(1, sums.get(container).good / goodTotal);
     return new Result(reasons, "dom_score", score);
   }
 

@@ -37,6 +37,9 @@ final class MainText {
     int words;
     int plainWords;
     int linkBlocks;
+    int blocksWithLinks;
+    int chars;
+    int linkChars;
   }
 
   static final int TEASER_MAX_WORDS = 80;
@@ -66,8 +69,31 @@ final class MainText {
         if (g.size() >= TEASER_MIN_ITEMS) for (Element c : g) out.put(c, Boolean.TRUE);
       }
     }
+    // link lists: every item of a list holds a link, and links are a third of the list's text
+    for (Map.Entry<Element, Stats> en : sums.entrySet()) {
+      Element list = en.getKey();
+      Stats ls = en.getValue();
+      String tag = list.normalName();
+      if (!tag.equals("ul") && !tag.equals("ol") || ls.blocksWithLinks < TEASER_MIN_ITEMS) continue;
+      if (ls.linkChars < LINK_LIST_DENSITY * ls.chars) continue;
+      List<Element> items = new ArrayList<>();
+      boolean all = true;
+      for (Element c : list.children()) {
+        Stats s = sums.get(c);
+        if (s == null) continue;
+        if (s.linkChars == 0 || s.words > LINK_LIST_MAX_ITEM_WORDS) {
+          all = false;
+          break;
+        }
+        items.add(c);
+      }
+      if (all && items.size() >= TEASER_MIN_ITEMS) for (Element c : items) out.put(c, Boolean.TRUE);
+    }
     return out;
   }
+
+  static final double LINK_LIST_DENSITY = 0.3;
+  static final int LINK_LIST_MAX_ITEM_WORDS = 30;
 
   static Result select(List<Block> blocks, MetadataReader.Result meta) {
     int n = blocks.size();
@@ -98,6 +124,9 @@ final class MainText {
         if (raw[i] > 0) s.contentBlocks++;
         s.blocks++;
         s.words += b.words;
+        s.chars += b.chars;
+        s.linkChars += b.linkChars;
+        if (b.linkChars > 0) s.blocksWithLinks++;
         if (linkDense) s.linkBlocks++;
         else s.plainWords += b.words;
       }

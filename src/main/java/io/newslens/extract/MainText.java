@@ -191,10 +191,21 @@ final class MainText {
     // 5. decisions
     List<String> titles = new ArrayList<>();
     for (String t : meta.titles()) titles.add(normal(t));
+    boolean[] inside = new boolean[n];
+    int firstContent = n;
+    int lastContent = -1;
     for (int i = 0; i < n; i++) {
       Block b = blocks.get(i);
-      boolean inside = container != null && (b.owner == container || isAncestor(container, b.owner));
-      if (!inside) {
+      inside[i] = container != null && (b.owner == container || isAncestor(container, b.owner));
+      if (inside[i] && region[i] == null && raw[i] > 0) {
+        firstContent = Math.min(firstContent, i);
+        lastContent = i;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      Block b = blocks.get(i);
+      boolean edge = i < firstContent || i > lastContent;
+      if (!inside[i]) {
         reasons[i] = region[i] != null ? region[i] : b.linkDensity() > LINK_DENSE ? "link_dense" : "outside_article";
       } else if (region[i] != null) {
         reasons[i] = region[i];
@@ -206,10 +217,18 @@ final class MainText {
         reasons[i] = "link_dense";
       } else if (b.heading == 1 || titles.contains(normal(b.text))) {
         reasons[i] = "title";
+      } else if (edge && LineRules.byline(b, meta.metadata().authors())) {
+        reasons[i] = "byline";
+      } else if (LineRules.boilerplate(b)) {
+        reasons[i] = "boilerplate_pattern";
       }
     }
     double score = goodTotal == 0 || container == null ? 0 : Math.min(1, sums.get(container).good / goodTotal);
-    return new Result(reasons, "dom_score", score);
+    String method = "dom_score";
+    if (meta.jsonLdBody() != null && JsonLdBody.apply(blocks, reasons, region, meta.jsonLdBody())) {
+      method = "dom_score+json_ld";
+    }
+    return new Result(reasons, method, score);
   }
 
   /** The weight a block gives to the elements that hold it: its words, if it reads like article text. */

@@ -8,7 +8,35 @@ import java.util.Map;
 import org.jsoup.nodes.Element;
 
 /**
- * Decides which blocks of a page are its article.
+ * Decides which blocks of a page are its article. Language-independent: it reads the DOM and the shape of the
+ * text, as Mozilla Readability, boilerpipe, jusText and trafilatura do (their documentation and papers, not their
+ * code), and knows no site.
+ *
+ * <ol>
+ *   <li><b>Block features.</b> Words, link density (share of characters inside links), function-word density
+ *       ({@link FunctionWords}, jusText's stop-word density), whether it reads like a sentence.</li>
+ *   <li><b>Content weight.</b> A block that is not a heading, not link-dense ({@literal >} {@value #LINK_DENSE})
+ *       and is a sentence or has 7+ words weighs its words times (1 - link density), a third of that when it
+ *       has few function words (a list of names); the weight is summed on every ancestor element.</li>
+ *   <li><b>Boilerplate regions.</b> {@code nav}, {@code aside}, {@code footer}, {@code header}, {@code form},
+ *       and elements whose class, id or role name a kind of boilerplate ({@link ClassNames}) mark the blocks
+ *       inside them with that kind; the nearest such element counts. A region that holds at least half the
+ *       page's content weight in 3+ content blocks is a wrapper of the whole page (an ASP.NET form, a
+ *       "content-sidebar-wrap"), not boilerplate. Teaser lists and link lists ({@link #teaserItems}) are
+ *       {@code related} regions.</li>
+ *   <li><b>Container.</b> The element maximising content weight outside regions minus
+ *       {@value #BAD_WEIGHT} x the words of region, link-dense and other short non-sentence blocks under it:
+ *       the subtree with the most article net of furniture (deepest on ties).</li>
+ *   <li><b>Decisions.</b> Outside the container a block is dropped (its region's kind, {@code link_dense} or
+ *       {@code outside_article}). Inside it, a block is dropped when it is in a region, a figure
+ *       ({@code caption}), a button or label ({@code form}), link-dense, the title (an h1, or equal to a
+ *       title candidate of the metadata), a byline or dateline before the first or after the last content block,
+ *       or a stock phrase ({@link LineRules}); everything else is kept: headings, paragraphs, lists and quotes of
+ *       the article.</li>
+ *   <li><b>JSON-LD.</b> When the page's JSON-LD {@code articleBody} is consistent with the page
+ *       ({@link JsonLdBody}), dropped blocks it vouches for are kept again (method {@code dom_score+json_ld}).</li>
+ * </ol>
+ * The score is the share of the page's content weight (outside regions) that the container holds.
  */
 final class MainText {
   private MainText() {}
@@ -181,10 +209,6 @@ final class MainText {
         }
       }
     }
-    if (DEBUG) {
-      System.err.println("container " + describe(container) + " score " + best);
-      for (int i = 0; i < n; i++) System.err.printf("%4d raw %.1f region %s fd %.2f sent %s%n", i, raw[i], region[i], fd[i], sentence[i]);
-    }
     double goodTotal = 0;
     for (int i = 0; i < n; i++) if (region[i] == null) goodTotal += raw[i];
 
@@ -273,13 +297,6 @@ final class MainText {
     }
     String m = ClassNames.mark(e);
     return m == null ? "" : m;
-  }
-
-  static final boolean DEBUG = Boolean.getBoolean("extract.debug"); // DEVONLY
-
-  static String describe(Element e) { // DEVONLY
-    if (e == null) return "null";
-    return e.normalName() + "." + e.className() + "#" + e.id() + " < " + (e.parent() == null ? "" : e.parent().normalName() + "." + e.parent().className());
   }
 
   static boolean isAncestor(Element ancestor, Element e) {

@@ -35,8 +35,8 @@ final class MetadataReader {
       "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:[/._-]|$)");
   private static final Pattern URL_DATE_COMPACT = Pattern.compile(
       "[/_-]((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?:[/._-]|$)");
-  private static final Pattern ISO_DATE = Pattern.compile("^((?:1[89]|2\\d)\\d{2})-(\\d{2})-(\\d{2})");
-  private static final Pattern SLASH_YMD = Pattern.compile("^((?:1[89]|2\\d)\\d{2})/(\\d{1,2})/(\\d{1,2})\\b");
+  private static final Pattern ISO_DATE = Pattern.compile("^((?:19|2[01])\\d{2})-(\\d{2})-(\\d{2})");
+  private static final Pattern SLASH_YMD = Pattern.compile("^((?:19|2[01])\\d{2})/(\\d{1,2})/(\\d{1,2})\\b");
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-\u2013\u2014:\u00B7\u2022/»]+\\s+");
 
   static Result read(Document doc, String url) {
@@ -65,19 +65,20 @@ final class MetadataReader {
     }
     if (title == null && docTitle != null) title = stripSiteName(docTitle, siteName, url, h1);
 
-    String published = date(first(
-        article == null ? null : str(article.get("datePublished")),
+    String[] dates = {article == null ? null : str(article.get("datePublished")),
         meta.get("article:published_time"), meta.get("og:published_time"), meta.get("published_time"),
         itempropDate(doc, "datePublished"), meta.get("datepublished"), meta.get("pubdate"),
         meta.get("publishdate"), meta.get("publish-date"), meta.get("publish_date"), meta.get("date"),
         meta.get("dc.date"), meta.get("dc.date.issued"), meta.get("dcterms.created"), meta.get("dcterms.date"),
         meta.get("sailthru.date"), meta.get("parsely-pub-date"), meta.get("article.published"),
-        article == null ? null : str(article.get("dateCreated")), timeElement(doc)));
+        article == null ? null : str(article.get("dateCreated")), timeElement(doc)};
+    String published = firstDate(dates);
     if (published == null) published = urlDate(url);
     if (published == null) {
       Element canonical = doc.selectFirst("link[rel=canonical][href]");
       if (canonical != null) published = urlDate(canonical.attr("href"));
     }
+    if (published == null) published = firstWritten(dates);
 
     List<String> authors = authors(article, meta, doc);
     String canonical = canonical(doc, meta, article, url);
@@ -87,8 +88,8 @@ final class MetadataReader {
         clean(meta.get("twitter:description")), article == null ? null : clean(str(article.get("description"))));
 
     Map<String, String> extra = new LinkedHashMap<>();
-    put(extra, "modified", date(first(article == null ? null : str(article.get("dateModified")),
-        meta.get("article:modified_time"), meta.get("og:updated_time"), meta.get("datemodified"))));
+    put(extra, "modified", firstDate(article == null ? null : str(article.get("dateModified")),
+        meta.get("article:modified_time"), meta.get("og:updated_time"), meta.get("datemodified")));
     put(extra, "section", first(article == null ? null : clean(str(article.get("articleSection"))),
         meta.get("article:section")));
     put(extra, "keywords", first(article == null ? null : clean(str(article.get("keywords"))),
@@ -339,6 +340,26 @@ final class MetadataReader {
       "(?iu)\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\.?\\s+(\\p{L}{3,10})\\.?,?\\s+((?:19|20)\\d{2})\\b");
   private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
       "(?iu)\\b(\\p{L}{3,10})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b");
+
+  /** The first candidate that is a date of a plausible year (1900 to 2199): "0001-01-01" placeholders are not. */
+  private static String firstDate(String... candidates) {
+    for (String c : candidates) {
+      String d = date(c);
+      if (d == null) continue;
+      Matcher m = ISO_DATE.matcher(d);
+      if (m.find()) return d;
+    }
+    return null;
+  }
+
+  /** The first candidate as written, when none is a date we can read (and the URL has none). */
+  private static String firstWritten(String... candidates) {
+    for (String c : candidates) {
+      String d = clean(c);
+      if (d != null && !d.startsWith("0")) return d;
+    }
+    return null;
+  }
 
   /**
    * A publication date as written when it starts with an ISO date (yyyy-mm-dd...), else the date it names as ISO

@@ -82,7 +82,7 @@ public final class ExtractBench {
             String text;
             if (m.equals("article")) {
               ExtractedPage e = PageExtractor.extract(p.html(), null, p.url());
-              String problem = contractViolation(e);
+              String problem = e.contractViolation();
               if (problem != null) {
                 violations++;
                 System.err.println("contract violated on " + b.getKey() + " " + p.id() + ": " + problem);
@@ -132,34 +132,6 @@ public final class ExtractBench {
     } catch (Exception | StackOverflowError e) {
       return "";
     }
-  }
-
-  /** Null when the page keeps the contract of ExtractedPage, else what is wrong. */
-  static String contractViolation(ExtractedPage e) {
-    String page = e.pageText();
-    if (page.contains("\n\n\n")) return "pageText has an empty block";
-    int prevEnd = 0;
-    StringBuilder kept = new StringBuilder();
-    List<String> keptBlocks = new ArrayList<>();
-    int cursor = 0;
-    for (Span s : e.dropped()) {
-      if (s.start() < prevEnd) return "spans overlap or are out of order at " + s.start();
-      if (s.end() > page.length()) return "span past the end of pageText";
-      if (s.start() > 0 && !page.startsWith("\n\n", s.start() - 2)) return "span does not start a line: " + s;
-      if (s.end() < page.length() && !page.startsWith("\n\n", s.end())) return "span does not end a line: " + s;
-      kept.append(page, cursor, s.start());
-      cursor = s.end();
-      prevEnd = s.end();
-    }
-    kept.append(page, cursor, page.length());
-    for (String line : kept.toString().split("\n")) if (!line.isEmpty()) keptBlocks.add(line);
-    String expect = String.join("\n\n", keptBlocks);
-    if (!expect.equals(e.articleText())) return "articleText is not pageText without the dropped spans";
-    for (String line : page.split("\n\n", -1)) {
-      if (line.isEmpty() && !page.isEmpty()) return "pageText has an empty line";
-      if (line.indexOf('\n') >= 0) return "a block spans two lines";
-    }
-    return null;
   }
 
   private static ObjectNode metaRow(String id, ExtractedPage e) {

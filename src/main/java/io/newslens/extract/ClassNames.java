@@ -8,13 +8,14 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
- * What an element's class, id, role and itemprop attributes say about it, as Readability, trafilatura and
- * boilerpipe read them: words such as {@code comment}, {@code share}, {@code related}, {@code sidebar} name a kind
- * of boilerplate; {@code article}, {@code content}, {@code story}, {@code post} name a content region; standard
- * "visually hidden" classes hide text from sighted readers. The attributes are split into words at every
- * character that is not a letter or digit and at lower-to-upper case changes ({@code relatedArticles} is
- * {@code related articles}); a word matches a kind when it equals one of the kind's words, or, for the longer
- * words, starts with it ({@code comments}, {@code sharing}). No site's own class names are listed.
+ * What an element's class, id and role attributes say about it, as Readability and trafilatura read them: words
+ * such as {@code comment}, {@code share}, {@code related}, {@code sidebar} name a kind of boilerplate (with their
+ * French, German, Spanish, Portuguese and Italian counterparts for the commonest kinds: {@code partage},
+ * {@code kommentar}, {@code publicite}...); standard "visually hidden" classes hide text from sighted readers.
+ * The attributes are split into words at every character that is not a letter or digit and at lower-to-upper
+ * case changes ({@code relatedArticles} is {@code related articles}); a word matches a kind when it equals one of
+ * the kind's words, or, for words of five letters or more, starts with one of its stems ({@code comments},
+ * {@code sharing}). No site's own class names are listed.
  */
 final class ClassNames {
   private ClassNames() {}
@@ -49,7 +50,7 @@ final class ClassNames {
       Map.entry("consent", "notice"), Map.entry("paywall", "notice"), Map.entry("modal", "notice"),
       Map.entry("popup", "notice"));
 
-  /** Word beginnings (at least six letters, so they do not catch unrelated words), by reason code. */
+  /** Word beginnings (five letters or more, so they do not catch unrelated words), by reason code. */
   private static final List<String[]> PREFIXES = List.of(
       new String[] {"comment", "comments"}, new String[] {"disqus", "comments"},
       new String[] {"respond", "comments"}, new String[] {"replies", "comments"},
@@ -57,7 +58,12 @@ final class ClassNames {
       new String[] {"navigation", "navigation"}, new String[] {"breadcrumb", "navigation"},
       new String[] {"footer", "footer"},
       new String[] {"sidebar", "aside"},
+      new String[] {"komment", "comments"}, new String[] {"comenta", "comments"},
       new String[] {"share", "share"}, new String[] {"sharing", "share"}, new String[] {"social", "share"},
+      new String[] {"partag", "share"}, new String[] {"teilen", "share"}, new String[] {"compartilh", "share"},
+      new String[] {"compartir", "share"}, new String[] {"condivi", "share"},
+      new String[] {"publicit", "advertising"}, new String[] {"pubblicit", "advertising"},
+      new String[] {"werbung", "advertising"}, new String[] {"anzeige", "advertising"},
       new String[] {"addthis", "share"}, new String[] {"sharethis", "share"},
       new String[] {"related", "related"}, new String[] {"recommend", "related"},
       new String[] {"outbrain", "related"}, new String[] {"taboola", "related"},
@@ -69,11 +75,7 @@ final class ClassNames {
       new String[] {"byline", "byline"}, new String[] {"author", "byline"},
       new String[] {"timestamp", "byline"}, new String[] {"publication", "byline"});
 
-  /** Words naming a content region. */
-  private static final Set<String> POSITIVE = Set.of("article", "articles", "content", "contents", "story",
-      "post", "entry", "body", "text", "main", "prose", "richtext", "blog", "corps", "texte");
-
-  /** Kinds a content word does not overrule: these name boilerplate even inside a word like "article-comments". */
+  /** Kinds that win over the others named in the same attributes ("comment-meta" is comments, not a byline). */
   private static final Set<String> STRONG = Set.of("comments", "share", "related", "advertising", "notice",
       "caption");
 
@@ -83,8 +85,9 @@ final class ClassNames {
       "u-hidden", "element-invisible", "hide");
 
   /**
-   * The kind of boilerplate the element's class, id or role names, or null. A weak kind (navigation, byline,
-   * tags, aside, footer) is overruled by a content word in the same attributes, a strong one is not.
+   * The kind of boilerplate the element's class, id or role names, or null. When several are named, a strong kind
+   * (comments, share, related, advertising, notice, caption) wins over a weak one. An article or main element is
+   * never a weak kind (WordPress gives its posts classes such as "tag-x").
    */
   static String mark(Element e) {
     String role = e.attr("role").toLowerCase(Locale.ROOT);
@@ -122,17 +125,6 @@ final class ClassNames {
     return negative;
   }
 
-  /** True when the class, id or itemprop names a content region (article body, post content, story...). */
-  static boolean positive(Element e) {
-    String cls = e.className();
-    String id = e.id();
-    if (cls.isEmpty() && id.isEmpty()) return false;
-    for (String w : words(cls + " " + id)) {
-      if (POSITIVE.contains(w)) return true;
-    }
-    return false;
-  }
-
   /** True for an element a browser would not show: hidden attribute, display:none, a visually-hidden class. */
   static boolean hidden(Element e) {
     if (e.hasAttr("hidden")) return true;
@@ -152,7 +144,7 @@ final class ClassNames {
   static String kindOf(String word) {
     String k = EXACT.get(word);
     if (k != null) return k;
-    if (word.length() < 6) return null;
+    if (word.length() < 5) return null;
     for (String[] p : PREFIXES) {
       if (word.startsWith(p[0])) return p[1];
     }

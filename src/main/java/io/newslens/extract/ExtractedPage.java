@@ -35,4 +35,40 @@ public record ExtractedPage(String encoding, String encodingSource, String pageT
   public boolean hasArticle() {
     return articleText != null && !articleText.isBlank();
   }
+
+  /**
+   * Null when this page keeps the contract above, else what breaks it: every block is one non-empty line and
+   * blocks are separated by exactly one blank line; every dropped span starts and ends at line boundaries, spans
+   * are in order and do not overlap; and articleText is pageText without the spans, blocks joined by a blank line.
+   */
+  public String contractViolation() {
+    String page = pageText == null ? "" : pageText;
+    if (!page.isEmpty()) {
+      for (String line : page.split("\n\n", -1)) {
+        if (line.isEmpty()) return "pageText has an empty block";
+        if (line.indexOf('\n') >= 0) return "a block of pageText spans two lines";
+      }
+    }
+    int cursor = 0;
+    StringBuilder kept = new StringBuilder();
+    for (Span s : dropped) {
+      if (s.start() < cursor) return "dropped spans overlap or are out of order at " + s.start();
+      if (s.end() > page.length()) return "a dropped span ends past pageText: " + s;
+      if (s.start() > 0 && !page.startsWith("\n\n", s.start() - 2)) return "a dropped span starts mid-line: " + s;
+      if (s.end() < page.length() && !page.startsWith("\n\n", s.end())) return "a dropped span ends mid-line: " + s;
+      kept.append(page, cursor, s.start()).append('\n');
+      cursor = s.end();
+    }
+    kept.append(page, cursor, page.length());
+    StringBuilder expect = new StringBuilder();
+    for (String line : kept.toString().split("\n")) {
+      if (line.isEmpty()) continue;
+      if (expect.length() > 0) expect.append("\n\n");
+      expect.append(line);
+    }
+    if (!expect.toString().equals(articleText == null ? "" : articleText)) {
+      return "articleText is not pageText without the dropped spans";
+    }
+    return null;
+  }
 }

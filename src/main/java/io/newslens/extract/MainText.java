@@ -229,8 +229,10 @@ final class MainText {
     for (int i = 0; i < n; i++) {
       Block b = blocks.get(i);
       boolean edge = i < firstContent || i > lastContent;
+      boolean title = b.heading == 1 || titles.contains(normal(b.text));
       if (!inside[i]) {
-        reasons[i] = region[i] != null ? region[i] : b.linkDensity() > LINK_DENSE ? "link_dense" : "outside_article";
+        reasons[i] = region[i] != null ? region[i] : title ? "title"
+            : b.linkDensity() > LINK_DENSE ? "link_dense" : "outside_article";
       } else if (region[i] != null) {
         reasons[i] = region[i];
       } else if (b.has(Block.FIGURE)) {
@@ -239,7 +241,7 @@ final class MainText {
         reasons[i] = "form";
       } else if (b.linkDensity() > LINK_DENSE) {
         reasons[i] = "link_dense";
-      } else if (b.heading == 1 || titles.contains(normal(b.text))) {
+      } else if (title) {
         reasons[i] = "title";
       } else if (edge && LineRules.byline(b, meta.metadata().authors())) {
         reasons[i] = "byline";

@@ -37,7 +37,7 @@ final class MetadataReader {
       "[/_-]((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?:[/._-]|$)");
   private static final Pattern ISO_DATE = Pattern.compile("^((?:19|2[01])\\d{2})-(\\d{2})-(\\d{2})");
   private static final Pattern SLASH_YMD = Pattern.compile("^((?:19|2[01])\\d{2})/(\\d{1,2})/(\\d{1,2})\\b");
-  private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-\u2013\u2014:\u00B7\u2022/»]+\\s+");
+  private static final Pattern TITLE_SEPARATOR = Pattern.compile("(?:\\s+[|\\-\u2013\u2014:\u00B7\u2022/»]+|:)\\s+");
 
   static Result read(Document doc, String url) {
     Map<String, String> meta = metaTags(doc);

@@ -32,14 +32,14 @@ final class PageDecoder {
       "<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
 
   static Decoded decode(byte[] body, int length, String httpContentType) {
-    Decoded d = choose(body, length, httpContentType);
+    Decoded d = choose(body, length, length < body.length, httpContentType);
     // a byte order mark decoded under a declared UTF-8 (or read as UTF-8 by the contradiction rule) is U+FEFF
     return d.text().startsWith("\uFEFF") ? new Decoded(d.text().substring(1), d.charset(), d.source()) : d;
   }
 
-  private static Decoded choose(byte[] body, int length, String httpContentType) {
+  private static Decoded choose(byte[] body, int length, boolean cut, String httpContentType) {
     Charset http = charsetIn(httpContentType, HTTP_CHARSET);
-    if (http != null) return declared(body, 0, length, http, "http");
+    if (http != null) return declared(body, 0, length, cut, http, "http");
     if (length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
       return new Decoded(lenient(body, 3, length, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "bom");
     }
@@ -53,39 +53,39 @@ final class PageDecoder {
     Charset meta = charsetIn(head, META_CHARSET);
     if (meta != null) {
       if (meta.name().startsWith("UTF-16") || meta.name().startsWith("UTF-32")) meta = StandardCharsets.UTF_8;
-      return declared(body, 0, length, meta, "meta");
+      return declared(body, 0, length, cut, meta, "meta");
     }
-    return detect(body, 0, length);
+    return detect(body, 0, length, cut);
   }
 
   /** A declared charset, unless the bytes contradict it. */
-  private static Decoded declared(byte[] body, int offset, int length, Charset cs, String source) {
+  private static Decoded declared(byte[] body, int offset, int length, boolean cut, Charset cs, String source) {
     if (cs.equals(StandardCharsets.UTF_8)) {
-      String s = strictUtf8(body, offset, length);
-      return s != null ? new Decoded(s, cs, source) : detect(body, offset, length);
+      String s = strictUtf8(body, offset, length, cut);
+      return s != null ? new Decoded(s, cs, source) : detect(body, offset, length, cut);
     }
     if (cs.equals(WINDOWS_1252) && hasHighBytes(body, offset, length)) {
-      String s = strictUtf8(body, offset, length);
+      String s = strictUtf8(body, offset, length, cut);
       if (s != null) return new Decoded(s, StandardCharsets.UTF_8, "detected");
     }
     return new Decoded(lenient(body, offset, length, cs), cs, source);
   }
 
-  private static Decoded detect(byte[] body, int offset, int length) {
-    String s = strictUtf8(body, offset, length);
+  private static Decoded detect(byte[] body, int offset, int length, boolean cut) {
+    String s = strictUtf8(body, offset, length, cut);
     if (s != null) return new Decoded(s, StandardCharsets.UTF_8, "detected");
     return new Decoded(lenient(body, offset, length, WINDOWS_1252), WINDOWS_1252, "detected");
   }
 
   /**
-   * The bytes as UTF-8, or null when they are not valid UTF-8. A multi-byte sequence cut by the end of the
-   * bytes (a page truncated at a byte bound) does not count against them.
+   * The bytes as UTF-8, or null when they are not valid UTF-8. When the bytes were {@code cut} from a longer
+   * page, a multi-byte sequence cut by their end does not count against them (it is left out).
    */
-  static String strictUtf8(byte[] body, int offset, int length) {
+  static String strictUtf8(byte[] body, int offset, int length, boolean cut) {
     int end = length;
     int back = 0;
     // drop an incomplete trailing sequence: up to 3 continuation bytes after a lead byte at the very end
-    for (int k = length - 1; k >= offset && back < 4; k--, back++) {
+    for (int k = length - 1; cut && k >= offset && back < 4; k--, back++) {
       int b = body[k] & 0xFF;
       if ((b & 0xC0) != 0x80) {
         int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;

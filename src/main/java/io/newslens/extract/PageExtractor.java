@@ -16,7 +16,8 @@ import org.jsoup.parser.Parser;
  *
  * <ol>
  *   <li>decode: {@link PageDecoder} (HTTP charset, BOM, meta charset, detection), at most
- *       {@link ExtractParams#maxParseBytes()} bytes;</li>
+ *       {@link ExtractParams#maxParseBytes()} bytes; bytes that decode to control characters are not a page
+ *       (method {@code binary}, no text);</li>
  *   <li>parse with jsoup, nesting bounded by {@link ExtractParams#maxDepth()};</li>
  *   <li>linearize the visible text into blocks, one per line ({@link PageBlocks});</li>
  *   <li>read the metadata ({@link MetadataReader});</li>
@@ -42,6 +43,12 @@ public final class PageExtractor {
     byte[] bytes = body == null ? new byte[0] : body;
     int length = Math.min(bytes.length, params.maxParseBytes());
     Decoded d = PageDecoder.decode(bytes, length, httpContentType);
+    if (looksBinary(d.text())) {
+      Map<String, String> extra = new LinkedHashMap<>();
+      extra.put("not_text", "control characters in the first " + BINARY_SCAN_CHARS + " characters");
+      PageMetadata md = new PageMetadata(null, null, List.of(), null, null, null, null, extra);
+      return new ExtractedPage(d.charset().name(), d.source(), "", List.of(), "", md, "binary", 0);
+    }
     Parser parser = Parser.htmlParser().setMaxDepth(params.maxDepth());
     Document doc = Jsoup.parse(d.text(), url == null ? "" : url, parser);
     Element root = doc.body() == null ? doc : doc.body();
@@ -79,6 +86,24 @@ public final class PageExtractor {
       }
     }
     return assemble(d, blocks, reasons, md, method, score);
+  }
+
+  static final int BINARY_SCAN_CHARS = 65_536;
+  static final double BINARY_CONTROL_SHARE = 0.02;
+
+  /**
+   * True when more than {@value #BINARY_CONTROL_SHARE} of the first {@value #BINARY_SCAN_CHARS} characters are
+   * control characters (not white space) or U+FFFD: an image, a PDF or compressed bytes served as HTML. Text and
+   * markup have next to none.
+   */
+  static boolean looksBinary(String text) {
+    int n = Math.min(text.length(), BINARY_SCAN_CHARS);
+    int bad = 0;
+    for (int k = 0; k < n; k++) {
+      char c = text.charAt(k);
+      if (c == '\uFFFD' || c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') bad++;
+    }
+    return n > 0 && bad > BINARY_CONTROL_SHARE * n;
   }
 
   /** pageText from all blocks, the dropped lines as spans (a run of lines dropped for one reason is one span). */

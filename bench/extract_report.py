@@ -133,6 +133,13 @@ def main():
     result = {"metric": "ScrapingHub article-extraction-benchmark: word 4-gram shingles, per-page precision and "
                         "recall, macro-averaged; F1 of the two means (extract_score.py)",
               "split": "tune = ids ending in an even digit (rules were written looking at these), held_out = odd"}
+    try:
+        result["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                          check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        result["commit"] = "unknown"
+    with open("/proc/loadavg", encoding="ascii") as f:
+        result["load_average_when_scored"] = float(f.read().split()[0])
     throughput = os.path.join(work, "throughput.json")
     if os.path.exists(throughput):
         with open(throughput, encoding="utf-8") as f:

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -39,22 +41,26 @@ final class FunctionWords {
     return WORDS.contains(lowerCaseWord);
   }
 
-  /** Function words / words of {@code text} (words as the benchmark counts them: runs of letters, digits, _). */
+  /** Function words / words of {@code text}. */
   static double density(String text) {
-    int words = 0;
+    List<String> words = words(text);
     int function = 0;
+    for (String w : words) if (w.length() <= 8 && WORDS.contains(w)) function++;
+    return words.isEmpty() ? 0 : (double) function / words.size();
+  }
+
+  /** The words of {@code text} in lower case, as the benchmark's tokenizer splits them: runs of letters, digits, _. */
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
     int k = 0;
     int n = text.length();
     while (k < n) {
       while (k < n && !isWordChar(text.charAt(k))) k++;
       int start = k;
       while (k < n && isWordChar(text.charAt(k))) k++;
-      if (k > start) {
-        words++;
-        if (k - start <= 8 && WORDS.contains(text.substring(start, k).toLowerCase(Locale.ROOT))) function++;
-      }
+      if (k > start) out.add(text.substring(start, k).toLowerCase(Locale.ROOT));
     }
-    return words == 0 ? 0 : (double) function / words;
+    return out;
   }
 
   static boolean isWordChar(char c) {

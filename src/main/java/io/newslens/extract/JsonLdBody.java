@@ -1,9 +1,7 @@
 package io.newslens.extract;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -27,7 +25,7 @@ final class JsonLdBody {
 
   /** Keeps the dropped blocks the body vouches for; true when the body was consistent and changed something. */
   static boolean apply(List<Block> blocks, String[] reasons, String[] region, String body) {
-    List<String> bodyWords = words(body);
+    List<String> bodyWords = FunctionWords.words(body);
     if (bodyWords.size() < 4) return false;
     Set<String> bodyGrams = grams(bodyWords);
     Set<String> pageGrams = new HashSet<>();
@@ -35,7 +33,7 @@ final class JsonLdBody {
     boolean[] match = new boolean[blocks.size()];
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
-      List<String> w = words(b.text);
+      List<String> w = FunctionWords.words(b.text);
       if (reasons[i] == null) articleWords += w.size();
       Set<String> g = grams(w);
       pageGrams.addAll(g);
@@ -59,19 +57,6 @@ final class JsonLdBody {
       }
     }
     return changed;
-  }
-
-  private static List<String> words(String s) {
-    List<String> out = new ArrayList<>();
-    int k = 0;
-    int n = s.length();
-    while (k < n) {
-      while (k < n && !FunctionWords.isWordChar(s.charAt(k))) k++;
-      int start = k;
-      while (k < n && FunctionWords.isWordChar(s.charAt(k))) k++;
-      if (k > start) out.add(s.substring(start, k).toLowerCase(Locale.ROOT));
-    }
-    return out;
   }
 
   private static Set<String> grams(List<String> w) {

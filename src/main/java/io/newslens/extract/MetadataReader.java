@@ -379,23 +379,17 @@ final class MetadataReader {
     } catch (DateTimeParseException e) {
       // not RFC 1123
     }
-    m = DAY_MONTH_YEAR.matcher(s);
-    if (m.find()) {
-      Integer mo = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
-      if (mo != null) {
-        String d = iso(m.group(3), String.valueOf(mo), m.group(1));
-        if (d != null) return d;
-      }
-    }
-    m = MONTH_DAY_YEAR.matcher(s);
-    if (m.find()) {
-      Integer mo = MONTHS.get(m.group(1).toLowerCase(Locale.ROOT));
-      if (mo != null) {
-        String d = iso(m.group(3), String.valueOf(mo), m.group(2));
-        if (d != null) return d;
-      }
-    }
+    String d = namedMonth(DAY_MONTH_YEAR.matcher(s), 1, 2);
+    if (d == null) d = namedMonth(MONTH_DAY_YEAR.matcher(s), 2, 1);
+    if (d != null) return d;
     return s;
+  }
+
+  /** The ISO date a "day month year" or "month day year" match names, or null (no match, unknown month). */
+  private static String namedMonth(Matcher m, int dayGroup, int monthGroup) {
+    if (!m.find()) return null;
+    Integer month = MONTHS.get(m.group(monthGroup).toLowerCase(Locale.ROOT));
+    return month == null ? null : iso(m.group(3), String.valueOf(month), m.group(dayGroup));
   }
 
   /**

@@ -20,7 +20,9 @@ import java.util.List;
  * @param dropped the spans of {@code pageText} that are not article text
  * @param articleText the article: {@code pageText} without the dropped spans; empty when none was found
  * @param metadata what the page says about itself
- * @param method how the article was found (e.g. {@code all_text}, {@code dom_score}, {@code json_ld})
+ * @param method how the article was found: {@code dom_score} (the extractor), {@code dom_score+json_ld} (and the
+ *     page's JSON-LD articleBody brought back some blocks), {@code binary} (the bytes are not text), or a baseline,
+ *     {@code all_text} / {@code p_text}
  * @param score the extractor's confidence in the article, 0 to 1
  */
 public record ExtractedPage(String encoding, String encodingSource, String pageText, List<Span> dropped,

@@ -1,10 +1,13 @@
 package io.newslens.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
@@ -47,14 +50,8 @@ final class MainText {
   static final double LINK_DENSE = 0.5;
   static final double BAD_WEIGHT = 0.5;
   static final double GUARD_SHARE = 0.5;
-  /**
-   * Kinds of region that a page may use as a wrapper of everything (an ASP.NET form, a "content-sidebar-wrap"):
-   * such a region is not boilerplate when it holds at least {@link #GUARD_SHARE} of the page's content weight in
-   * three or more content blocks.
-   */
-  static final java.util.Set<String> WRAPPER_KINDS = java.util.Set.of("form", "navigation", "aside", "byline",
-      "tags", "header");
-
+  /** Share of its words a short non-sentence block (a label, a menu entry that is not a link) counts as bad. */
+  static final double SHORT_BAD_WEIGHT = 0.3;
   /** What the blocks under one element add up to. */
   private static final class Stats {
     double raw;
@@ -63,7 +60,6 @@ final class MainText {
     int contentBlocks;
     int blocks;
     int words;
-    int plainWords;
     int linkBlocks;
     int blocksWithLinks;
     int chars;
@@ -79,12 +75,12 @@ final class MainText {
    * {@value #TEASER_MAX_WORDS} words in all. "Related", "most read" and river lists are built so; article
    * paragraphs are single blocks and article sections rarely have a linked heading.
    */
-  private static Map<Element, Boolean> teaserItems(Map<Element, Stats> sums) {
-    Map<Element, Boolean> out = new IdentityHashMap<>();
+  private static Set<Element> teaserItems(Map<Element, Stats> sums) {
+    Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Map.Entry<Element, Stats> en : sums.entrySet()) {
       Element parent = en.getKey();
       if (en.getValue().linkBlocks < TEASER_MIN_ITEMS) continue;
-      Map<String, List<Element>> groups = new java.util.HashMap<>();
+      Map<String, List<Element>> groups = new HashMap<>();
       for (Element c : parent.children()) {
         Stats s = sums.get(c);
         if (s == null || s.linkBlocks == 0 || s.blocks < 2 || s.words > TEASER_MAX_WORDS) continue;
@@ -94,7 +90,7 @@ final class MainText {
         groups.computeIfAbsent(sig, k -> new ArrayList<>()).add(c);
       }
       for (List<Element> g : groups.values()) {
-        if (g.size() >= TEASER_MIN_ITEMS) for (Element c : g) out.put(c, Boolean.TRUE);
+        if (g.size() >= TEASER_MIN_ITEMS) out.addAll(g);
       }
     }
     // link lists: every item of a list holds a link, and links are a third of the list's text
@@ -115,7 +111,7 @@ final class MainText {
         }
         items.add(c);
       }
-      if (all && items.size() >= TEASER_MIN_ITEMS) for (Element c : items) out.put(c, Boolean.TRUE);
+      if (all && items.size() >= TEASER_MIN_ITEMS) out.addAll(items);
     }
     return out;
   }
@@ -156,7 +152,6 @@ final class MainText {
         s.linkChars += b.linkChars;
         if (b.linkChars > 0) s.blocksWithLinks++;
         if (linkDense) s.linkBlocks++;
-        else s.plainWords += b.words;
       }
     }
 
@@ -174,11 +169,11 @@ final class MainText {
         break;
       }
     }
-    Map<Element, Boolean> teasers = teaserItems(sums);
+    Set<Element> teasers = teaserItems(sums);
     for (int i = 0; i < n; i++) {
       if (region[i] != null) continue;
       for (Element e = blocks.get(i).owner; e != null; e = e.parent()) {
-        if (teasers.containsKey(e)) {
+        if (teasers.contains(e)) {
           region[i] = "related";
           break;
         }
@@ -190,7 +185,7 @@ final class MainText {
       Block b = blocks.get(i);
       double good = region[i] == null ? raw[i] : 0;
       double bad = region[i] != null || b.linkDensity() > LINK_DENSE ? b.words
-          : raw[i] == 0 && b.heading == 0 ? 0.3 * b.words : 0;
+          : raw[i] == 0 && b.heading == 0 ? SHORT_BAD_WEIGHT * b.words : 0;
       for (Element e = b.owner; e != null; e = e.parent()) {
         Stats s = sums.get(e);
         s.good += good;

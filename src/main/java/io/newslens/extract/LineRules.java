@@ -23,6 +23,7 @@ final class LineRules {
       + "|septembre|settembre|setembro|septiembre|oct(?:ober|obre)?|okt(?:ober)?|ottobre|outubro|octubre"
       + "|nov(?:ember|embre)?|novembro|noviembre|dec(?:ember)?|d[ée]c(?:embre)?|dezember|dicembre|dezembro"
       + "|diciembre)\\.?";
+  private static final Pattern MONTH_WORD = Pattern.compile("(?iu)" + MONTH);
   /** A date: 20 November 2019, November 20th, 2019, 2019-11-20, 20/11/2019, 11.20.19, le 2 juin. */
   private static final Pattern DATE = Pattern.compile("(?iu)\\b(?:\\d{1,2}(?:er|st|nd|rd|th|\\.)?\\s+(?:de\\s+)?"
       + MONTH + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}"
@@ -58,7 +59,7 @@ final class LineRules {
     int other = 0;
     for (String w : t.split("[^\\p{L}]+")) {
       if (w.isEmpty() || w.length() <= 2) continue;
-      if (Pattern.matches("(?iu)" + MONTH, w) || FunctionWords.contains(w.toLowerCase(Locale.ROOT))) continue;
+      if (MONTH_WORD.matcher(w).matches() || FunctionWords.contains(w.toLowerCase(Locale.ROOT))) continue;
       other++;
     }
     return other <= 4;

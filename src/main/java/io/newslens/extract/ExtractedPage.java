@@ -17,7 +17,8 @@ import java.util.List;
  * @param encodingSource where that charset came from: {@code http} (Content-Type header), {@code bom},
  *     {@code meta} (meta charset or http-equiv), {@code detected}, {@code default}
  * @param pageText all visible text of the page, block per line
- * @param dropped the spans of {@code pageText} that are not article text
+ * @param dropped the spans of {@code pageText} that are not article text (consecutive lines dropped for the same
+ *     reason form one span)
  * @param articleText the article: {@code pageText} without the dropped spans; empty when none was found
  * @param metadata what the page says about itself
  * @param method how the article was found: {@code dom_score} (the extractor), {@code dom_score+json_ld} (and the

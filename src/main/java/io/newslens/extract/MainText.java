@@ -234,7 +234,7 @@ final class MainText {
         reasons[i] = "caption";
       } else if (b.has(Block.BUTTON) || b.has(Block.LABEL)) {
         reasons[i] = "form";
-      } else if (b.linkDensity() > LINK_DENSE) {
+      } else if (b.linkDensity() > LINK_DENSE && !linkedProse(b, fd[i])) {
         reasons[i] = "link_dense";
       } else if (title) {
         reasons[i] = "title";
@@ -250,6 +250,19 @@ final class MainText {
       method = "dom_score+json_ld";
     }
     return new Result(reasons, method, score);
+  }
+
+  static final int LINKED_PROSE_MIN_WORDS = 15;
+  static final double LINKED_PROSE_MAX_DENSITY = 0.9;
+
+  /**
+   * A long sentence-like block inside the article whose words are mostly a link (a linked pull quote, a paragraph
+   * that cites its source in full) is prose, not navigation: {@value #LINKED_PROSE_MIN_WORDS}+ words, a
+   * function-word density of running text, not a list item.
+   */
+  static boolean linkedProse(Block b, double fd) {
+    return b.words >= LINKED_PROSE_MIN_WORDS && fd >= 0.25 && b.linkDensity() <= LINKED_PROSE_MAX_DENSITY
+        && !b.has(Block.LIST_ITEM);
   }
 
   /** The weight a block gives to the elements that hold it: its words, if it reads like article text. */

@@ -37,7 +37,7 @@ import scala.Tuple2;
  * Ingest stage: reads every input file into the {@code documents} and {@code rejected} tables.
  *
  * <p>Files are spread over tasks by size (largest first, into the lightest group), each task streams its files
- * through {@link RecordReader}; Parquet inputs have their footers checked on the executors (a corrupt file is a
+ * through the {@link RecordSource} its {@link InputFormat} opens; Parquet inputs have their footers checked on the executors (a corrupt file is a
  * rejection, not a failed run), are read by Spark per group of files sharing a schema, and go through the same
  * {@link FieldMapping}. Document ids
  * are SHA-256 hashes of (source, source_id); when two records share them, both get an id that also hashes their
@@ -197,7 +197,7 @@ public final class Ingest {
     private final Iterator<InputFile> files;
     private final SerializableConfiguration conf;
     private final IngestParams p;
-    private RecordReader current;
+    private RecordSource current;
 
     GroupIterator(List<InputFile> group, SerializableConfiguration conf, IngestParams p) {
       this.files = group.iterator();
@@ -211,7 +211,7 @@ public final class Ingest {
         if (current != null) closeQuietly(current);
         if (!files.hasNext()) return false;
         InputFile f = files.next();
-        current = new RecordReader(f.path(), () -> open(f.path(), conf.value()), p);
+        current = RecordSource.open(f.path(), () -> open(f.path(), conf.value()), p);
       }
       return true;
     }
@@ -230,7 +230,7 @@ public final class Ingest {
     return in;
   }
 
-  private static void closeQuietly(RecordReader r) {
+  private static void closeQuietly(RecordSource r) {
     try {
       r.close();
     } catch (java.io.IOException ignored) {
@@ -281,7 +281,7 @@ public final class Ingest {
         if (v instanceof byte[] b) {
           // A binary column holding text: decode strictly, as the other readers do.
           try {
-            v = RecordReader.strictDecode(b, StandardCharsets.UTF_8);
+            v = Bytes.strictDecode(b, StandardCharsets.UTF_8);
           } catch (java.nio.charset.CharacterCodingException e) {
             return toRow(RawRecord.reject(path, "parquet", number, RawRecord.INVALID_UTF8,
                 "column '" + n + "' is not valid UTF-8", null));

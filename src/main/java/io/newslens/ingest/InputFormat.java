@@ -2,9 +2,12 @@ package io.newslens.ingest;
 
 import java.util.Locale;
 
-/** Input formats, chosen by file extension (after an optional {@code .gz}). */
+/** Input formats, chosen by file extension (after an optional {@code .gz}); each names the reader of its files. */
 public enum InputFormat {
   TXT, JSONL, JSON, CSV, TSV, PARQUET, UNSUPPORTED;
+
+  /** The extensions read, as the unsupported_format message lists them. */
+  static final String EXTENSIONS = ".txt, .jsonl, .ndjson, .json, .csv, .tsv, .parquet";
 
   public static InputFormat of(String path) {
     String name = Text.fileName(path).toLowerCase(Locale.ROOT);
@@ -28,5 +31,19 @@ public enum InputFormat {
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The reader of a file of this format. Parquet files are read by Spark (see {@link Ingest}); one given here, e.g.
+   * a gzipped one, is unsupported.
+   */
+  RecordSource open(String path, RecordSource.Opener opener, IngestParams params) {
+    return switch (this) {
+      case TXT -> new TxtReader(path, opener, params);
+      case JSONL -> new JsonLinesReader(path, opener, params);
+      case JSON -> new JsonReader(path, opener, params);
+      case CSV, TSV -> new CsvReader(path, this, opener, params);
+      case PARQUET, UNSUPPORTED -> new UnsupportedReader(path, this, opener, params);
+    };
   }
 }

@@ -37,6 +37,11 @@ final class Bytes {
     return control > n / 20;
   }
 
+  /** Starts with the byte order mark of UTF-16 (either byte order): such text is full of NUL bytes. */
+  static boolean hasUtf16Bom(byte[] b) {
+    return b.length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE));
+  }
+
   static String strictDecode(byte[] bytes, Charset cs) throws CharacterCodingException {
     return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

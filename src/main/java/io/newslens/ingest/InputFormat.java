@@ -4,10 +4,10 @@ import java.util.Locale;
 
 /** Input formats, chosen by file extension (after an optional {@code .gz}); each names the reader of its files. */
 public enum InputFormat {
-  TXT, JSONL, JSON, CSV, TSV, PARQUET, UNSUPPORTED;
+  TXT, JSONL, JSON, CSV, TSV, PARQUET, HTML, WARC, UNSUPPORTED;
 
   /** The extensions read, as the unsupported_format message lists them. */
-  static final String EXTENSIONS = ".txt, .jsonl, .ndjson, .json, .csv, .tsv, .parquet";
+  static final String EXTENSIONS = ".txt, .jsonl, .ndjson, .json, .csv, .tsv, .parquet, .html, .htm, .warc";
 
   public static InputFormat of(String path) {
     String name = Text.fileName(path).toLowerCase(Locale.ROOT);
@@ -21,6 +21,8 @@ public enum InputFormat {
       case "csv" -> CSV;
       case "tsv", "tab" -> TSV;
       case "parquet", "parq" -> PARQUET;
+      case "html", "htm" -> HTML;
+      case "warc" -> WARC;
       default -> UNSUPPORTED;
     };
   }
@@ -43,6 +45,8 @@ public enum InputFormat {
       case JSONL -> new JsonLinesReader(path, opener, params);
       case JSON -> new JsonReader(path, opener, params);
       case CSV, TSV -> new CsvReader(path, this, opener, params);
+      case HTML -> new HtmlReader(path, opener, params);
+      case WARC -> new WarcSource(path, opener, params, 0, Long.MAX_VALUE);
       case PARQUET, UNSUPPORTED -> new UnsupportedReader(path, this, opener, params);
     };
   }

@@ -40,6 +40,6 @@ public final class PageExtractions {
     List<Row> spans = new ArrayList<>(e.dropped().size());
     for (Span s : e.dropped()) spans.add(RowFactory.create(s.start(), s.end(), s.reason()));
     return RowFactory.create(e.method(), e.score(), e.encodingSource(), e.blocks(), e.droppedBlocks(), e.pageChars(),
-        e.articleChars(), spans);
+        e.articleChars(), scala.jdk.javaapi.CollectionConverters.asScala(spans).toSeq());
   }
 }

@@ -20,7 +20,8 @@ import org.netpreserve.jwarc.WarcTargetRecord;
 
 /**
  * The records of a WARC file (1.0 or 1.1, plain or gzipped record by record), or of the byte range
- * {@code [start, end)} of one: the records that begin in the range, the last one read past its end. Read with
+ * {@code [start, end)} of one: the records that begin in the range (the last one read past its end), and any
+ * damaged records right after it, up to the first sound record start, where the next range's task begins. Read with
  * jwarc. Each {@code response} record whose HTTP status is 200 and whose payload is HTML (by its Content-Type, or
  * by its first bytes when it has none), and each {@code resource} record of HTML, becomes one page through
  * {@link HtmlPages}, after its HTTP transfer and content encodings are undone; every other record is a rejection
@@ -108,7 +109,9 @@ final class WarcSource implements RecordSource {
     }
     release();
     long position = base + reader.position();
-    if (r.isEmpty() || position >= end) {
+    // a record beginning past the range belongs to the next range's task, which starts at the first record start
+    // that passes WarcSplits.isRecordStart: a damaged record there fails it, so it is read (and reported) here
+    if (r.isEmpty() || (position >= end && WarcSplits.isRecordStart(opener, position))) {
       finish();
       return;
     }

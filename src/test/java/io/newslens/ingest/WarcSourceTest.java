@@ -270,6 +270,27 @@ class WarcSourceTest {
   }
 
   @Test
+  void aDamagedRecordAtTheStartOfARangeIsReadByTheRangeBefore() {
+    byte[] block = WarcBytes.http(200, "text/html", page(2).getBytes(UTF_8));
+    WarcBytes w = new WarcBytes().page("https://ex.fr/1", page(1))
+        .record("response", "https://ex.fr/2", "application/http; msgtype=response", block, block.length - 12)
+        .page("https://ex.fr/3", page(3)).page("https://ex.fr/4", page(4));
+    for (boolean gz : new boolean[] {false, true}) {
+      byte[] file = gz ? w.gzipped() : w.bytes();
+      String name = gz ? "d.warc.gz" : "d.warc";
+      List<Long> at = w.offsets(gz);
+      List<String> whole = outcomes(read(name, file));
+      assertEquals(List.of("kept@" + at.get(0), "corrupt_warc@" + at.get(1), "kept@" + at.get(2),
+          "kept@" + at.get(3)), whole);
+      for (long cut = at.get(0) + 1; cut <= at.get(2); cut += 7) {
+        List<String> union = new ArrayList<>(outcomes(read(name, file, 0, cut, P)));
+        union.addAll(outcomes(read(name, file, cut, Long.MAX_VALUE, P)));
+        assertEquals(whole, union, (gz ? "gz" : "plain") + " cut at " + cut);
+      }
+    }
+  }
+
+  @Test
   void aWarcGzippedAsOneMemberIsReadByOneTask() throws IOException {
     WarcBytes w = many(10);
     byte[] one = WarcBytes.gzip(w.bytes());

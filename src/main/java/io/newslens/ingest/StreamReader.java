@@ -4,9 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.NoSuchElementException;
 import java.util.zip.ZipException;
 
 /**
@@ -15,14 +12,12 @@ import java.util.zip.ZipException;
  * the records read so far and ends with one rejection saying after how many records it stopped. A subclass reads
  * the next record(s) in {@link #advance()}.
  */
-abstract class StreamReader implements RecordSource {
+abstract class StreamReader extends QueuedSource {
   protected final String path;
   protected final InputFormat format;
   protected final IngestParams params;
   protected final FieldMapping mapping;
-  private final Deque<RawRecord> pending = new ArrayDeque<>();
   protected InputStream in;
-  protected boolean done;
   protected long recordNumber;
 
   StreamReader(String path, InputFormat format, Opener opener, IngestParams params) {
@@ -63,8 +58,23 @@ abstract class StreamReader implements RecordSource {
     }
   }
 
-  protected final void emit(RawRecord r) {
-    pending.add(r);
+  /**
+   * The file as the one record of a one-record-per-file format: at most --max-record-bytes read; null, with a
+   * {@code too_large} or {@code empty_file} rejection queued, when it is larger or empty. Ends the file.
+   */
+  protected final byte[] wholeFile() throws IOException {
+    done = true;
+    recordNumber = 1;
+    byte[] bytes = Bytes.readAtMost(in, params.maxRecordBytes() + 1L);
+    if (bytes.length > params.maxRecordBytes()) {
+      reject(1, RawRecord.TOO_LARGE, "file is larger than --max-record-bytes=" + params.maxRecordBytes(), null);
+      return null;
+    }
+    if (bytes.length == 0) {
+      reject(1, RawRecord.EMPTY_FILE, "file is empty", null);
+      return null;
+    }
+    return bytes;
   }
 
   /** Queues a rejection of record {@code number} of this file. */
@@ -73,25 +83,16 @@ abstract class StreamReader implements RecordSource {
   }
 
   @Override
-  public boolean hasNext() {
-    while (pending.isEmpty() && !done) {
-      try {
-        advance();
-      } catch (ZipException | EOFException e) {
-        fail(InputFormat.gzipped(path) ? RawRecord.CORRUPT_GZIP : RawRecord.UNREADABLE,
-            "input ends abruptly after " + recordNumber + " record(s): " + e.getMessage());
-      } catch (IOException e) {
-        fail(InputFormat.gzipped(path) ? RawRecord.CORRUPT_GZIP : RawRecord.UNREADABLE,
-            "read error after " + recordNumber + " record(s): " + e.getMessage());
-      }
+  protected final void step() {
+    try {
+      advance();
+    } catch (ZipException | EOFException e) {
+      fail(InputFormat.gzipped(path) ? RawRecord.CORRUPT_GZIP : RawRecord.UNREADABLE,
+          "input ends abruptly after " + recordNumber + " record(s): " + e.getMessage());
+    } catch (IOException e) {
+      fail(InputFormat.gzipped(path) ? RawRecord.CORRUPT_GZIP : RawRecord.UNREADABLE,
+          "read error after " + recordNumber + " record(s): " + e.getMessage());
     }
-    return !pending.isEmpty();
-  }
-
-  @Override
-  public RawRecord next() {
-    if (!hasNext()) throw new NoSuchElementException();
-    return pending.poll();
   }
 
   @Override

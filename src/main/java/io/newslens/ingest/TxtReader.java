@@ -21,17 +21,8 @@ final class TxtReader extends StreamReader {
 
   @Override
   protected void advance() throws IOException {
-    done = true;
-    recordNumber = 1;
-    byte[] bytes = Bytes.readAtMost(in, params.maxRecordBytes() + 1L);
-    if (bytes.length > params.maxRecordBytes()) {
-      reject(1, RawRecord.TOO_LARGE, "file is larger than --max-record-bytes=" + params.maxRecordBytes(), null);
-      return;
-    }
-    if (bytes.length == 0) {
-      reject(1, RawRecord.EMPTY_FILE, "file is empty", null);
-      return;
-    }
+    byte[] bytes = wholeFile();
+    if (bytes == null) return;
     if (Bytes.looksBinary(bytes)) {
       reject(1, RawRecord.BINARY_FILE, "file holds binary data (NUL or control bytes), not text", null);
       return;

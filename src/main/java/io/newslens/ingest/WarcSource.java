@@ -3,13 +3,10 @@ package io.newslens.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.zip.ZipException;
 import org.netpreserve.jwarc.HttpResponse;
@@ -34,15 +31,13 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * record start ({@link WarcSplits#nextRecordStart}) and goes on from there; the rejection says which bytes were
  * skipped, or that the rest of the file was not read.
  */
-final class WarcSource implements RecordSource {
+final class WarcSource extends QueuedSource {
   private final String path;
   private final Opener opener;
   private final IngestParams params;
   private final long start;
   private final long end;
   private final boolean gzipped;
-  private final Deque<RawRecord> pending = new ArrayDeque<>();
-  private boolean done;
   private WarcReader reader;
   /** Offset of the file where {@link #reader} started. */
   private long base;
@@ -66,25 +61,14 @@ final class WarcSource implements RecordSource {
   private record Held(long position, RawRecord outcome, byte[] body, HtmlPages.Origin origin) {}
 
   @Override
-  public boolean hasNext() {
-    while (pending.isEmpty() && !done) step();
-    return !pending.isEmpty();
-  }
-
-  @Override
-  public RawRecord next() {
-    if (!hasNext()) throw new NoSuchElementException();
-    return pending.poll();
-  }
-
-  @Override
   public void close() throws IOException {
     done = true;
     if (reader != null) reader.close();
     reader = null;
   }
 
-  private void step() {
+  @Override
+  protected void step() {
     if (reader == null && !openFirst()) return;
     Optional<WarcRecord> r;
     badEnd = null;
@@ -134,7 +118,7 @@ final class WarcSource implements RecordSource {
       if (first < 0) {
         pb.close();
         if (at == 0) {
-          pending.add(RawRecord.reject(path, InputFormat.WARC.code(), 0, RawRecord.EMPTY_FILE, "file is empty",
+          emit(RawRecord.reject(path, InputFormat.WARC.code(), 0, RawRecord.EMPTY_FILE, "file is empty",
               null));
         }
         finish();
@@ -143,7 +127,7 @@ final class WarcSource implements RecordSource {
       pb.unread(first);
       in = pb;
     } catch (IOException | RuntimeException e) {
-      pending.add(RawRecord.reject(path, InputFormat.WARC.code(), start, RawRecord.UNREADABLE,
+      emit(RawRecord.reject(path, InputFormat.WARC.code(), start, RawRecord.UNREADABLE,
           "cannot open: " + Bytes.rootMessage(e), null));
       finish();
       return false;
@@ -173,7 +157,7 @@ final class WarcSource implements RecordSource {
     if (held == null) return;
     Held h = held;
     held = null;
-    pending.add(h.outcome() != null ? h.outcome() : HtmlPages.read(h.body(), h.origin(), params.fields()));
+    emit(h.outcome() != null ? h.outcome() : HtmlPages.read(h.body(), h.origin(), params.fields()));
   }
 
   private void finish() {
@@ -215,12 +199,12 @@ final class WarcSource implements RecordSource {
       next = -1;
     }
     if (next < 0) {
-      pending.add(RawRecord.reject(path, InputFormat.WARC.code(), at, reason,
+      emit(RawRecord.reject(path, InputFormat.WARC.code(), at, reason,
           what + "; the rest of the " + where + " was not read", null));
       finish();
       return;
     }
-    pending.add(RawRecord.reject(path, InputFormat.WARC.code(), at, reason,
+    emit(RawRecord.reject(path, InputFormat.WARC.code(), at, reason,
         what + "; bytes " + at + " to " + next + " skipped, reading resumed at the next record", null));
     done = false;
     try {

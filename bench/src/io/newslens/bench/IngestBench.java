@@ -25,13 +25,15 @@ import org.apache.spark.sql.SparkSession;
  * time, the reading tasks (one per WARC byte range), records by outcome, and the pages' text sizes. What reading a
  * large WARC file costs, apart from the later stages (whose cost depends on the articles, not on their format).
  *
- * <p>Usage: {@code IngestBench INPUT OUT_DIR RESULT_JSON}.
+ * <p>Usage: {@code IngestBench INPUT OUT_DIR RESULT_JSON [SPLIT_BYTES]} (SPLIT_BYTES, e.g. {@code 32m}: the WARC
+ * range size, {@code spark.sql.files.maxPartitionBytes}; default Spark's 128m).
  */
 public final class IngestBench {
   public static void main(String[] args) throws Exception {
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     try {
       String load0 = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).trim();
+      if (args.length > 3) spark.conf().set(Ingest.SPLIT_BYTES_CONF, args[3]);
       long t0 = System.nanoTime();
       Inputs.Listing l = Inputs.list(List.of(args[0]), spark.sparkContext().hadoopConfiguration());
       Ingest.registerUdfs(spark);

@@ -115,10 +115,10 @@ public final class Ingest {
   static final int GZIP_EXPANSION = 4;
 
   /**
-   * How much smaller than its HTML the visible text of a page is taken to be (OrangeSum pages: see the README),
-   * for sizing the documents table of HTML and WARC inputs.
+   * How much smaller than its HTML the visible text of a page is taken to be, for sizing the documents table of
+   * HTML and WARC inputs: the 2,000 OrangeSum pages hold 12.0 MB of visible text (UTF-8) in 120.2 MB of HTML.
    */
-  static final int HTML_TEXT_SHARE = 5;
+  static final int HTML_TEXT_SHARE = 10;
 
   /** The Spark setting whose size splits a large WARC file into byte ranges, one task each (as Spark's files). */
   public static final String SPLIT_BYTES_CONF = "spark.sql.files.maxPartitionBytes";

@@ -37,9 +37,11 @@ import scala.Tuple2;
  * Ingest stage: reads every input file into the {@code documents} and {@code rejected} tables.
  *
  * <p>Files are spread over tasks by size (largest first, into the lightest group), each task streams its files
- * through the {@link RecordSource} its {@link InputFormat} opens; Parquet inputs have their footers checked on the executors (a corrupt file is a
- * rejection, not a failed run), are read by Spark per group of files sharing a schema, and go through the same
- * {@link FieldMapping}. Document ids
+ * through the {@link RecordSource} its {@link InputFormat} opens; a WARC file is read by tasks of its own, one per
+ * byte range of {@value #SPLIT_BYTES_CONF} ({@link InputSplit}, {@link WarcSplits}); web pages carry their fetch
+ * time and extraction audit ({@link PageExtractions}). Parquet inputs have their footers checked on the executors (a
+ * corrupt file is a rejection, not a failed run), are read by Spark per group of files sharing a schema, and go
+ * through the same {@link FieldMapping}. Document ids
  * are SHA-256 hashes of (source, source_id); when two records share them, both get an id that also hashes their
  * input location, and {@code id_collision} is set, so they never merge. The documents are then hash-partitioned by
  * {@code doc_id} into few partitions, so many small files don't become many tiny partitions.

@@ -26,6 +26,21 @@ public final class Columns {
   public static final String FETCHED_AT = "fetched_at";
   /** How the text of an HTML page was obtained: struct of method, score and what was dropped. */
   public static final String EXTRACTION = "extraction";
+  /** documents.extraction fields: how the article was found and the extractor's confidence (0 to 1). */
+  public static final String METHOD = "method";
+  public static final String SCORE = "score";
+  /** documents.extraction.encoding_source: http, bom, meta, detected or default. */
+  public static final String ENCODING_SOURCE = "encoding_source";
+  /** documents.extraction: blocks (lines) of the page text, those dropped, and the page and article lengths. */
+  public static final String BLOCKS = "blocks";
+  public static final String DROPPED_BLOCKS = "dropped_blocks";
+  public static final String PAGE_CHARS = "page_chars";
+  public static final String ARTICLE_CHARS = "article_chars";
+  /**
+   * The work table's extraction.dropped: spans (start, end, reason) of the page text the extractor left out; the
+   * clean stage turns them into boilerplate annotations and drops the field.
+   */
+  public static final String DROPPED = "dropped";
 
   // documents (clean)
   public static final String RAW_TEXT = "raw_text";

@@ -62,8 +62,16 @@ public final class Pipeline {
     this.out = out;
   }
 
-  /** What a finished run reports to its caller. */
-  public record Summary(String output, String runId, Map<String, Long> tableRows, long millis) {}
+  /**
+   * What a finished run reports to its caller: the output, its tables' rows, and the records read and kept, with
+   * the rejected ones by reason.
+   */
+  public record Summary(String output, String runId, Map<String, Long> tableRows, long millis, long recordsRead,
+      long recordsKept, Map<String, Long> rejectedByReason) {}
+
+  private long recordsRead;
+  private long recordsKept;
+  private Map<String, Long> rejectedByReason = Map.of();
 
   public static Summary run(SparkSession spark, JobConfig cfg) throws IOException {
     Instant started = Instant.now();
@@ -94,7 +102,8 @@ public final class Pipeline {
       out.writeManifest(manifest.toJson());
       out.publish();
       LOG.info("published {} ({} tables, {} s)", out.outputPath(), p.rows.size(), String.format("%.1f", total / 1e3));
-      return new Summary(out.outputPath(), runId, Map.copyOf(p.rows), total);
+      return new Summary(out.outputPath(), runId, Map.copyOf(p.rows), total, p.recordsRead, p.recordsKept,
+          Map.copyOf(p.rejectedByReason));
     } catch (Throwable e) {
       // Throwable, not the exceptions Java sees: Spark's Scala code throws checked ones (SparkException) undeclared,
       // and a run that left without abort() would keep the output's lock held for as long as this JVM lives
@@ -122,6 +131,9 @@ public final class Pipeline {
       }
       rows.put(Tables.REJECTED, rejected);
       manifest.records(read, kept, rejected, byReason);
+      recordsRead = read;
+      recordsKept = kept;
+      rejectedByReason = byReason;
       int partitions = SparkSessions.sizeShufflePartitions(spark, docs.isNullAt(1) ? 0L : docs.getLong(1));
       manifest.section("spark", Map.of("shuffle_partitions", partitions));
       if (read != kept + rejected) {
@@ -203,6 +215,10 @@ public final class Pipeline {
       write(Tables.DOC_TOPICS, r.docTopics());
       write(Tables.TOPIC_TRENDS, r.topicTrends());
       r.release();
+      if (r.notFitted() != null) {
+        manifest.section("topics", Map.of("stats", r.stats(), "skipped", r.notFitted()));
+        return "no topics: " + r.notFitted();
+      }
       manifest.section("topics", Map.of("stats", r.stats()));
       return r.stats().k() + " topics (" + r.stats().algorithm() + "), mean NPMI@10 "
           + String.format("%.3f", r.stats().meanCoherence());

@@ -72,16 +72,47 @@ public final class Topics {
 
   /**
    * The stage's tables and numbers. The tables read the cached mixtures, whose lineage holds the fitted model's
-   * broadcasts: call {@link #release()} once they are written, not before.
+   * broadcasts: call {@link #release()} once they are written, not before. {@code model} is null and
+   * {@code notFitted} says why when the corpus gives no model (fewer than 2 vocabulary terms, or no document with
+   * one): the three topic tables are then empty.
    */
   public record Result(Dataset<Row> topics, Dataset<Row> docTopics, Dataset<Row> topicTrends, Dataset<Row> vocabulary,
-      Stats stats, TopicModel model) {
+      Stats stats, TopicModel model, String notFitted) {
 
     /** Frees the cached mixtures and the model's broadcasts and cached states. */
     public void release() {
       docTopics.unpersist(false);
-      model.release();
+      if (model != null) model.release();
     }
+  }
+
+  /** The topics table's schema. */
+  static final StructType TOPICS_SCHEMA = new StructType().add(TOPIC_ID, "int", false).add(LABEL, "string", false)
+      .add(TOP_TERMS, DataTypes.createArrayType(new StructType().add(TERM_ID, "int", false).add(TERM, "string", false)
+          .add(DISPLAY, "string", false).add(WEIGHT, "double", false), false), false)
+      .add(SHARE, "double", false).add(ARTICLE_SHARE, "double", false).add(DOMINANT_DOCS, "long", false)
+      .add(COHERENCE, "double", false).add(ALPHA, "double", false);
+  /** The doc_topics table's schema. */
+  static final StructType DOC_TOPICS_SCHEMA = new StructType().add(DOC_ID, "string", false)
+      .add(REPRESENTATIVE, "string", true).add(IS_REPRESENTATIVE, "boolean", true).add(LENGTH, "int", true)
+      .add(MIXTURE, DataTypes.createArrayType(DataTypes.DoubleType, false), true).add(DOMINANT_TOPIC, "int", true)
+      .add(DOMINANT_WEIGHT, "double", true).add(MIXTURE_SOURCE, "string", false);
+  /** The topic_trends table's schema. */
+  static final StructType TRENDS_SCHEMA = new StructType().add(PERIOD, "date", true).add(SOURCE, "string", true)
+      .add(TOPIC_ID, "int", true).add(DOCS, "long", false).add(WEIGHT, "double", true).add(SHARE, "double", true);
+
+  /**
+   * No model: the corpus is too small or has no content term. Empty topic tables, the vocabulary as built, and
+   * stats with K = 0.
+   */
+  private static Result notFitted(Dataset<Row> documents, Corpus corpus, TopicsParams p, String why, long t0) {
+    org.apache.spark.sql.SparkSession spark = documents.sparkSession();
+    Dataset<Row> docTopics = spark.createDataFrame(List.of(), DOC_TOPICS_SCHEMA);
+    Stats stats = new Stats(0, p.auto(), Map.of(), p.algorithm().name().toLowerCase(java.util.Locale.ROOT), 0,
+        corpus.size(), corpus.bags().count(), 0, Map.of(), 0.0, 0.0, 0.0, 0, (System.nanoTime() - t0) / 1_000_000);
+    LOG.warn("topics: no model fitted: {}", why);
+    return new Result(spark.createDataFrame(List.of(), TOPICS_SCHEMA), docTopics,
+        spark.createDataFrame(List.of(), TRENDS_SCHEMA), corpus.vocabulary(), stats, null, why);
   }
 
   public static Result apply(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
@@ -92,13 +123,13 @@ public final class Topics {
     long t0 = System.nanoTime();
     Corpus corpus = Corpus.build(tokens, documents, clustersOrNull, p);
     if (corpus.size() < 2) {
-      throw new IllegalArgumentException("topics: the vocabulary has " + corpus.size() + " terms (--topic-min-df "
+      return notFitted(documents, corpus, p, "the vocabulary has " + corpus.size() + " term(s) (--topic-min-df "
           + p.minDf() + ", --topic-max-df " + p.maxDfFraction() + " over " + corpus.fittedDocs()
-          + " fitted documents); at least 2 are needed");
+          + " fitted documents); at least 2 are needed", t0);
     }
     Dataset<Row> withTerms = corpus.fitBags();
     long representatives = withTerms.count();
-    if (representatives == 0) throw new IllegalArgumentException("topics: no fitted document has a vocabulary term");
+    if (representatives == 0) return notFitted(documents, corpus, p, "no fitted document has a vocabulary term", t0);
     // a bounded, seeded sample of the representatives (--topic-fit-docs); the others' mixtures are inferred
     Dataset<Row> fitBags = Corpus.sample(withTerms, representatives, p.fitDocs(), p.seed())
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -143,7 +174,7 @@ public final class Topics {
         fitMillis);
     LOG.info("topics: K={} ({}), vocabulary {}, {} documents fitted, mixtures {}", stats.k(), stats.algorithm(),
         stats.vocabularySize(), docsFitted, sources);
-    return new Result(topics, docTopics, trends, corpus.vocabulary(), stats, best);
+    return new Result(topics, docTopics, trends, corpus.vocabulary(), stats, best, null);
   }
 
   /** Fits one model of K topics with the algorithm of {@code p}. */

@@ -83,7 +83,7 @@ public final class Pipeline {
           listing.hiddenSkipped());
       p.ingest(listing, manifest);
       p.clean();
-      p.analyze();
+      p.analyze(manifest);
       p.dedup(manifest);
       p.reuse();
       p.terms(manifest);
@@ -140,9 +140,10 @@ public final class Pipeline {
     });
   }
 
-  private void analyze() {
+  private void analyze(Manifest manifest) {
     stage("analyze", () -> {
       write(Tables.TOKENS, Analyze.apply(read(Tables.DOCUMENTS), cfg.analyze()).tokens());
+      manifest.section("analyze", Map.of("added_stop_words", cfg.analyze().stopWords().counts()));
       return rows.get(Tables.TOKENS) + " documents analyzed";
     });
   }

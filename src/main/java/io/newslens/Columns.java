@@ -95,6 +95,10 @@ public final class Columns {
   public static final String PERIOD_TOKENS = "period_tokens";
   public static final String PERIOD_DOCS = "period_docs";
   public static final String REL_FREQ = "rel_freq";
+  /** terms, keyness: Gries' deviation of proportions over the counted articles (0 even, near 1 concentrated). */
+  public static final String DP = "dp";
+  /** terms: the term is in more than --frequent-share of the counted articles (too common to be informative). */
+  public static final String FREQUENT = "frequent";
 
 
   // ---- dedup --------------------------------------------------------------------------------------------

@@ -131,6 +131,8 @@ public final class Columns {
   public static final String TERM_ID = "term_id";
   public static final String LABEL = "label";
   public static final String TOP_TERMS = "terms";
+  /** topics: the topic's terms ranked by relevance (Sievert &amp; Shirley), the ranking its label is taken from. */
+  public static final String RELEVANT_TERMS = "relevant_terms";
   public static final String ARTICLE_SHARE = "article_share";
   public static final String DOMINANT_DOCS = "dominant_docs";
   public static final String COHERENCE = "coherence";

@@ -60,10 +60,13 @@ public final class GibbsLda implements TopicModel {
   private final JavaRDD<GibbsPartition> anchor;
   private final List<Broadcast<GibbsPartition.Snapshot>> snapshots;
   private final int optimisationStoppedAt;
+  private final double[][] termCounts;
 
   private GibbsLda(int k, int iterations, GibbsPartition.Snapshot model, Dataset<Row> mixtures, int[][] topIds,
       double[][] topWeights, int inferenceIterations, long seed, JavaRDD<GibbsPartition> states,
-      JavaRDD<GibbsPartition> anchor, List<Broadcast<GibbsPartition.Snapshot>> snapshots, int optimisationStoppedAt) {
+      JavaRDD<GibbsPartition> anchor, List<Broadcast<GibbsPartition.Snapshot>> snapshots, int optimisationStoppedAt,
+      double[][] termCounts) {
+    this.termCounts = termCounts;
     this.k = k;
     this.iterations = iterations;
     this.model = model;
@@ -193,6 +196,11 @@ public final class GibbsLda implements TopicModel {
       summed = 1;
     }
     topTerms(wordTopicSum, topicSum, summed, K, V, beta, n, topIds, topW);
+    // the same averaged counts for every term, smoothed by beta: P(term | topic) is a row over its sum
+    double[][] termCounts = new double[K][V];
+    for (int w = 0; w < V; w++) {
+      for (int t = 0; t < K; t++) termCounts[t][w] = (double) wordTopicSum[w * K + t] / summed + beta;
+    }
 
     final double[] a = alpha.clone();
     JavaRDD<Row> rows = states.flatMap(s -> {
@@ -204,7 +212,7 @@ public final class GibbsLda implements TopicModel {
     });
     Dataset<Row> mixtures = spark.createDataFrame(rows, MIXTURES);
     return new GibbsLda(K, iterations, finalModel, mixtures, topIds, topW, p.inferenceIterations(), seed,
-        states, anchor, sinceAnchor, stoppedAt);
+        states, anchor, sinceAnchor, stoppedAt, termCounts);
   }
 
   /**
@@ -276,6 +284,11 @@ public final class GibbsLda implements TopicModel {
   @Override
   public double[][] topTermWeights() {
     return topWeights;
+  }
+
+  @Override
+  public double[][] termCounts() {
+    return termCounts;
   }
 
   @Override

@@ -34,7 +34,7 @@ import org.apache.spark.storage.StorageLevel;
  *     (boolean: a representative), term_ids array&lt;int&gt; (ascending), counts array&lt;int&gt;, length int (tokens in
  *     the vocabulary, 0 for an empty document); cached
  * @param fittedDocs documents fitted (representatives, including those without vocabulary terms)
- * @param frequent the terms left out because they are in more than {@link TopicsParams#vocabularyMaxShare()} of the
+ * @param frequent the terms left out because they are in more than {@link TopicsParams#vocabularyMaxShare} of the
  *     fitted documents, most frequent first (ties by term)
  */
 public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> bags, long fittedDocs,
@@ -91,7 +91,7 @@ public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> b
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     long nFit = docs.filter(col(FITTED)).count();
-    long maxDf = Vocabulary.maxDocCount(nFit, p.vocabularyMaxShare());
+    long maxDf = Vocabulary.maxDocCount(nFit, p.vocabularyMaxShare(nFit));
     // A small corpus (under 100 documents per --topic-min-df) lowers the bound so it still has a vocabulary.
     long minDf = Math.min(p.minDf(), Math.max(1L, nFit / 100));
     Dataset<Row> allDf = docTerms.filter(col(FITTED)).select(explode(col(TERM_LIST)).as(TERM))

@@ -100,7 +100,8 @@ public final class Topics {
     Corpus corpus = Corpus.build(tokens, documents, clustersOrNull, p);
     if (corpus.size() < 2) {
       throw new IllegalArgumentException("topics: the vocabulary has " + corpus.size() + " terms (--topic-min-df "
-          + p.minDf() + ", --topic-max-df " + p.maxDfFraction() + " over " + corpus.fittedDocs()
+          + p.minDf() + ", --topic-max-df / --frequent-share " + p.vocabularyMaxShare(corpus.fittedDocs()) + " over "
+          + corpus.fittedDocs()
           + " fitted documents); at least 2 are needed");
     }
     Dataset<Row> withTerms = corpus.fitBags();
@@ -147,7 +148,7 @@ public final class Topics {
     Stats stats = new Stats(best.k(), p.auto(), byK, best.algorithm(), best.iterations(), corpus.size(),
         corpus.bags().count(), docsFitted, sources, bestMean, Arrays.stream(alpha).sum(),
         best instanceof GibbsLda g ? g.beta() : Double.NaN, best instanceof GibbsLda g ? g.optimisationStoppedAt() : 0,
-        fitMillis, p.vocabularyMaxShare(), corpus.frequent().size(),
+        fitMillis, p.vocabularyMaxShare(corpus.fittedDocs()), corpus.frequent().size(),
         corpus.frequent().subList(0, Math.min(FREQUENT_TERMS_LISTED, corpus.frequent().size())), p.relevanceLambda());
     LOG.info("topics: K={} ({}), vocabulary {}, {} documents fitted, mixtures {}", stats.k(), stats.algorithm(),
         stats.vocabularySize(), docsFitted, sources);

@@ -43,7 +43,7 @@ import java.util.Locale;
  * @param frequentShare a term in more than this share of the fitted documents is too common to be informative and
  *     is left out of the vocabulary, so out of every topic's terms and label (the job's {@code --frequent-share},
  *     which flags the same terms in the terms table); the vocabulary's bound is the smaller of this and
- *     {@code maxDfFraction}
+ *     {@code maxDfFraction} from {@link #FREQUENT_MIN_DOCS} fitted documents on
  * @param relevanceLambda λ of the relevance ranking of each topic's terms (Sievert &amp; Shirley 2014) that gives
  *     {@code relevant_terms} and the label ({@code --topic-relevance-lambda}; 1 ranks by probability alone)
  */
@@ -209,9 +209,18 @@ public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, A
         seed, localSweeps, averageSweeps, fitDocs, share, lambda);
   }
 
-  /** The largest document frequency share of a vocabulary term: the smaller of --topic-max-df and the frequent share. */
-  public double vocabularyMaxShare() {
-    return Math.min(maxDfFraction, frequentShare);
+  /**
+   * Fitted documents from which the frequent share bounds the vocabulary: in fewer, a share says little (a subject
+   * of a 60-article corpus on three subjects is in a third of them; a word in 2 of the 5 seed articles is in 40 %).
+   */
+  public static final int FREQUENT_MIN_DOCS = 100;
+
+  /**
+   * The largest document frequency share of a vocabulary term for {@code fittedDocs} fitted documents: the smaller
+   * of --topic-max-df and the frequent share, or --topic-max-df alone under {@link #FREQUENT_MIN_DOCS} documents.
+   */
+  public double vocabularyMaxShare(long fittedDocs) {
+    return fittedDocs >= FREQUENT_MIN_DOCS ? Math.min(maxDfFraction, frequentShare) : maxDfFraction;
   }
 
   /** These parameters with another random seed. */

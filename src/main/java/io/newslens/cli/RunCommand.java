@@ -110,9 +110,15 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     // --frequent-share (a terms option) flags terms in the terms table and keeps the same terms out of the topics
-    io.newslens.terms.TermsParams termsParams = terms.toParams();
-    io.newslens.topics.TopicsParams topicsParams = topics.toParams(seed);
-    topicsParams = topicsParams.withLabels(termsParams.frequentShare(), topicsParams.relevanceLambda());
+    io.newslens.terms.TermsParams termsParams;
+    io.newslens.topics.TopicsParams topicsParams;
+    try {
+      termsParams = terms.toParams();
+      topicsParams = topics.toParams(seed);
+      topicsParams = topicsParams.withLabels(termsParams.frequentShare(), topicsParams.relevanceLambda());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     return new JobConfig(inputs, output, master, seed, ingest, clean.toParams(), analyze.toParams(),
         dedup.toParams(seed), reuse.toParams(), termsParams, topicsParams, given, effective);
   }

@@ -62,7 +62,7 @@ import org.apache.spark.storage.StorageLevel;
  * [--em-iterations 20] [--gibbs-iterations 300 (the pipeline's default)] [--mallet-iterations 200]
  * [--only mallet,online,em,gibbs] [--mallet-seed 42] [--seeds 1,2,3]
  * [--gibbs-variants LOCAL:AVERAGE:FITDOCS[:PARTITIONS],...] [--analyzer newslens|lucene] [--cache DIR]
- * [--mallet-stoplist en]}. The input is JSON Lines with id, title, heading, article, category, date (OrangeSum's
+ * [--mallet-stoplist en] [--mallet-optimize-interval N] [--mallet-threads N]}. The input is JSON Lines with id, title, heading, article, category, date (OrangeSum's
  * fields; bench/english-corpus makes the English corpus in the same form). {@code --analyzer newslens} (the
  * default) tokenizes with the analyze stage's chain for each document's language (detected as the clean stage
  * does), whose stop flags the topics stage honours; {@code --mallet-stoplist en} fits MALLET on the same tokens with
@@ -89,6 +89,8 @@ public final class TopicsBench {
     int malletIterations = Integer.parseInt(opt.getOrDefault("mallet-iterations", "200"));
     int limit = Integer.parseInt(opt.getOrDefault("docs", "0"));
     List<String> only = Arrays.asList(opt.getOrDefault("only", "mallet,online,em,gibbs").split(","));
+    MALLET_OPTIMIZE_INTERVAL = Integer.parseInt(opt.getOrDefault("mallet-optimize-interval", "-1"));
+    MALLET_THREADS = Integer.parseInt(opt.getOrDefault("mallet-threads", "2"));
 
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     spark.conf().set("spark.sql.shuffle.partitions", "4");
@@ -245,6 +247,19 @@ public final class TopicsBench {
     return out;
   }
 
+  /**
+   * {@code --mallet-optimize-interval N}: MALLET's hyperparameter optimisation interval, -1 (default) for the Gibbs
+   * parameters' own. 0 is MALLET's command-line default, and the way round 2.0.8's optimizeBeta index error
+   * (mimno/Mallet#98), which the Brown corpus's long documents hit with every seed tried.
+   */
+  static int MALLET_OPTIMIZE_INTERVAL = -1;
+
+  /**
+   * {@code --mallet-threads N} (2): MALLET's sampler threads. On the Brown corpus 2.0.8's two threads threw
+   * "sampling error" index exceptions in its workers and returned a broken model (NMI 0.02); one thread does not.
+   */
+  static int MALLET_THREADS = 2;
+
   static Map<String, Object> mallet(List<Row> bags, List<String> terms, int k, int iterations, int malletSeed,
       TopicsParams p,
       Dataset<Row> fitBags, Map<String, String> category) throws IOException {
@@ -264,9 +279,9 @@ public final class TopicsBench {
     long t0 = System.nanoTime();
     ParallelTopicModel m = new ParallelTopicModel(k, p.alphaSum(), p.beta());
     m.setRandomSeed(malletSeed);
-    m.setNumThreads(2);
+    m.setNumThreads(MALLET_THREADS);
     m.setNumIterations(iterations);
-    m.setOptimizeInterval(p.optimizeInterval());
+    m.setOptimizeInterval(MALLET_OPTIMIZE_INTERVAL >= 0 ? MALLET_OPTIMIZE_INTERVAL : p.optimizeInterval());
     m.setBurninPeriod(p.burnIn());
     m.setTopicDisplay(100_000, 10);
     m.addInstances(instances);
@@ -292,8 +307,9 @@ public final class TopicsBench {
     }
     Map<String, Object> r = score("mallet-2.0.8", seconds, iterations, top, ids, dominant, fitBags, category, k,
         terms);
-    r.put("settings", "ParallelTopicModel(K, alphaSum " + p.alphaSum() + ", beta " + p.beta() + "), seed " + malletSeed + ", 2 threads, "
-        + iterations + " iterations, optimize interval " + p.optimizeInterval() + ", burn-in " + p.burnIn());
+    r.put("settings", "ParallelTopicModel(K, alphaSum " + p.alphaSum() + ", beta " + p.beta() + "), seed " + malletSeed + ", " + MALLET_THREADS + " threads, "
+        + iterations + " iterations, optimize interval "
+        + (MALLET_OPTIMIZE_INTERVAL >= 0 ? MALLET_OPTIMIZE_INTERVAL : p.optimizeInterval()) + ", burn-in " + p.burnIn());
     r.put("alpha_sum", Arrays.stream(m.alpha).sum());
     r.put("beta", m.beta);
     return r;

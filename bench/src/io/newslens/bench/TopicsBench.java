@@ -62,14 +62,15 @@ import org.apache.spark.storage.StorageLevel;
  * [--em-iterations 20] [--gibbs-iterations 300 (the pipeline's default)] [--mallet-iterations 200]
  * [--only mallet,online,em,gibbs] [--mallet-seed 42] [--seeds 1,2,3]
  * [--gibbs-variants LOCAL:AVERAGE:FITDOCS[:PARTITIONS],...] [--analyzer newslens|lucene] [--cache DIR]
- * [--mallet-stoplist en] [--mallet-optimize-interval N] [--mallet-threads N]}. The input is JSON Lines with id, title, heading, article, category, date (OrangeSum's
- * fields; bench/english-corpus makes the English corpus in the same form). {@code --analyzer newslens} (the
- * default) tokenizes with the analyze stage's chain for each document's language (detected as the clean stage
- * does), whose stop flags the topics stage honours; {@code --mallet-stoplist en} fits MALLET on the same tokens with
+ * [--mallet-stoplist en] [--mallet-optimize-interval N] [--mallet-threads N]}. The input is JSON Lines with id,
+ * title, heading, article, category, date (OrangeSum's fields; bench/english-corpus makes the English corpus in the
+ * same form). {@code --analyzer newslens} (the default) tokenizes with the analyze stage's chain for each document's
+ * language (detected as the clean stage does), whose stop flags the topics stage honours; {@code lucene} is Lucene's
+ * stock FrenchAnalyzer (the earlier results). {@code --mallet-stoplist en} fits MALLET on the same tokens with
  * MALLET's default English stoplist deciding the stop words instead (no corpus-driven exclusion), as a MALLET user
- * would, and scores it on those bags; every Gibbs run also reports its topics ranked by probability, relevance
- * (λ 0.6 and 0.4) and FREX side by side; {@code lucene} is Lucene's stock FrenchAnalyzer
- * (the earlier results). {@code --cache DIR} writes the prepared bags there, or reads them when present.
+ * would, and scores it on those bags. Every Gibbs run also reports its topics ranked by probability, relevance
+ * (λ 0.6 and 0.4) and FREX side by side. {@code --cache DIR} writes the prepared bags there, or reads them when
+ * present.
  * Time is wall time of training plus computing every fitted document's mixture (MALLET's are free after
  * training), with the input already cached.
  */
@@ -307,8 +308,8 @@ public final class TopicsBench {
     }
     Map<String, Object> r = score("mallet-2.0.8", seconds, iterations, top, ids, dominant, fitBags, category, k,
         terms);
-    r.put("settings", "ParallelTopicModel(K, alphaSum " + p.alphaSum() + ", beta " + p.beta() + "), seed " + malletSeed + ", " + MALLET_THREADS + " threads, "
-        + iterations + " iterations, optimize interval "
+    r.put("settings", "ParallelTopicModel(K, alphaSum " + p.alphaSum() + ", beta " + p.beta() + "), seed " + malletSeed
+        + ", " + MALLET_THREADS + " threads, " + iterations + " iterations, optimize interval "
         + (MALLET_OPTIMIZE_INTERVAL >= 0 ? MALLET_OPTIMIZE_INTERVAL : p.optimizeInterval()) + ", burn-in " + p.burnIn());
     r.put("alpha_sum", Arrays.stream(m.alpha).sum());
     r.put("beta", m.beta);

@@ -123,8 +123,18 @@ final class RunCommand implements Callable<Integer> {
         given.put(name, String.valueOf(v));
       }
     }
+    // --frequent-share (a terms option) flags terms in the terms table and keeps the same terms out of the topics
+    io.newslens.terms.TermsParams termsParams;
+    io.newslens.topics.TopicsParams topicsParams;
+    try {
+      termsParams = terms.toParams();
+      topicsParams = topics.toParams(seed);
+      topicsParams = topicsParams.withLabels(termsParams.frequentShare(), topicsParams.relevanceLambda());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     return new JobConfig(inputs, output, master, seed, ingest, clean.toParams(), analyze.toParams(),
-        dedup.toParams(seed), reuse.toParams(), terms.toParams(), topics.toParams(seed), given, effective);
+        dedup.toParams(seed), reuse.toParams(), termsParams, topicsParams, given, effective);
   }
 
   /** Maps exceptions to exit codes: usage 2, expected run failure 1, anything else 1 with its class name. */

@@ -14,7 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
@@ -38,7 +38,10 @@ import org.apache.spark.sql.types.StructType;
  *       broadcast (its size is the number of boilerplate lines, each seen in at least {@code repeatMinDocs}
  *       bodies, not the corpus), so the documents are read once more and never shuffled, and no row is dropped;</li>
  *   <li>one UDF per document: {@link Cleaner#clean} (patterns, link lists, repeated lines, normalization) then
- *       {@link LanguageDetector#detect} on the cleaned text.</li>
+ *       {@link LanguageDetector#detect} on the cleaned text. A web page comes with the spans its extractor left
+ *       out of the article ({@code extraction.dropped}, offsets into its text): they are removed first, as
+ *       boilerplate annotations with reason {@code extraction:REASON}, so {@code raw_text} keeps the whole page
+ *       and {@code text} is the article; {@code extraction} is then written without them.</li>
  * </ol>
  *
  * <p>Output: the input columns in their order with {@code text} replaced by the cleaned text, then
@@ -106,19 +109,29 @@ public final class Clean {
     int sample = p.langSampleChars();
     int minLetters = p.langMinLetters();
     double minConfidence = p.langMinConfidence();
-    UserDefinedFunction clean = udf((UDF2<String, scala.collection.Seq<Object>, Row>) (raw, rep) ->
-        cleanRow(raw, rep, patterns, maxLine, sample, minLetters, minConfidence), CLEANED)
-        .asNondeterministic(); // evaluated once per row, not once per extracted field
+    UserDefinedFunction clean = udf((UDF3<String, scala.collection.Seq<Object>, scala.collection.Seq<Row>, Row>)
+        (raw, rep, dropped) -> cleanRow(raw, rep, dropped, patterns, maxLine, sample, minLetters, minConfidence),
+        CLEANED).asNondeterministic(); // evaluated once per row, not once per extracted field
+    boolean pages = hasDroppedSpans(documents);
+    Column dropped = pages ? col(EXTRACTION).getField(DROPPED)
+        : lit(null).cast(DataTypes.createArrayType(DROPPED_SPAN, false));
 
     String[] inputColumns = documents.columns();
     // the boilerplate lines of every source are few (each is in >= repeatMinDocs bodies): broadcast them, so the
     // documents are never shuffled
     Dataset<Row> joined = documents.join(broadcast(repeatedBySource.withColumnRenamed(SOURCE, "__source")),
         col(SOURCE).equalTo(col("__source")), "left");
-    Dataset<Row> cleaned = joined.withColumn(CLEANED_COL, clean.apply(col(TEXT), col(REPEATED)));
+    Dataset<Row> cleaned = joined.withColumn(CLEANED_COL, clean.apply(col(TEXT), col(REPEATED), dropped));
     List<Column> out = new ArrayList<>();
     for (String c : inputColumns) {
-      out.add(c.equals(TEXT) ? col(CLEANED_COL + "." + TEXT).as(TEXT) : col(c));
+      if (c.equals(TEXT)) {
+        out.add(col(CLEANED_COL + "." + TEXT).as(TEXT));
+      } else if (c.equals(EXTRACTION) && pages) {
+        out.add(col(EXTRACTION).dropFields(scala.jdk.javaapi.CollectionConverters.asScala(List.of(DROPPED)).toList())
+            .as(EXTRACTION));
+      } else {
+        out.add(col(c));
+      }
     }
     out.add(col(TEXT).as(RAW_TEXT));
     out.add(col(CLEANED_COL + "." + BOILERPLATE).as(BOILERPLATE));
@@ -128,14 +141,41 @@ public final class Clean {
     return new Result(cleaned.select(out.toArray(Column[]::new)));
   }
 
-  static Row cleanRow(String raw, scala.collection.Seq<Object> repeated, boolean patterns, int maxLine,
-      int sample, int minLetters, double minConfidence) {
+  /** The struct of a span of {@code extraction.dropped}: start, end (into the text) and the extractor's reason. */
+  static final StructType DROPPED_SPAN = new StructType()
+      .add(START, DataTypes.IntegerType, false)
+      .add(END, DataTypes.IntegerType, false)
+      .add(REASON, DataTypes.StringType, false);
+
+  /** Prefix of the boilerplate reason of a span the page extractor dropped. */
+  public static final String EXTRACTION_REASON_PREFIX = "extraction:";
+
+  /** Whether the documents carry an extraction struct with dropped spans (ingested web pages). */
+  static boolean hasDroppedSpans(Dataset<Row> documents) {
+    if (!Arrays.asList(documents.columns()).contains(EXTRACTION)) return false;
+    return documents.schema().apply(EXTRACTION).dataType() instanceof StructType st
+        && Arrays.asList(st.fieldNames()).contains(DROPPED);
+  }
+
+  static Row cleanRow(String raw, scala.collection.Seq<Object> repeated, scala.collection.Seq<Row> dropped,
+      boolean patterns, int maxLine, int sample, int minLetters, double minConfidence) {
     Set<Long> rep = new HashSet<>();
     if (repeated != null) {
       scala.collection.Iterator<Object> it = repeated.iterator();
       while (it.hasNext()) rep.add(((Number) it.next()).longValue());
     }
-    Cleaner.Cleaned c = Cleaner.clean(raw, rep::contains, patterns, maxLine);
+    List<Cleaner.PreRemoved> pre = new ArrayList<>();
+    if (dropped != null) {
+      scala.collection.Iterator<Row> it = dropped.iterator();
+      while (it.hasNext()) {
+        Row span = it.next();
+        int start = span.getInt(0);
+        int end = span.getInt(1);
+        if (end > start) pre.add(new Cleaner.PreRemoved(start, end, EXTRACTION_REASON_PREFIX + span.getString(2)));
+      }
+      pre.sort(java.util.Comparator.comparingInt(Cleaner.PreRemoved::start));
+    }
+    Cleaner.Cleaned c = Cleaner.clean(raw, pre, rep::contains, patterns, maxLine);
     List<Row> removals = new ArrayList<>(c.removals().size());
     for (Cleaner.Removal r : c.removals()) {
       removals.add(RowFactory.create(r.start(), r.end(), r.reason(), r.removed()));

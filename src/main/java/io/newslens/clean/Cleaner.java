@@ -12,6 +12,8 @@ import java.util.function.LongPredicate;
  *
  * <p>A line is removed, first rule that applies:
  * <ol>
+ *   <li>it lies in a span removed before cleaning (the parts of a web page its extractor left out of the article):
+ *       the span's reason;</li>
  *   <li>its wording is a news-site pattern ({@link BoilerplatePatterns#reason});</li>
  *   <li>it follows a "you may also like:" header, is short (at most {@value #LINK_LIST_MAX_CHARS} chars) and at
  *       most {@value #LINK_LIST_MAX_LINES} lines down: {@code read_also};</li>
@@ -39,6 +41,12 @@ public final class Cleaner {
 
   /** One removed line: offsets into the raw text (end exclusive), reason code, the raw line as written. */
   public record Removal(int start, int end, String reason, String removed) {}
+
+  /**
+   * A span of the raw text removed before cleaning (offsets, end exclusive): every line it overlaps is removed with
+   * its reason.
+   */
+  public record PreRemoved(int start, int end, String reason) {}
 
   /** The cleaned text and what was removed from it, in text order. */
   public record Cleaned(String text, List<Removal> removals) {}
@@ -110,7 +118,17 @@ public final class Cleaner {
    * document's source; {@code patterns} turns the wording rules on.
    */
   public static Cleaned clean(String raw, LongPredicate repeatedInSource, boolean patterns, int maxLineChars) {
+    return clean(raw, List.of(), repeatedInSource, patterns, maxLineChars);
+  }
+
+  /**
+   * Cleans {@code raw} whose lines overlapping a {@code preRemoved} span (in text order, not overlapping) are
+   * removed first, with the span's reason; the other rules see only the lines left.
+   */
+  public static Cleaned clean(String raw, List<PreRemoved> preRemoved, LongPredicate repeatedInSource,
+      boolean patterns, int maxLineChars) {
     if (raw == null || raw.isEmpty()) return new Cleaned("", List.of());
+    int span = 0;
     List<Line> lines = lines(raw);
     List<Removal> removals = new ArrayList<>();
     Set<String> keptKeys = new HashSet<>();
@@ -119,6 +137,13 @@ public final class Cleaner {
     int linkListLeft = 0;
     for (Line l : lines) {
       if (l.cleaned().isEmpty()) {
+        blankSinceLastKept = true;
+        continue;
+      }
+      while (span < preRemoved.size() && preRemoved.get(span).end() <= l.start()) span++;
+      if (span < preRemoved.size() && preRemoved.get(span).start() < l.end()) {
+        removals.add(new Removal(l.start(), l.end(), preRemoved.get(span).reason(),
+            raw.substring(l.start(), l.end())));
         blankSinceLastKept = true;
         continue;
       }

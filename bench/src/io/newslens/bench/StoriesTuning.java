@@ -26,9 +26,11 @@ import org.apache.spark.sql.SparkSession;
  * Explores the story kernel's parameters on a whole corpus without Spark in the loop: every unit's raw features
  * are computed once (Spark) and collected; then each variant weighs them and fits the stories of all units in one
  * {@link StoryModel#fit} on the driver (the stage fits per connected component of candidate pairs, which with a low
- * edge threshold holds every story the fit would form). Prints the BCubed scores of each variant on the labels.
+ * edge threshold holds every story the fit would form). Scores each variant on a dev half and a test half of the
+ * labels (split by story) and on all of them, picks the variant and the baseline threshold on the dev half, writes JSON.
  *
- * <p>Usage: {@code StoriesTuning TABLES_DIR LABELS_TSV VARIANT...} with VARIANT {@code name:key=value,...} over
+ * <p>Usage: {@code StoriesTuning TABLES_DIR LABELS_TSV OUT_JSON VARIANT...} with VARIANT {@code name:key=v1|v2,...}
+ * (every combination of the values is a variant; {@code baseline:DAYS} is the TF-IDF single-link baseline) over
  * threshold, gap, span, features, title, name, centroid, decay, from, to (from/to: ISO dates bounding the units
  * fitted, to go faster).
  */
@@ -37,6 +39,10 @@ public final class StoriesTuning {
 
   public static void main(String[] args) throws IOException {
     String tables = args[0];
+    // -Dwindow=FROM..TO (ISO dates) keeps only the units published in it, to fit in a small heap
+    String[] window = System.getProperty("window", "").split("\\.\\.");
+    long loadFrom = window.length == 2 ? java.time.LocalDate.parse(window[0]).toEpochDay() * 86_400 : Long.MIN_VALUE;
+    long loadTo = window.length == 2 ? java.time.LocalDate.parse(window[1]).toEpochDay() * 86_400 : Long.MAX_VALUE;
     Map<String, String> labelsById = StoriesBench.labels(Path.of(args[1]));
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     List<RawUnit> units = new ArrayList<>();
@@ -67,41 +73,133 @@ public final class StoriesTuning {
         for (DocumentFeatures.Feature f : Stories.features(r)) {
           raw.add(new UnitVector.Raw(DocumentFeatures.hash(lang, f.key()), f.tf(), f.flags(), f.display()));
         }
-        units.add(new RawUnit(r.getString(0), lang, r.getLong(9), r.getString(8), raw));
+        GLOBAL_N.merge(lang, 1L, Long::sum);
+        for (UnitVector.Raw x : raw) GLOBAL_DF.merge(x.id(), 1L, Long::sum);
+        long time = r.getLong(9);
+        // only the units of the load window are kept (the document frequencies count every unit)
+        if (time == Unit.UNDATED || (time >= loadFrom && time < loadTo)) {
+          units.add(new RawUnit(r.getString(0), lang, time, r.getString(8), raw));
+        }
       }
     } finally {
       spark.stop();
     }
     System.err.println("units " + units.size() + ", labelled " + labels.size());
-    for (int i = 2; i < args.length; i++) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("load_average_start", StoriesBench.loadAverage());
+    out.put("split", "by story: a label is in the dev half when the CRC32 of its name is even, else in the test half");
+    Map<String, Object> sizes = new java.util.LinkedHashMap<>();
+    for (String half : List.of("dev", "test")) {
+      Map<String, String> l = half(labels, half);
+      sizes.put(half, Map.of("articles", l.size(), "stories", new java.util.HashSet<>(l.values()).size()));
+    }
+    out.put("halves", sizes);
+    List<Map<String, Object>> ours = new ArrayList<>();
+    List<Map<String, Object>> baselines = new ArrayList<>();
+    for (int i = 3; i < args.length; i++) {
       if (args[i].startsWith("baseline")) {
-        singleLink(units, unitOf, labels, Integer.parseInt(args[i].split(":")[1]));
+        int days = Integer.parseInt(args[i].split(":")[1]);
+        Map<String, Object> b = singleLink(units, unitOf, labels, days);
+        out.put("baseline_" + days + "_days", b);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = new java.util.LinkedHashMap<>((Map<String, Object>) b.get("best_on_dev"));
+        row.put("days", days);
+        baselines.add(row);
         continue;
       }
       String[] v = args[i].split(":", 2);
-      Map<String, String> kv = new HashMap<>();
-      for (String part : v[1].split(",")) {
-        if (part.isBlank()) continue;
-        String[] x = part.split("=", 2);
-        kv.put(x[0], x[1]);
+      for (Map<String, String> kv : expand(v[1])) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("variant", v[0]);
+        row.put("params", new java.util.TreeMap<>(kv));
+        row.putAll(run(units, unitOf, labels, kv));
+        System.out.println(v[0] + " " + new java.util.TreeMap<>(kv) + " dev " + f1(row, "dev") + " test "
+            + f1(row, "test") + " all " + f1(row, "all"));
+        ours.add(row);
       }
-      System.out.println(v[0] + " " + run(units, unitOf, labels, kv));
     }
+    out.put("baseline_best_on_dev", best(baselines));
+    out.put("ours_best_on_dev", best(ours));
+    out.put("ours", ours);
+    out.put("load_average_end", StoriesBench.loadAverage());
+    new com.fasterxml.jackson.databind.ObjectMapper().enable(
+        com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValue(new java.io.File(args[2]), out);
+  }
+
+  /** The half ("dev" or "test") of a story label: by the parity of its name's CRC32, so whole stories stay together. */
+  static String halfOf(String label) {
+    java.util.zip.CRC32 c = new java.util.zip.CRC32();
+    c.update(label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return c.getValue() % 2 == 0 ? "dev" : "test";
+  }
+
+  static Map<String, String> half(Map<String, String> labels, String half) {
+    Map<String, String> out = new HashMap<>();
+    labels.forEach((doc, l) -> {
+      if (half.equals("all") || halfOf(l).equals(half)) out.put(doc, l);
+    });
+    return out;
+  }
+
+  /** Scores of a prediction on the dev half, the test half and all labelled articles. */
+  static Map<String, Object> scores(Map<String, String> pred, Map<String, String> labels) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (String h : List.of("dev", "test", "all")) {
+      Map<String, String> l = half(labels, h);
+      if (!l.isEmpty()) out.put(h, ClusterScores.of(pred, l).toMap());
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  static String f1(Map<String, Object> row, String half) {
+    if (!row.containsKey(half)) return "-";
+    return String.format("%.3f", (double) ((Map<String, Object>) row.get(half)).get("bcubed_f1"));
+  }
+
+  /** The row with the best BCubed F1 on the dev half (ties: the earlier row). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> best(List<Map<String, Object>> rows) {
+    Map<String, Object> best = null;
+    for (Map<String, Object> r : rows) {
+      if (!r.containsKey("dev")) continue;
+      double f = (double) ((Map<String, Object>) r.get("dev")).get("bcubed_f1");
+      if (best == null || f > (double) ((Map<String, Object>) best.get("dev")).get("bcubed_f1")) best = r;
+    }
+    return best;
+  }
+
+  /** {@code k=a|b,m=c} → every combination {k=a,m=c}, {k=b,m=c}, in order. */
+  static List<Map<String, String>> expand(String spec) {
+    List<Map<String, String>> out = new ArrayList<>(List.of(new java.util.LinkedHashMap<>()));
+    for (String part : spec.split(",")) {
+      if (part.isBlank()) continue;
+      String[] x = part.split("=", 2);
+      List<Map<String, String>> next = new ArrayList<>();
+      for (Map<String, String> m : out) {
+        for (String value : (x.length > 1 ? x[1] : "").split("\\|")) {
+          Map<String, String> n = new java.util.LinkedHashMap<>(m);
+          n.put(x[0], value);
+          next.add(n);
+        }
+      }
+      out = next;
+    }
+    return out;
   }
 
   static final Map<String, String> idOf = new HashMap<>();
+  /** Document frequency of every feature over all units (not only the load window's), and units per language. */
+  static final Map<Long, Long> GLOBAL_DF = new HashMap<>();
+  static final Map<String, Long> GLOBAL_N = new HashMap<>();
 
   /**
    * TF-IDF single-link over the whole corpus: plain tf-idf of content terms (global df over the units), every pair
    * of units published within {@code days} of each other, connected components of the pairs at a threshold.
    */
-  static void singleLink(List<RawUnit> units, Map<String, String> unitOf, Map<String, String> labels, int days) {
-    Map<Long, Long> df = new HashMap<>();
-    Map<String, Long> n = new HashMap<>();
-    for (RawUnit u : units) {
-      n.merge(u.lang(), 1L, Long::sum);
-      for (UnitVector.Raw r : u.raw()) df.merge(r.id(), 1L, Long::sum);
-    }
+  static Map<String, Object> singleLink(List<RawUnit> units, Map<String, String> unitOf, Map<String, String> labels, int days) {
+    Map<Long, Long> df = GLOBAL_DF;
+    Map<String, Long> n = GLOBAL_N;
     List<RawUnit> sorted = new ArrayList<>(units);
     sorted.removeIf(u -> u.time() == Unit.UNDATED);
     sorted.sort(java.util.Comparator.comparingLong(RawUnit::time).thenComparing(RawUnit::id));
@@ -130,6 +228,7 @@ public final class StoriesTuning {
     }
     System.out.printf("baseline: %d pairs compared, %d at >= 0.1, %.1f s%n", compared, pairs.size(),
         (System.nanoTime() - t0) / 1e9);
+    List<Map<String, Object>> grid = new ArrayList<>();
     for (int k = 2; k <= 18; k++) {
       double t = k * 0.05;
       io.newslens.stories.UnionFind uf = new io.newslens.stories.UnionFind();
@@ -139,12 +238,24 @@ public final class StoriesTuning {
       for (int i = 0; i < sorted.size(); i++) index.put(sorted.get(i).id(), i);
       Map<String, String> pred = new HashMap<>();
       for (String doc : labels.keySet()) {
-        pred.put(doc, Long.toString(io.newslens.stories.UnionFind.label(l, index.get(unitOf.get(doc)))));
+        Integer at = index.get(unitOf.get(doc));
+        pred.put(doc, at == null ? "undated-" + doc : Long.toString(io.newslens.stories.UnionFind.label(l, at)));
       }
-      ClusterScores.Scores s = ClusterScores.of(pred, labels);
-      System.out.printf("baseline %.2f F1 %.3f P %.3f R %.3f | pairs P %.3f R %.3f%n", t, s.bcubedF1(),
-          s.bcubedPrecision(), s.bcubedRecall(), s.pairPrecision(), s.pairRecall());
+      Map<String, Object> row = new java.util.LinkedHashMap<>();
+      row.put("threshold", Math.round(t * 100) / 100.0);
+      row.putAll(scores(pred, labels));
+      System.out.println("baseline " + row.get("threshold") + " dev " + f1(row, "dev") + " test " + f1(row, "test")
+          + " all " + f1(row, "all"));
+      grid.add(row);
     }
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("method", "TF-IDF single-link over the whole corpus: (1 + ln tf) * ln((N+1)/(df+1)) over content terms "
+        + "(df over all units), cosine of every pair of units published within " + days + " days, connected "
+        + "components of the pairs at or above the threshold (chosen on the dev half)");
+    out.put("pairs_compared", compared);
+    out.put("best_on_dev", best(grid));
+    out.put("grid", grid);
+    return out;
   }
 
   /** Names were hashed with the name prefix: their display holds a space. */
@@ -188,7 +299,7 @@ public final class StoriesTuning {
     return a;
   }
 
-  static String run(List<RawUnit> units, Map<String, String> unitOf, Map<String, String> labels,
+  static Map<String, Object> run(List<RawUnit> units, Map<String, String> unitOf, Map<String, String> labels,
       Map<String, String> kv) {
     double threshold = Double.parseDouble(kv.getOrDefault("threshold", "0.3"));
     int gap = Integer.parseInt(kv.getOrDefault("gap", "7"));
@@ -200,12 +311,8 @@ public final class StoriesTuning {
     int minDf = Integer.parseInt(kv.getOrDefault("mindf", "2"));
     long from = kv.containsKey("from") ? java.time.LocalDate.parse(kv.get("from")).toEpochDay() * 86_400 : Long.MIN_VALUE;
     long to = kv.containsKey("to") ? java.time.LocalDate.parse(kv.get("to")).toEpochDay() * 86_400 : Long.MAX_VALUE;
-    Map<Long, Long> df = new HashMap<>();
-    Map<String, Long> n = new HashMap<>();
-    for (RawUnit u : units) {
-      n.merge(u.lang(), 1L, Long::sum);
-      for (UnitVector.Raw r : u.raw()) df.merge(r.id(), 1L, Long::sum);
-    }
+    Map<Long, Long> df = GLOBAL_DF;
+    Map<String, Long> n = GLOBAL_N;
     UnitVector.Weights w = new UnitVector.Weights(features, minDf, title, name);
     // local document frequencies: per feature, the days of its units (sorted), and the units per day
     int window = Integer.parseInt(kv.getOrDefault("local", "0"));
@@ -282,7 +389,6 @@ public final class StoriesTuning {
     double secs = (System.nanoTime() - t0) / 1e9;
     Map<String, String> pred = new HashMap<>();
     for (String doc : labels.keySet()) pred.put(doc, f.storyOf().get(unitOf.get(doc)));
-    ClusterScores.Scores s = ClusterScores.of(pred, labels);
     if (kv.containsKey("dump")) {
       List<String> lines = new ArrayList<>(List.of("id\tstory\tpredicted"));
       for (Map.Entry<String, String> e : pred.entrySet()) {
@@ -294,7 +400,9 @@ public final class StoriesTuning {
         throw new java.io.UncheckedIOException(e);
       }
     }
-    return String.format("F1 %.3f P %.3f R %.3f | pairs P %.3f R %.3f | clusters %d | units %d, %.1f s", s.bcubedF1(),
-        s.bcubedPrecision(), s.bcubedRecall(), s.pairPrecision(), s.pairRecall(), s.clusters(), fit.size(), secs);
+    Map<String, Object> out = scores(pred, labels);
+    out.put("units_fitted", fit.size());
+    out.put("fit_seconds", secs);
+    return out;
   }
 }

@@ -39,10 +39,6 @@ public final class StoriesTuning {
 
   public static void main(String[] args) throws IOException {
     String tables = args[0];
-    // -Dwindow=FROM..TO (ISO dates) keeps only the units published in it, to fit in a small heap
-    String[] window = System.getProperty("window", "").split("\\.\\.");
-    long loadFrom = window.length == 2 ? java.time.LocalDate.parse(window[0]).toEpochDay() * 86_400 : Long.MIN_VALUE;
-    long loadTo = window.length == 2 ? java.time.LocalDate.parse(window[1]).toEpochDay() * 86_400 : Long.MAX_VALUE;
     Map<String, String> labelsById = StoriesBench.labels(Path.of(args[1]));
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     List<RawUnit> units = new ArrayList<>();
@@ -75,11 +71,7 @@ public final class StoriesTuning {
         }
         GLOBAL_N.merge(lang, 1L, Long::sum);
         for (UnitVector.Raw x : raw) GLOBAL_DF.merge(x.id(), 1L, Long::sum);
-        long time = r.getLong(9);
-        // only the units of the load window are kept (the document frequencies count every unit)
-        if (time == Unit.UNDATED || (time >= loadFrom && time < loadTo)) {
-          units.add(new RawUnit(r.getString(0), lang, time, r.getString(8), raw));
-        }
+        units.add(new RawUnit(r.getString(0), lang, r.getLong(9), r.getString(8), raw));
       }
     } finally {
       spark.stop();
@@ -189,7 +181,7 @@ public final class StoriesTuning {
   }
 
   static final Map<String, String> idOf = new HashMap<>();
-  /** Document frequency of every feature over all units (not only the load window's), and units per language. */
+  /** Document frequency of every feature over all units, and units per language. */
   static final Map<Long, Long> GLOBAL_DF = new HashMap<>();
   static final Map<String, Long> GLOBAL_N = new HashMap<>();
 

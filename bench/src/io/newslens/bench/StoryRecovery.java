@@ -22,7 +22,8 @@ import org.apache.spark.sql.SparkSession;
  * story_articles against OUT_DIR/stories.tsv, over the articles the generator put in stories (the other articles
  * are generic text with random dates: they are not scored).
  *
- * <p>Usage: {@code StoryRecovery RUN_OUTPUT STORIES_TSV OUT_JSON}; the run's manifest timings are copied in.
+ * <p>Usage: {@code StoryRecovery RUN_OUTPUT STORIES_TSV OUT_JSON}; the run's manifest timings are copied in when it has
+ * one.
  */
 public final class StoryRecovery {
   public static void main(String[] args) throws IOException {
@@ -49,11 +50,14 @@ public final class StoryRecovery {
         throw new IllegalStateException(truth.size() + " planted story articles, " + labels.size() + " in the run");
       }
       ObjectMapper json = new ObjectMapper();
-      Map<?, ?> manifest = json.readValue(new File(args[0], "manifest.json"), Map.class);
       out.put("run", args[0]);
-      out.put("documents", ((Map<?, ?>) manifest.get("records")).get("kept"));
-      out.put("stage_ms", manifest.get("timings_ms"));
-      out.put("stories_stats", manifest.get("stories"));
+      File manifestFile = new File(args[0], "manifest.json");
+      if (manifestFile.exists()) { // a run still in its later stages has only its staged tables
+        Map<?, ?> manifest = json.readValue(manifestFile, Map.class);
+        out.put("documents", ((Map<?, ?>) manifest.get("records")).get("kept"));
+        out.put("stage_ms", manifest.get("timings_ms"));
+        out.put("stories_stats", manifest.get("stories"));
+      }
       out.put("planted", ClusterScores.of(predicted, labels).toMap());
       json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(new File(args[2]), out);
       System.out.println(out);

@@ -66,19 +66,24 @@ public final class PageTextBench {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 4) {
-      System.err.println("usage: PageTextBench PAGES.jsonl GOLD.jsonl OUT.json WORK_DIR [--second-round-from DATE] "
+    if (args.length < 5) {
+      System.err.println("usage: PageTextBench PAGES GOLD PLANTED.tsv OUT.json WORK_DIR [--second-round-from DATE] "
           + "[--rounds N] [--variants source_only,defaults]");
       System.exit(2);
     }
     String pages = new File(args[0]).getAbsolutePath();
     String gold = new File(args[1]).getAbsolutePath();
-    Path out = Path.of(args[2]);
-    String work = new File(args[3]).getAbsolutePath();
+    Map<String, String[]> planted = new HashMap<>();
+    for (String line : Files.readAllLines(Path.of(args[2]))) {
+      String[] f = line.split("\t");
+      if (f.length >= 3 && !f[0].equals("id") && !f[0].equals("doc_id")) planted.put(f[0], f);
+    }
+    Path out = Path.of(args[3]);
+    String work = new File(args[4]).getAbsolutePath();
     String secondRoundFrom = null;
     int rounds = 2;
     List<String> variants = List.of("source_only", "defaults");
-    for (int i = 4; i + 1 < args.length; i += 2) {
+    for (int i = 5; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--second-round-from" -> secondRoundFrom = args[i + 1];
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
@@ -116,12 +121,15 @@ public final class PageTextBench {
       }
       result.put("documents", rawText.size());
       Map<String, Predicate<String>> subsets = new LinkedHashMap<>();
-      subsets.put("first_captures", id -> !recordId.get(id).endsWith("-r"));
-      subsets.put("second_captures", id -> recordId.get(id).endsWith("-r"));
+      Predicate<String> copy = id -> planted.containsKey(recordId.get(id))
+          && !planted.get(recordId.get(id))[1].equals("story");
+      subsets.put("first_captures", copy.negate());
+      subsets.put("planted_copies", copy);
+      subsets.put("story_members", id -> planted.containsKey(recordId.get(id))
+          && planted.get(recordId.get(id))[1].equals("story"));
       if (secondRoundFrom != null) {
         String from = secondRoundFrom;
-        subsets.put("published_from_" + from, id -> !recordId.get(id).endsWith("-r")
-            && date.get(id).compareTo(from) >= 0);
+        subsets.put("published_from_" + from, id -> !copy.test(id) && date.get(id).compareTo(from) >= 0);
       }
       result.put("raw_page_text_f1", f1(rawText, goldText, subsets));
 
@@ -143,7 +151,7 @@ public final class PageTextBench {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("params", s.getValue().toString());
         m.put("clean_seconds_page_text", seconds.get(s.getKey()));
-        m.putAll(measure(spark, work, s.getKey(), s.getValue(), goldText, recordId, subsets));
+        m.putAll(measure(spark, work, s.getKey(), s.getValue(), goldText, recordId, planted, subsets));
         bySetting.put(s.getKey(), m);
       }
       result.put("settings", bySetting);
@@ -183,7 +191,8 @@ public final class PageTextBench {
   }
 
   static Map<String, Object> measure(SparkSession spark, String work, String name, CleanParams params,
-      Map<String, String> goldText, Map<String, String> recordId, Map<String, Predicate<String>> subsets) {
+      Map<String, String> goldText, Map<String, String> recordId, Map<String, String[]> planted,
+      Map<String, Predicate<String>> subsets) {
     Map<String, Object> m = new LinkedHashMap<>();
     String goldClean = work + "/gold/clean-" + name;
     Clean.apply(spark.read().parquet(work + "/gold/documents"), params).documents()
@@ -216,19 +225,20 @@ public final class PageTextBench {
     d.put("recall", goldPairs.isEmpty() ? 1.0 : both.size() / (double) goldPairs.size());
     Map<String, String> idOf = new HashMap<>();
     for (Map.Entry<String, String> e : recordId.entrySet()) idOf.put(e.getValue(), e.getKey());
-    int planted = 0;
+    int plantedPairs = 0;
     int foundPage = 0;
     int foundGold = 0;
     for (Map.Entry<String, String> e : recordId.entrySet()) {
-      if (!e.getValue().endsWith("-r")) continue;
-      String original = idOf.get(e.getValue().substring(0, e.getValue().length() - 2));
+      String[] p = planted.get(e.getValue());
+      if (p == null || p[1].equals("story")) continue;
+      String original = idOf.get(p[2]);
       if (original == null) continue;
-      planted++;
+      plantedPairs++;
       String key = pairKey(original, e.getKey());
       if (pagePairs.contains(key)) foundPage++;
       if (goldPairs.contains(key)) foundGold++;
     }
-    d.put("planted_second_captures", planted);
+    d.put("planted_pairs", plantedPairs);
     d.put("planted_found_page_text", foundPage);
     d.put("planted_found_gold_text", foundGold);
     List<String> falsePairs = new ArrayList<>();

@@ -18,14 +18,13 @@ import java.util.function.LongPredicate;
  *       {@value #LINK_LIST_MAX_CHARS} chars) and at most {@value #LINK_LIST_MAX_LINES} lines down: {@code read_also};</li>
  *   <li>its key is in the source's repeated set (computed by the stage over the whole source):
  *       {@code repeated_in_source};</li>
- *   <li>it is no sentence ({@link #windowed}) and its key repeats on enough of the pages of its source within the
- *       time window (computed by the stage, see {@link Repetition#inWindow}), strong evidence:
- *       {@code repeated_in_window};</li>
  *   <li>it is an exact copy of an earlier kept line of the same document (a headline printed twice):
  *       {@code repeated_in_document}.</li>
  * </ol>
- * Then the lines in their context ({@link PageStructure}): news tickers, menus, link lists, lines with weak windowed
- * evidence that stand in a block of short lines, and kept short lines between removed ones.
+ * Then the lines in their context ({@link PageStructure}): news tickers, menus, link lists, lines that are no
+ * sentence ({@link #windowed}) and repeat on enough pages of their source within the time window (the stage's
+ * counts, {@link Repetition#inWindow}) unless they stand alone between paragraphs, and kept short lines between
+ * removed ones.
  *
  * <p>The cleaned text keeps the remaining lines in order: one line break between lines that were consecutive, a
  * blank line where the raw text had one (or where removed lines stood between two paragraphs).
@@ -149,7 +148,10 @@ public final class Cleaner {
     int NO = 0;
     /** Repeated in enough pages of the window: boilerplate when the line stands in a block of short lines. */
     int WEAK = 1;
-    /** Repeated on a large enough share of the window's pages: boilerplate wherever it stands. */
+    /**
+     * Repeated on a large enough share of the window's pages: boilerplate unless the line stands alone between two
+     * paragraphs (a developing story's subheading, repeated in its articles of the day).
+     */
     int STRONG = 2;
 
     /** Is the key in the source's repeated set (the corpus-wide rule)? */
@@ -199,7 +201,7 @@ public final class Cleaner {
     List<Line> lines = lines(raw);
     int n = lines.size();
     String[] reasons = new String[n];
-    boolean[] weak = new boolean[n];
+    int[] window = new int[n];
     Set<String> keptKeys = new HashSet<>();
     int linkListLeft = 0;
     for (int i = 0; i < n; i++) {
@@ -222,14 +224,12 @@ public final class Cleaner {
       }
       if (reason == null && windowed(key, rules.windowMaxLineChars())) {
         if (hash == 0) hash = lineHash(key);
-        int w = repetition.inWindow(hash);
-        if (w == Repetition.STRONG) reason = BoilerplatePatterns.REPEATED_IN_WINDOW;
-        else weak[i] = w == Repetition.WEAK;
+        window[i] = repetition.inWindow(hash);
       }
       if (reason == null && !keptKeys.add(key)) reason = BoilerplatePatterns.REPEATED_IN_DOCUMENT;
       reasons[i] = reason;
     }
-    PageStructure.apply(lines, reasons, weak, rules.structure());
+    PageStructure.apply(lines, reasons, window, rules.structure());
 
     List<Removal> removals = new ArrayList<>();
     StringBuilder text = new StringBuilder(raw.length());

@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
  *       (menu items or headlines of {@value #TITLE_MIN_WORDS} to {@value #TITLE_MAX_WORDS} words, at most
  *       {@value #SHORT_CHARS} chars, no sentence end, no list marker), at least two of them headlines, not introduced
  *       by a line ending with a colon (an article's own list is);</li>
- *   <li>{@value BoilerplatePatterns#REPEATED_IN_WINDOW}, weak evidence: a line repeated in enough pages of its source
- *       within the time window, but on too few of them to be boilerplate wherever it stands, is removed when it stands
- *       in a block: its previous or next line is short (at most {@value #SHORT_CHARS} chars) and removed, or another
- *       such line. A teaser block repeats as a run of short lines; a sentence repeated in a developing story's
- *       articles stands between their own paragraphs;</li>
+ *   <li>{@value BoilerplatePatterns#REPEATED_IN_WINDOW}: a line repeated on a large enough share of its source's
+ *       pages within the time window (strong evidence) is removed unless it stands among the article's kept lines
+ *       (its previous and next lines both kept, neither with windowed evidence); a line repeated in enough pages but
+ *       on too few of them (weak evidence) is removed only in a block: its previous or next line is short (at most
+ *       {@value #SHORT_CHARS} chars) and removed or repeated in the window too. A teaser block repeats as a run of
+ *       lines around or inside the article; the subheading of a developing story, repeated in its articles of the
+ *       day, stands among their own paragraphs (and their shared sentences, ending with a full stop, are never
+ *       counted in windows: {@link Cleaner#windowed});</li>
  *   <li>{@value BoilerplatePatterns#BLOCK}: one or two kept short lines that do not end a sentence, between two
  *       removed short lines (the title, photo caption and teasers inside a block of page chrome; a short paragraph
  *       between two inline teasers ends with a full stop and stays).</li>
@@ -49,10 +52,11 @@ public final class PageStructure {
 
   /**
    * Adds structural reasons to the kept lines. {@code lines} are the document's lines (cleaned text in
-   * {@link Cleaner.Line#cleaned}); {@code reasons[i]} is null for a kept line; {@code weak[i]} marks the lines with weak
-   * windowed evidence. {@code structure} turns rules 1–3 and 5 on; rule 4 always runs.
+   * {@link Cleaner.Line#cleaned}); {@code reasons[i]} is null for a kept line; {@code window[i]} is the line's windowed
+   * evidence ({@link Cleaner.Repetition#NO}, {@code WEAK} or {@code STRONG}). {@code structure} turns rules 1–3 and 5
+   * on; rule 4 always runs.
    */
-  static void apply(List<Cleaner.Line> lines, String[] reasons, boolean[] weak, boolean structure) {
+  static void apply(List<Cleaner.Line> lines, String[] reasons, int[] window, boolean structure) {
     int n = lines.size();
     // the non-blank lines, in order: runs and neighbours are taken over them
     int[] at = new int[n];
@@ -82,14 +86,20 @@ public final class PageStructure {
       markRuns(menu, MENU_MIN_LINES, null, BoilerplatePatterns.MENU, at, reasons, text);
       markRuns(title, LINK_LIST_MIN_LINES, headline, BoilerplatePatterns.LINK_LIST, at, reasons, text);
     }
-    // weak windowed evidence: confirmed inside a block of short lines
+    // windowed evidence: strong, unless alone between two paragraphs; weak, inside a block of short lines
     boolean[] candidate = new boolean[m];
-    for (int k = 0; k < m; k++) candidate[k] = reasons[at[k]] == null && weak[at[k]];
+    for (int k = 0; k < m; k++) candidate[k] = reasons[at[k]] == null && window[at[k]] != Cleaner.Repetition.NO;
     boolean[] confirmed = new boolean[m];
     for (int k = 0; k < m; k++) {
       if (!candidate[k]) continue;
-      confirmed[k] = (k > 0 && blockNeighbour(k - 1, candidate, at, reasons, text))
-          || (k + 1 < m && blockNeighbour(k + 1, candidate, at, reasons, text));
+      boolean before = k > 0 && (candidate[k - 1] || reasons[at[k - 1]] != null);
+      boolean after = k + 1 < m && (candidate[k + 1] || reasons[at[k + 1]] != null);
+      if (window[at[k]] == Cleaner.Repetition.STRONG) {
+        // kept only when it stands among the article's kept lines
+        confirmed[k] = k == 0 || k + 1 == m || before || after;
+      } else {
+        confirmed[k] = (before && text[k - 1].length() <= SHORT_CHARS) || (after && text[k + 1].length() <= SHORT_CHARS);
+      }
     }
     for (int k = 0; k < m; k++) if (confirmed[k]) reasons[at[k]] = BoilerplatePatterns.REPEATED_IN_WINDOW;
     if (!structure) return;
@@ -111,10 +121,6 @@ public final class PageStructure {
       }
       k = j;
     }
-  }
-
-  private static boolean blockNeighbour(int k, boolean[] candidate, int[] at, String[] reasons, String[] text) {
-    return text[k].length() <= SHORT_CHARS && (candidate[k] || reasons[at[k]] != null);
   }
 
   private static boolean shortRemoved(int k, int[] at, String[] reasons, String[] text) {

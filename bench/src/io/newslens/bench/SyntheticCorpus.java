@@ -43,7 +43,7 @@ import java.util.zip.GZIPOutputStream;
  *       corpus-wide rule's case);</li>
  *   <li>daily blocks, drawn per (source, day): five "trending" topics (two or three words each), a ticker of six
  *       "HH:MM headline" lines, a "Les plus lus" list of five headlines, a headless block of two teaser headlines
- *       inside the article after its second paragraph, and (one source in three) a one-line promotion. A daily
+ *       inside the article after its third paragraph, and (one source in three) a one-line promotion. A daily
  *       block is on the 2 to 12 pages of its source and day, never again: under the corpus-wide rule's 10 pages
  *       when the source is small, and always under its 2 % of the source's pages;</li>
  *   <li>the article: its title, a dateline, then its paragraphs (the gold text).</li>
@@ -239,9 +239,11 @@ public final class SyntheticCorpus {
     lines.addAll(d.ticker());
     lines.add(title);
     lines.add(dateline);
+    // the inline teasers after the third line of the article (its second paragraph, or a story's background)
+    int inlineAfter = Math.min(2, paragraphs.size() - 1);
     for (int i = 0; i < paragraphs.size(); i++) {
       lines.add(paragraphs.get(i));
-      if (i == 1) lines.addAll(d.inline());
+      if (i == inlineAfter) lines.addAll(d.inline());
     }
     if (d.promo() != null) lines.add(d.promo());
     lines.add("Les plus lus");

@@ -25,6 +25,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Clean stage: normalizes every document's text, removes boilerplate lines (keeping them as annotations) and
@@ -43,10 +44,10 @@ import org.apache.spark.sql.types.StructType;
  *       {@code repeatMinDocs}, and its distinct pages in the window of each bucket where it occurs when there are at
  *       least {@code windowMinPages}. Counts never cross sources: a line shared by two outlets is reuse, not
  *       boilerplate;</li>
- *   <li>those counts, gathered per (source, timeline, bucket) into sorted arrays, are broadcast (they hold only
- *       lines that repeat, so their size is bounded by the occurrences over {@code windowMinPages}, not by the
- *       corpus) and joined to every document twice, on its source and on its bucket: no row is dropped and the
- *       documents are never shuffled;</li>
+ *   <li>those counts (persisted: both joins read them), gathered per source and per (source, timeline, bucket) into
+ *       sorted arrays, are broadcast (they hold only lines that repeat, so their size is bounded by the occurrences
+ *       over {@code windowMinPages}, not by the corpus) and joined to every document twice, on its source and on its
+ *       bucket: no row is dropped and the documents are never shuffled;</li>
  *   <li>one UDF per document: {@link Cleaner#clean} (patterns, teaser lists, repetition over the source and in the
  *       window, page structure, normalization) then {@link LanguageDetector#detect} on the cleaned text. A line is
  *       repeated in its source when its bodies are at least {@code repeatMinDocs} and {@code repeatMinFraction} of
@@ -67,8 +68,16 @@ import org.apache.spark.sql.types.StructType;
 public final class Clean {
   private Clean() {}
 
-  /** The stage's table: the documents, cleaned. */
-  public record Result(Dataset<Row> documents) {}
+  /**
+   * The stage's table: the documents, cleaned; lazy. The line counts both of its broadcast joins read are persisted
+   * when first computed (so the sorted shuffle and its counting run once): {@link #release} frees them once the
+   * documents are written.
+   */
+  public record Result(Dataset<Row> documents, Dataset<Row> counts) {
+    public void release() {
+      counts.unpersist(false);
+    }
+  }
 
   public static final StructType BOILERPLATE_ENTRY = new StructType()
       .add(START, DataTypes.IntegerType, false)
@@ -97,7 +106,6 @@ public final class Clean {
   private static final String PAGE = "__page";
   private static final String BODY = "__body";
   private static final String COUNT = "__count";
-  private static final String ENTRIES = "__entries";
   private static final String IN_SOURCE = "__in_source";
   private static final String IN_WINDOW = "__in_window";
   private static final String CLEANED_COL = "__cleaned";
@@ -142,14 +150,18 @@ public final class Clean {
     Dataset<Row> counted = occurrences.repartition(col(GROUP))
         .sortWithinPartitions(col(GROUP), col(SKEY), col(KEY), col(CLOCK), col(BUCKET), col(PAGE))
         .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new CountRuns(it, minDocs, minPages),
-            Encoders.row(COUNTED));
-    // the repeated lines of each (source, timeline, bucket), few: broadcast to the documents, never shuffled
-    Dataset<Row> repeated = counted.groupBy(col(SKEY), col(CLOCK), col(BUCKET))
-        .agg(array_sort(collect_list(struct(col(KEY), col(COUNT)))).as(ENTRIES));
-    Dataset<Row> bySource = repeated.filter(col(CLOCK).equalTo(lit(RepeatedLines.NONE)))
-        .select(col(SKEY).as("__s1"), col(ENTRIES).as(IN_SOURCE));
-    Dataset<Row> byWindow = repeated.filter(col(CLOCK).notEqual(lit(RepeatedLines.NONE)))
-        .select(col(SKEY).as("__s2"), col(CLOCK).as("__c2"), col(BUCKET).as("__b2"), col(ENTRIES).as(IN_WINDOW));
+            Encoders.row(COUNTED))
+        // read by both broadcasts below: computed once
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    // the repeated lines of each source, and of each (source, timeline, bucket), few: broadcast to the documents,
+    // which are never shuffled
+    Dataset<Row> bySource = counted.filter(col(CLOCK).equalTo(lit(RepeatedLines.NONE)))
+        .groupBy(col(SKEY)).agg(array_sort(collect_list(struct(col(KEY), col(COUNT)))).as(IN_SOURCE))
+        .withColumnRenamed(SKEY, "__s1");
+    Dataset<Row> byWindow = counted.filter(col(CLOCK).notEqual(lit(RepeatedLines.NONE)))
+        .groupBy(col(SKEY), col(CLOCK), col(BUCKET))
+        .agg(array_sort(collect_list(struct(col(KEY), col(COUNT)))).as(IN_WINDOW))
+        .select(col(SKEY).as("__s2"), col(CLOCK).as("__c2"), col(BUCKET).as("__b2"), col(IN_WINDOW));
 
     String[] inputColumns = documents.columns();
     Dataset<Row> keyed = documents.withColumn(SKEY, xxhash64(col(SOURCE)))
@@ -172,7 +184,7 @@ public final class Clean {
     out.add(col(CLEANED_COL + "." + LANG).as(LANG));
     out.add(col(CLEANED_COL + "." + LANG_CONFIDENCE).as(LANG_CONFIDENCE));
     out.add(col(CLEANED_COL + "." + CHAR_COUNT).as(CHAR_COUNT));
-    return new Result(cleaned.select(out.toArray(Column[]::new)));
+    return new Result(cleaned.select(out.toArray(Column[]::new)), counted);
   }
 
   /**
@@ -330,10 +342,10 @@ public final class Clean {
   }
 
   /**
-   * What cleaning removed, for the manifest, from a cleaned documents table (one Spark job): lines and characters
-   * removed by reason, and per source (the {@code maxSources} sources with the most removed lines, then the rest
-   * summed under "(other sources)"): documents, documents with removals, lines removed by reason, raw and removed
-   * characters.
+   * What cleaning removed, for the manifest, from a cleaned documents table (two small Spark aggregations): lines
+   * removed, in all and by reason, characters removed by reason, and per source (the {@code maxSources} sources with
+   * the most removed lines, ties by name, then the rest summed under "(other sources)"): documents, documents with
+   * removals, lines and characters removed, raw characters, lines removed by reason.
    */
   public static Map<String, Object> removalStats(Dataset<Row> cleaned, int maxSources) {
     Dataset<Row> perDoc = cleaned.select(col(SOURCE), explode_outer(col(BOILERPLATE)).as("b"));
@@ -384,6 +396,7 @@ public final class Clean {
     }
     if (ranked.size() > maxSources) sources.put("(other sources)", sourceEntry(other, otherReasons));
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("lines_removed", linesByReason.values().stream().mapToLong(Long::longValue).sum());
     out.put("lines_removed_by_reason", linesByReason);
     out.put("chars_removed_by_reason", charsByReason);
     out.put("sources", ranked.size());

@@ -19,11 +19,26 @@ import org.apache.spark.sql.SparkSession;
  * the same class file runs against an older build's classes: two builds are compared by running it alternately
  * against each (one JVM per run).
  *
- * <pre>bench/java io.newslens.bench.CleanStageTime DOCUMENTS_PARQUET OUT_DIR [ROUNDS]</pre>
- * Prints one JSON line: wall and CPU seconds per round, the load average before and after.
+ * <pre>
+ * bench/java io.newslens.bench.CleanStageTime DOCUMENTS_PARQUET OUT_DIR [ROUNDS]
+ * bench/java io.newslens.bench.CleanStageTime ingest CORPUS DOCUMENTS_PARQUET   (the ingest stage, written once)
+ * </pre>
+ * Prints one JSON line: wall and CPU seconds per round (ROUNDS 0: the one warm-up round), the load average before
+ * and after.
  */
 public final class CleanStageTime {
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("ingest")) {
+      SparkSession spark = SparkSessions.getOrCreate("local[2]");
+      io.newslens.ingest.Ingest.registerUdfs(spark);
+      try {
+        CleanBench.ingest(spark, new java.io.File(args[1]).getAbsolutePath()).write().mode(SaveMode.Overwrite)
+            .parquet(args[2]);
+      } finally {
+        spark.stop();
+      }
+      return;
+    }
     String docs = args[0];
     String out = args[1];
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
@@ -35,7 +50,7 @@ public final class CleanStageTime {
     List<Double> wall = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
     try {
-      for (int i = -1; i < rounds; i++) {
+      for (int i = rounds == 0 ? 0 : -1; i < Math.max(rounds, 1); i++) {
         long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Clean.apply(spark.read().parquet(docs), CleanParams.defaults()).documents()
@@ -43,7 +58,7 @@ public final class CleanStageTime {
         double w = (System.nanoTime() - t0) / 1e9;
         double c = (os.getProcessCpuTime() - c0) / 1e9;
         spark.catalog().clearCache();
-        if (i >= 0) {
+        if (i >= 0 || rounds == 0) {
           wall.add(w);
           cpu.add(c);
         }

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Executes each notebook in notebooks/ against each given Newslens output folder and checks what it produced.
 
-    bin/check_notebooks.py WORK [--thin-ok OUTPUT]... [--full OUTPUT]... [--only NAME]
+    bin/check_notebooks.py WORK [--thin-ok OUTPUT]... [--full OUTPUT]... [--pages OUTPUT]... [--only NAME]
 
 A notebook declares what it draws in its metadata: {"newslens": {"charts": [...], "optional_charts": [...],
 "tables": [...]}} (optional charts depend on what the corpus holds, e.g. boilerplate, and may be thin anywhere); its cells
@@ -9,10 +9,13 @@ show charts with newslens_nb.chart(fig, name), tables with show(df, name=...), a
 with thin(name, why). An executed notebook passes when:
   - the committed notebook carries no outputs;
   - no cell produced an error, a traceback or a warning on stderr;
-  - it shows at least one HTML table and one PNG chart;
+  - it shows at least one HTML table and one PNG chart (on a --thin-ok output, none when it says why);
   - every expected table was shown, and every expected chart was drawn -- or, on a --thin-ok output only, replaced
     by a thin() note saying why (the notes are listed);
   - every PNG is a valid PNG that is not blank (some share of non-background pixels).
+A notebook about web pages declares "pages": true in that metadata: it must draw every chart on a --pages output
+(one read from HTML or WARC), and may say why it draws none on the others; the other notebooks are not run on a
+--pages output.
 Executed notebooks go to WORK/executed/<output>/ and their charts to WORK/executed/<output>/png/<notebook>-<chart>.png
 so a person can look at them. The last line is 'notebooks: N passed, N failed'.
 """
@@ -89,7 +92,7 @@ def check(nb_path: Path, executed: Path, png_dir: Path, thin_ok: bool) -> tuple[
                 (png_dir / f"{nb_path.stem}-{name}.png").write_bytes(raw)
     if tables == 0:
         problems.append("no table shown")
-    if charts == 0:
+    if charts == 0 and not (thin_ok and thinned):
         problems.append("no chart drawn")
     for name in expected.get("tables", []):
         if name not in shown:
@@ -115,12 +118,15 @@ def main() -> int:
                     help="an output on which a chart may be replaced by a note saying why it is thin (e.g. seeds)")
     ap.add_argument("--full", action="append", default=[], metavar="OUTPUT",
                     help="an output on which every expected chart must be drawn")
+    ap.add_argument("--pages", action="append", default=[], metavar="OUTPUT",
+                    help="an output read from web pages: the pages notebooks run on it and draw every chart")
     ap.add_argument("--only", help="run only the notebooks whose file name contains this")
     ap.add_argument("--timeout", type=int, default=600, help="seconds per cell")
     a = ap.parse_args()
     root = Path(__file__).resolve().parent.parent
     notebooks = [nb for nb in sorted((root / "notebooks").glob("*.ipynb")) if not a.only or a.only in nb.name]
-    outputs = [(o, True) for o in a.thin_ok] + [(o, False) for o in a.full]
+    outputs = [(o, True, False) for o in a.thin_ok] + [(o, False, False) for o in a.full] \
+        + [(o, False, True) for o in a.pages]
     if not notebooks or not outputs:
         print("check_notebooks: no notebooks or no outputs given", file=sys.stderr)
         return 2
@@ -130,11 +136,15 @@ def main() -> int:
         if stale:
             print(f"FAIL {nb.name}: committed with outputs ({', '.join(stale[:5])}); clear them before committing")
             failed += 1
-    for out, thin_ok in outputs:
+    for out, thin_ok_output, pages_output in outputs:
         label = Path(out).name
         dest = Path(a.work).resolve() / "executed" / label
         dest.mkdir(parents=True, exist_ok=True)
         for nb in notebooks:
+            pages_nb = bool(nbformat.read(nb, as_version=4).metadata.get("newslens", {}).get("pages"))
+            if pages_output and not pages_nb:
+                continue
+            thin_ok = thin_ok_output or (pages_nb and not pages_output)
             env = dict(os.environ, NEWSLENS_OUTPUT=str(Path(out).resolve()), PYDEVD_DISABLE_FILE_VALIDATION="1", NEWSLENS_NB_STRICT="1",
                        MPLBACKEND="module://matplotlib_inline.backend_inline")
             executed = dest / nb.name

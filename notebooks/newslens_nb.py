@@ -286,15 +286,16 @@ def py_index(text: str, utf16_offset: int) -> int:
 
 
 def highlight(text: str, spans, color: str = "#ffe08a", utf16: bool = True) -> str:
-    """HTML of text with the given [start, end) spans marked (<mark>). Offsets are Java (UTF-16) string indices
-    unless utf16=False."""
+    """HTML of text with the given [start, end) spans marked (<mark>); a span (start, end, color) has its own
+    color. Offsets are Java (UTF-16) string indices unless utf16=False."""
     import html
     conv = (lambda o: py_index(text, o)) if utf16 else (lambda o: o)
     out, pos = [], 0
-    for s, e in sorted((conv(int(s)), conv(int(e))) for s, e in spans):
+    marks = sorted((conv(int(sp[0])), conv(int(sp[1])), sp[2] if len(sp) > 2 else color) for sp in spans)
+    for s, e, c in marks:
         s, e = max(s, pos), max(e, pos)
         out.append(html.escape(text[pos:s]))
-        out.append(f'<mark style="background:{color}">' + html.escape(text[s:e]) + "</mark>")
+        out.append(f'<mark style="background:{c}">' + html.escape(text[s:e]) + "</mark>")
         pos = e
     out.append(html.escape(text[pos:]))
     return "".join(out).replace("\n", "<br>")

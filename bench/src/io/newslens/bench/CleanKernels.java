@@ -6,7 +6,7 @@ import io.newslens.clean.CleanParams;
 import io.newslens.clean.LanguageDetector;
 import io.newslens.ingest.IngestParams;
 import io.newslens.ingest.RawRecord;
-import io.newslens.ingest.RecordReader;
+import io.newslens.ingest.RecordSource;
 import java.io.FileInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ public final class CleanKernels {
 
     long t0 = cpu();
     List<String> texts = new ArrayList<>();
-    try (RecordReader r = new RecordReader(path, () -> new FileInputStream(path), IngestParams.defaults())) {
+    try (RecordSource r = RecordSource.open(path, () -> new FileInputStream(path), IngestParams.defaults())) {
       while (r.hasNext() && texts.size() < maxDocs) {
         RawRecord rec = r.next();
         if (!rec.rejected()) texts.add(rec.text());

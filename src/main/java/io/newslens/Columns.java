@@ -26,6 +26,21 @@ public final class Columns {
   public static final String FETCHED_AT = "fetched_at";
   /** How the text of an HTML page was obtained: struct of method, score and what was dropped. */
   public static final String EXTRACTION = "extraction";
+  /** documents.extraction fields: how the article was found and the extractor's confidence (0 to 1). */
+  public static final String METHOD = "method";
+  public static final String SCORE = "score";
+  /** documents.extraction.encoding_source: http, bom, meta, detected or default. */
+  public static final String ENCODING_SOURCE = "encoding_source";
+  /** documents.extraction: blocks (lines) of the page text, those dropped, and the page and article lengths. */
+  public static final String BLOCKS = "blocks";
+  public static final String DROPPED_BLOCKS = "dropped_blocks";
+  public static final String PAGE_CHARS = "page_chars";
+  public static final String ARTICLE_CHARS = "article_chars";
+  /**
+   * The work table's extraction.dropped: spans (start, end, reason) of the page text the extractor left out; the
+   * clean stage turns them into boilerplate annotations and drops the field.
+   */
+  public static final String DROPPED = "dropped";
 
   // documents (clean)
   public static final String RAW_TEXT = "raw_text";
@@ -95,6 +110,10 @@ public final class Columns {
   public static final String PERIOD_TOKENS = "period_tokens";
   public static final String PERIOD_DOCS = "period_docs";
   public static final String REL_FREQ = "rel_freq";
+  /** terms, keyness: Gries' deviation of proportions over the counted articles (0 even, near 1 concentrated). */
+  public static final String DP = "dp";
+  /** terms: the term is in more than --frequent-share of the counted articles (too common to be informative). */
+  public static final String FREQUENT = "frequent";
 
 
   // ---- dedup --------------------------------------------------------------------------------------------
@@ -127,6 +146,8 @@ public final class Columns {
   public static final String TERM_ID = "term_id";
   public static final String LABEL = "label";
   public static final String TOP_TERMS = "terms";
+  /** topics: the topic's terms ranked by relevance (Sievert &amp; Shirley), the ranking its label is taken from. */
+  public static final String RELEVANT_TERMS = "relevant_terms";
   public static final String ARTICLE_SHARE = "article_share";
   public static final String DOMINANT_DOCS = "dominant_docs";
   public static final String COHERENCE = "coherence";

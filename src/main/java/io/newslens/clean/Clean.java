@@ -20,7 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
@@ -52,7 +52,10 @@ import org.apache.spark.storage.StorageLevel;
  *       window, page structure, normalization) then {@link LanguageDetector#detect} on the cleaned text. A line is
  *       repeated in its source when its bodies are at least {@code repeatMinDocs} and {@code repeatMinFraction} of
  *       the source's; in the window when its pages are at least {@code windowMinPages}, strongly so when they are
- *       also {@code windowMinFraction} of the source's pages in that window.</li>
+ *       also {@code windowMinFraction} of the source's pages in that window. A web page comes with the spans its
+ *       extractor left out of the article ({@code extraction.dropped}, offsets into its text): they are removed
+ *       first, as boilerplate annotations with reason {@code extraction:REASON}, so {@code raw_text} keeps the whole
+ *       page and {@code text} is the article; {@code extraction} is then written without them.</li>
  * </ol>
  *
  * <p>Optional input columns: {@code published_at} and {@code fetched_at} (timestamps) give a page's date;
@@ -171,13 +174,25 @@ public final class Clean {
         .join(broadcast(byWindow), col(SKEY).equalTo(col("__s2")).and(col(CLOCK).equalTo(col("__c2")))
             .and(col(BUCKET).equalTo(col("__b2"))), "left");
 
-    UserDefinedFunction clean = udf((UDF3<String, scala.collection.Seq<Row>, scala.collection.Seq<Row>, Row>)
-        (raw, inSource, inWindow) -> cleanRow(raw, inSource, inWindow, p), CLEANED)
+    UserDefinedFunction clean = udf((UDF4<String, scala.collection.Seq<Row>, scala.collection.Seq<Row>,
+        scala.collection.Seq<Row>, Row>) (raw, inSource, inWindow, dropped) ->
+        cleanRow(raw, inSource, inWindow, dropped, p), CLEANED)
         .asNondeterministic(); // evaluated once per row, not once per extracted field
-    Dataset<Row> cleaned = joined.withColumn(CLEANED_COL, clean.apply(col(TEXT), col(IN_SOURCE), col(IN_WINDOW)));
+    boolean pages = hasDroppedSpans(documents);
+    Column dropped = pages ? col(EXTRACTION).getField(DROPPED)
+        : lit(null).cast(DataTypes.createArrayType(DROPPED_SPAN, false));
+    Dataset<Row> cleaned = joined.withColumn(CLEANED_COL,
+        clean.apply(col(TEXT), col(IN_SOURCE), col(IN_WINDOW), dropped));
     List<Column> out = new ArrayList<>();
     for (String c : inputColumns) {
-      out.add(c.equals(TEXT) ? col(CLEANED_COL + "." + TEXT).as(TEXT) : col(c));
+      if (c.equals(TEXT)) {
+        out.add(col(CLEANED_COL + "." + TEXT).as(TEXT));
+      } else if (c.equals(EXTRACTION) && pages) {
+        out.add(col(EXTRACTION).dropFields(scala.jdk.javaapi.CollectionConverters.asScala(List.of(DROPPED)).toList())
+            .as(EXTRACTION));
+      } else {
+        out.add(col(c));
+      }
     }
     out.add(col(TEXT).as(RAW_TEXT));
     out.add(col(CLEANED_COL + "." + BOILERPLATE).as(BOILERPLATE));
@@ -326,12 +341,43 @@ public final class Clean {
     };
   }
 
+  /** The struct of a span of {@code extraction.dropped}: start, end (into the text) and the extractor's reason. */
+  static final StructType DROPPED_SPAN = new StructType()
+      .add(START, DataTypes.IntegerType, false)
+      .add(END, DataTypes.IntegerType, false)
+      .add(REASON, DataTypes.StringType, false);
+
+  /** Prefix of the boilerplate reason of a span the page extractor dropped. */
+  public static final String EXTRACTION_REASON_PREFIX = "extraction:";
+
+  /** Whether the documents carry an extraction struct with dropped spans (ingested web pages). */
+  static boolean hasDroppedSpans(Dataset<Row> documents) {
+    if (!Arrays.asList(documents.columns()).contains(EXTRACTION)) return false;
+    return documents.schema().apply(EXTRACTION).dataType() instanceof StructType st
+        && Arrays.asList(st.fieldNames()).contains(DROPPED);
+  }
+
+  /** The spans the page extractor dropped, in text order, as spans removed before cleaning. */
+  static List<Cleaner.PreRemoved> preRemoved(scala.collection.Seq<Row> dropped) {
+    List<Cleaner.PreRemoved> pre = new ArrayList<>();
+    if (dropped == null) return pre;
+    scala.collection.Iterator<Row> it = dropped.iterator();
+    while (it.hasNext()) {
+      Row span = it.next();
+      int start = span.getInt(0);
+      int end = span.getInt(1);
+      if (end > start) pre.add(new Cleaner.PreRemoved(start, end, EXTRACTION_REASON_PREFIX + span.getString(2)));
+    }
+    pre.sort(java.util.Comparator.comparingInt(Cleaner.PreRemoved::start));
+    return pre;
+  }
+
   static Row cleanRow(String raw, scala.collection.Seq<Row> inSource, scala.collection.Seq<Row> inWindow,
-      CleanParams p) {
+      scala.collection.Seq<Row> dropped, CleanParams p) {
     Cleaner.Repetition rep = repetition(Counts.of(inSource), Counts.of(inWindow), p);
     Cleaner.Rules rules = new Cleaner.Rules(p.patterns(), p.structure(), p.repeatMaxLineChars(),
         p.windowed() ? p.windowMaxLineChars() : 0);
-    Cleaner.Cleaned c = Cleaner.clean(raw, rep, rules);
+    Cleaner.Cleaned c = Cleaner.clean(raw, preRemoved(dropped), rep, rules);
     List<Row> removals = new ArrayList<>(c.removals().size());
     for (Cleaner.Removal r : c.removals()) {
       removals.add(RowFactory.create(r.start(), r.end(), r.reason(), r.removed()));

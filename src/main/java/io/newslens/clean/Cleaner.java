@@ -12,6 +12,8 @@ import java.util.function.LongPredicate;
  *
  * <p>First each line alone; a line is removed by the first rule that applies:
  * <ol>
+ *   <li>it lies in a span removed before cleaning (the parts of a web page its extractor left out of the article):
+ *       the span's reason; no other rule sees such a line, not even as a neighbour;</li>
  *   <li>its wording is a news-site pattern ({@link BoilerplatePatterns#reason}), paywall notices and teasers
  *       included;</li>
  *   <li>it follows a teaser header ("you may also like:", "A lire aussi", "Les plus lus"), is short (at most
@@ -45,6 +47,12 @@ public final class Cleaner {
 
   /** One removed line: offsets into the raw text (end exclusive), reason code, the raw line as written. */
   public record Removal(int start, int end, String reason, String removed) {}
+
+  /**
+   * A span of the raw text removed before cleaning (offsets, end exclusive): every line it overlaps is removed with
+   * its reason.
+   */
+  public record PreRemoved(int start, int end, String reason) {}
 
   /** The cleaned text and what was removed from it, in text order. */
   public record Cleaned(String text, List<Removal> removals) {}
@@ -192,21 +200,46 @@ public final class Cleaner {
    * rules on.
    */
   public static Cleaned clean(String raw, LongPredicate repeatedInSource, boolean patterns, int maxLineChars) {
-    return clean(raw, Repetition.ofSource(repeatedInSource), new Rules(patterns, false, maxLineChars, 0));
+    return clean(raw, List.of(), repeatedInSource, patterns, maxLineChars);
+  }
+
+  /**
+   * Cleans {@code raw} with the line rules only, after removing the lines that overlap a {@code preRemoved} span (in
+   * text order, not overlapping) with the span's reason.
+   */
+  public static Cleaned clean(String raw, List<PreRemoved> preRemoved, LongPredicate repeatedInSource,
+      boolean patterns, int maxLineChars) {
+    return clean(raw, preRemoved, Repetition.ofSource(repeatedInSource), new Rules(patterns, false, maxLineChars, 0));
   }
 
   /** Cleans {@code raw}: the line rules, then the structural rules (see the class comment). */
   public static Cleaned clean(String raw, Repetition repetition, Rules rules) {
+    return clean(raw, List.of(), repetition, rules);
+  }
+
+  /**
+   * Cleans {@code raw} whose lines overlapping a {@code preRemoved} span (in text order, not overlapping) are removed
+   * first, with the span's reason; the line rules, then the structural rules, see only the lines left.
+   */
+  public static Cleaned clean(String raw, List<PreRemoved> preRemoved, Repetition repetition, Rules rules) {
     if (raw == null || raw.isEmpty()) return new Cleaned("", List.of());
+    int span = 0;
     List<Line> lines = lines(raw);
     int n = lines.size();
     String[] reasons = new String[n];
+    boolean[] pre = new boolean[n];
     int[] window = new int[n];
     Set<String> keptKeys = new HashSet<>();
     int linkListLeft = 0;
     for (int i = 0; i < n; i++) {
       Line l = lines.get(i);
       if (l.cleaned().isEmpty()) continue;
+      while (span < preRemoved.size() && preRemoved.get(span).end() <= l.start()) span++;
+      if (span < preRemoved.size() && preRemoved.get(span).start() < l.end()) {
+        reasons[i] = preRemoved.get(span).reason();
+        pre[i] = true;
+        continue;
+      }
       String key = l.key();
       String reason = rules.patterns() ? BoilerplatePatterns.reason(key) : null;
       if (reason == null && linkListLeft > 0 && key.length() <= LINK_LIST_MAX_CHARS) {
@@ -229,7 +262,7 @@ public final class Cleaner {
       if (reason == null && !keptKeys.add(key)) reason = BoilerplatePatterns.REPEATED_IN_DOCUMENT;
       reasons[i] = reason;
     }
-    PageStructure.apply(lines, reasons, window, rules.structure());
+    PageStructure.apply(lines, pre, reasons, window, rules.structure());
 
     List<Removal> removals = new ArrayList<>();
     StringBuilder text = new StringBuilder(raw.length());

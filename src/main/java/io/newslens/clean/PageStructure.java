@@ -53,15 +53,16 @@ public final class PageStructure {
   /**
    * Adds structural reasons to the kept lines. {@code lines} are the document's lines (cleaned text in
    * {@link Cleaner.Line#cleaned}); {@code reasons[i]} is null for a kept line; {@code window[i]} is the line's windowed
-   * evidence ({@link Cleaner.Repetition#NO}, {@code WEAK} or {@code STRONG}). {@code structure} turns rules 1–3 and 5
-   * on; rule 4 always runs.
+   * evidence ({@link Cleaner.Repetition#NO}, {@code WEAK} or {@code STRONG}). {@code skip[i]} marks a line removed
+   * before cleaning (a span a page's extractor left out): like a blank line, it is in no run and no neighbour.
+   * {@code structure} turns rules 1–3 and 5 on; rule 4 always runs.
    */
-  static void apply(List<Cleaner.Line> lines, String[] reasons, int[] window, boolean structure) {
+  static void apply(List<Cleaner.Line> lines, boolean[] skip, String[] reasons, int[] window, boolean structure) {
     int n = lines.size();
     // the non-blank lines, in order: runs and neighbours are taken over them
     int[] at = new int[n];
     int m = 0;
-    for (int i = 0; i < n; i++) if (!lines.get(i).cleaned().isEmpty()) at[m++] = i;
+    for (int i = 0; i < n; i++) if (!lines.get(i).cleaned().isEmpty() && !skip[i]) at[m++] = i;
     String[] text = new String[m];
     int[] words = new int[m];
     for (int k = 0; k < m; k++) {

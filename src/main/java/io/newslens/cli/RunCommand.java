@@ -83,12 +83,26 @@ final class RunCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.getOrCreate(master);
     try {
       Pipeline.Summary s = Pipeline.run(spark, cfg);
-      spec.commandLine().getOut().printf("newslens: wrote %s in %.1f s: %s%n", s.output(), s.millis() / 1e3,
-          new TreeMap<>(s.tableRows()));
+      spec.commandLine().getOut().println(summaryLine(s));
       return 0;
     } finally {
       if (ownSession) spark.stop();
     }
+  }
+
+  /**
+   * The run's one line on stdout: where it wrote and the rows per table; when no record was kept, that instead,
+   * with the rejections by reason, so an input that was not understood (e.g. pages with no article) says so.
+   */
+  static String summaryLine(Pipeline.Summary s) {
+    String head = String.format(java.util.Locale.ROOT, "newslens: wrote %s in %.1f s: ", s.output(), s.millis() / 1e3);
+    if (s.recordsKept() > 0) return head + new TreeMap<>(s.tableRows());
+    StringBuilder reasons = new StringBuilder();
+    new TreeMap<>(s.rejectedByReason()).forEach((r, n) -> reasons.append(reasons.length() == 0 ? "" : ", ")
+        .append(r).append(' ').append(n));
+    return head + "no document was kept: " + (s.recordsRead() == 0 ? "no record was read"
+        : s.recordsRead() - s.recordsKept() + " of " + s.recordsRead() + " records rejected (" + reasons
+            + "); the rejected table says why");
   }
 
   JobConfig config() {
@@ -109,8 +123,18 @@ final class RunCommand implements Callable<Integer> {
         given.put(name, String.valueOf(v));
       }
     }
+    // --frequent-share (a terms option) flags terms in the terms table and keeps the same terms out of the topics
+    io.newslens.terms.TermsParams termsParams;
+    io.newslens.topics.TopicsParams topicsParams;
+    try {
+      termsParams = terms.toParams();
+      topicsParams = topics.toParams(seed);
+      topicsParams = topicsParams.withLabels(termsParams.frequentShare(), topicsParams.relevanceLambda());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     return new JobConfig(inputs, output, master, seed, ingest, clean.toParams(), analyze.toParams(),
-        dedup.toParams(seed), reuse.toParams(), terms.toParams(), topics.toParams(seed), given, effective);
+        dedup.toParams(seed), reuse.toParams(), termsParams, topicsParams, given, effective);
   }
 
   /** Maps exceptions to exit codes: usage 2, expected run failure 1, anything else 1 with its class name. */

@@ -92,7 +92,7 @@ public final class Dedup {
   private record Found(Dataset<Row> pairs, List<Dataset<Row>> persisted) {}
 
   /** A clusters table and the GraphX graphs its lineage reads (cached until unpersisted). */
-  private record Components(Dataset<Row> clusters, List<Graph<?, ?>> graphs) {}
+  record Components(Dataset<Row> clusters, List<Graph<?, ?>> graphs) {}
 
   public static final String EXACT = "exact";
   public static final String NEAR = "near";
@@ -324,38 +324,64 @@ public final class Dedup {
   }
 
   /**
-   * One row per document: connected components (GraphX) over the pairs' edges. Every document of
+   * One row per document: connected components over the pairs' edges, found on the driver by union-find up to
+   * {@link #DRIVER_MAX_EDGES} pairs (one collect instead of GraphX's Pregel supersteps), else by GraphX (whose
+   * vertex ids are xxhash64 of doc_id: a collision, odds about n²/2^65, 3·10^-8 at a million documents, would merge
+   * two clusters). Every document of
    * {@code documents} appears; one in no pair is its own cluster of size 1. cluster_id = the smallest member
    * doc_id (derived from the members only); representative = earliest published_at (nulls last), then longest
-   * text (char_count when present), then smallest doc_id. Vertex ids are xxhash64 of doc_id: a collision (odds
-   * about n²/2^65, 3·10^-8 at a million documents) would merge two clusters. The GraphX graphs stay cached
-   * ({@link #apply} releases them).
+   * text (char_count when present), then smallest doc_id. GraphX's graphs stay cached ({@link #apply} releases
+   * them).
    */
   public static Dataset<Row> clusters(Dataset<Row> documents, Dataset<Row> pairs) {
     return components(documents, pairs).clusters();
   }
 
+  /**
+   * Up to this many verified pairs, the components are found on the driver ({@link UnionFind}) from the collected
+   * pairs (about 300 bytes a pair while collected); beyond it by GraphX connected components in Spark.
+   */
+  static final long DRIVER_MAX_EDGES = 1_000_000L;
+
+  private static final StructType MEMBERS = new StructType().add(DOC_ID, DataTypes.StringType, false)
+      .add(CLUSTER_ID, DataTypes.StringType, false);
+
   private static Components components(Dataset<Row> documents, Dataset<Row> pairs) {
+    return components(documents, pairs, DRIVER_MAX_EDGES);
+  }
+
+  static Components components(Dataset<Row> documents, Dataset<Row> pairs, long driverMaxEdges) {
     requireColumns(documents, DOC_ID, PUBLISHED_AT, TEXT);
     requireColumns(pairs, DOC_A, DOC_B);
-    ClassTag<Integer> intTag = ClassTag$.MODULE$.apply(Integer.class);
-    JavaRDD<Row> edgeRows = pairs.select(xxhash64(col(DOC_A)), xxhash64(col(DOC_B))).javaRDD();
-    // every GraphX superstep runs a task per partition: no more edge partitions than the cluster has cores
-    // (the pairs come in 16 + 2; OrangeSum's 2,437 edges made 18-task stages of a few milliseconds of work each)
-    int cores = documents.sparkSession().sparkContext().defaultParallelism();
-    if (edgeRows.getNumPartitions() > cores) edgeRows = edgeRows.coalesce(cores);
-    RDD<Edge<Integer>> edges = edgeRows.map(r -> new Edge<>(r.getLong(0), r.getLong(1), 1)).rdd();
-    Graph<Integer, Integer> graph = Graph.fromEdges(edges, 0, StorageLevel.MEMORY_AND_DISK(),
-        StorageLevel.MEMORY_AND_DISK(), intTag, intTag);
-    Graph<Object, Integer> cc = ConnectedComponents.run(graph, intTag, intTag);
-    JavaRDD<Row> comps = cc.vertices().toJavaRDD()
-        .map(t -> RowFactory.create((Long) t._1(), (Long) t._2()));
-    Dataset<Row> comp = documents.sparkSession().createDataFrame(comps,
-        new StructType().add("vid", DataTypes.LongType, false).add("comp", DataTypes.LongType, false));
-    Dataset<Row> ids = Pairs.members(pairs).withColumn("vid", xxhash64(col(DOC_ID)));
-    Dataset<Row> member = ids.join(comp, "vid")
-        .withColumn(CLUSTER_ID, min(col(DOC_ID)).over(Window.partitionBy("comp")))
-        .select(DOC_ID, CLUSTER_ID);
+    Dataset<Row> member;
+    List<Graph<?, ?>> graphs = List.of();
+    if (pairs.count() <= driverMaxEdges) {
+      UnionFind uf = new UnionFind();
+      for (Row r : pairs.select(DOC_A, DOC_B).collectAsList()) uf.union(r.getString(0), r.getString(1));
+      List<Row> rows = new ArrayList<>(uf.size());
+      uf.smallestMembers().forEach((doc, cluster) -> rows.add(RowFactory.create(doc, cluster)));
+      member = documents.sparkSession().createDataFrame(rows, MEMBERS);
+    } else {
+      ClassTag<Integer> intTag = ClassTag$.MODULE$.apply(Integer.class);
+      JavaRDD<Row> edgeRows = pairs.select(xxhash64(col(DOC_A)), xxhash64(col(DOC_B))).javaRDD();
+      // every GraphX superstep runs a task per partition: no more edge partitions than the cluster has cores
+      // (the pairs come in 16 + 2; OrangeSum's 2,437 edges made 18-task stages of a few milliseconds of work each)
+      int cores = documents.sparkSession().sparkContext().defaultParallelism();
+      if (edgeRows.getNumPartitions() > cores) edgeRows = edgeRows.coalesce(cores);
+      RDD<Edge<Integer>> edges = edgeRows.map(r -> new Edge<>(r.getLong(0), r.getLong(1), 1)).rdd();
+      Graph<Integer, Integer> graph = Graph.fromEdges(edges, 0, StorageLevel.MEMORY_AND_DISK(),
+          StorageLevel.MEMORY_AND_DISK(), intTag, intTag);
+      Graph<Object, Integer> cc = ConnectedComponents.run(graph, intTag, intTag);
+      JavaRDD<Row> comps = cc.vertices().toJavaRDD()
+          .map(t -> RowFactory.create((Long) t._1(), (Long) t._2()));
+      Dataset<Row> comp = documents.sparkSession().createDataFrame(comps,
+          new StructType().add("vid", DataTypes.LongType, false).add("comp", DataTypes.LongType, false));
+      Dataset<Row> ids = Pairs.members(pairs).withColumn("vid", xxhash64(col(DOC_ID)));
+      member = ids.join(comp, "vid")
+          .withColumn(CLUSTER_ID, min(col(DOC_ID)).over(Window.partitionBy("comp")))
+          .select(DOC_ID, CLUSTER_ID);
+      graphs = List.of(graph, cc);
+    }
 
     Column len = Arrays.asList(documents.columns()).contains(CHAR_COUNT)
         ? coalesce(col(CHAR_COUNT).cast("long"), length(col(TEXT)).cast("long"), lit(0L))
@@ -369,7 +395,7 @@ public final class Dedup {
             col("len").desc(), col(DOC_ID).asc()).rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())))
         .withColumn(IS_REPRESENTATIVE, col(DOC_ID).equalTo(col(REPRESENTATIVE)))
         .select(CLUSTER_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
-    return new Components(table, List.of(graph, cc));
+    return new Components(table, graphs);
   }
 
   static void requireColumns(Dataset<Row> df, String... names) {

@@ -15,7 +15,9 @@ import java.util.Map;
  * @param siteName the site's name (og:site_name, publisher name); the caller falls back to the host
  * @param lang the page's declared language (html lang, content-language), as written
  * @param description the page's description (meta description, og:description)
- * @param extra other metadata worth keeping (e.g. section, keywords, modified date), name → value
+ * @param extra other metadata worth keeping, name → value: {@code modified} (date modified), {@code section},
+ *     {@code keywords}, {@code ld_type} (the JSON-LD type read), {@code truncated_at} (the page was cut at this many
+ *     bytes before parsing), {@code not_text} (the bytes are binary, why)
  */
 public record PageMetadata(String title, String published, List<String> authors, String canonicalUrl,
     String siteName, String lang, String description, Map<String, String> extra) implements Serializable {

@@ -37,9 +37,11 @@ import scala.Tuple2;
  * Ingest stage: reads every input file into the {@code documents} and {@code rejected} tables.
  *
  * <p>Files are spread over tasks by size (largest first, into the lightest group), each task streams its files
- * through {@link RecordReader}; Parquet inputs have their footers checked on the executors (a corrupt file is a
- * rejection, not a failed run), are read by Spark per group of files sharing a schema, and go through the same
- * {@link FieldMapping}. Document ids
+ * through the {@link RecordSource} its {@link InputFormat} opens; a WARC file is read by tasks of its own, one per
+ * byte range of {@value #SPLIT_BYTES_CONF} ({@link InputSplit}, {@link WarcSplits}); web pages carry their fetch
+ * time and extraction audit ({@link PageExtractions}). Parquet inputs have their footers checked on the executors (a
+ * corrupt file is a rejection, not a failed run), are read by Spark per group of files sharing a schema, and go
+ * through the same {@link FieldMapping}. Document ids
  * are SHA-256 hashes of (source, source_id); when two records share them, both get an id that also hashes their
  * input location, and {@code id_collision} is set, so they never merge. The documents are then hash-partitioned by
  * {@code doc_id} into few partitions, so many small files don't become many tiny partitions.
@@ -64,11 +66,14 @@ public final class Ingest {
       DataTypes.createStructField(META, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true),
       DataTypes.createStructField(REASON, DataTypes.StringType, true),
       DataTypes.createStructField(MESSAGE, DataTypes.StringType, true),
-      DataTypes.createStructField(EXCERPT, DataTypes.StringType, true)});
+      DataTypes.createStructField(EXCERPT, DataTypes.StringType, true),
+      DataTypes.createStructField(FETCHED_AT, DataTypes.TimestampType, true),
+      DataTypes.createStructField(EXTRACTION, PageExtractions.WORK_SCHEMA, true)});
 
   /** Column order of the documents table as ingest writes it. */
   public static final List<String> DOCUMENT_COLUMNS = List.of(DOC_ID, SOURCE_ID, SOURCE, URL, TITLE, PUBLISHED_AT,
-      PUBLISHED_RAW, TEXT, INPUT_PATH, INPUT_FORMAT, RECORD_NUMBER, ENCODING, META, ID_COLLISION);
+      PUBLISHED_RAW, TEXT, INPUT_PATH, INPUT_FORMAT, RECORD_NUMBER, ENCODING, META, ID_COLLISION, FETCHED_AT,
+      EXTRACTION);
 
   public static final List<String> REJECTED_COLUMNS =
       List.of(INPUT_PATH, INPUT_FORMAT, RECORD_NUMBER, REASON, MESSAGE, EXCERPT);
@@ -84,8 +89,11 @@ public final class Ingest {
     int cores = Math.max(1, spark.sparkContext().defaultParallelism());
 
     boolean failFirstAttempt = Boolean.parseBoolean(spark.conf().get(TEST_FAIL_FIRST_ATTEMPT, "false"));
-    Dataset<Row> raw = spark.createDataFrame(readStreamed(jsc, streamed, conf, p, cores, failFirstAttempt),
-        RAW_SCHEMA);
+    long splitBytes = org.apache.spark.network.util.JavaUtils.byteStringAsBytes(
+        spark.conf().get(SPLIT_BYTES_CONF, "128m"));
+    List<List<InputSplit>> groups = InputSplit.groups(streamed, cores, splitBytes,
+        f -> new FileOpener(f.path(), conf));
+    Dataset<Row> raw = spark.createDataFrame(readStreamed(jsc, groups, conf, p, failFirstAttempt), RAW_SCHEMA);
     if (!parquet.isEmpty()) raw = raw.unionByName(readParquet(spark, jsc, parquet, conf, p, cores));
 
     int parts = p.partitions() > 0 ? p.partitions() : documentPartitions(files, cores);
@@ -109,14 +117,27 @@ public final class Ingest {
   static final int GZIP_EXPANSION = 4;
 
   /**
+   * How much smaller than its HTML the visible text of a page is taken to be, for sizing the documents table of
+   * HTML and WARC inputs: the 2,000 OrangeSum pages hold 12.0 MB of visible text (UTF-8) in 120.2 MB of HTML.
+   */
+  static final int HTML_TEXT_SHARE = 10;
+
+  /** The Spark setting whose size splits a large WARC file into byte ranges, one task each (as Spark's files). */
+  public static final String SPLIT_BYTES_CONF = "spark.sql.files.maxPartitionBytes";
+
+  /**
    * Partitions of the documents table: one per 32 MiB of input text (a gzipped file counts {@value #GZIP_EXPANSION}×
-   * its size), at least two per core, at most 4,096. Sized on the text, not the files, because every later stage
+   * its size, an HTML or WARC file 1/{@value #HTML_TEXT_SHARE} of it), at least two per core, at most 4,096. Sized on the text, not the files, because every later stage
    * holds a partition's work at once (a million synthetic articles in 769 MB of .gz made 25 partitions of 40,000
    * articles each, and a 2 GB driver ran out of heap caching dedup's features).
    */
   static int documentPartitions(List<InputFile> files, int cores) {
     long textBytes = 0;
-    for (InputFile f : files) textBytes += InputFormat.gzipped(f.path()) ? f.size() * GZIP_EXPANSION : f.size();
+    for (InputFile f : files) {
+      long bytes = InputFormat.gzipped(f.path()) ? f.size() * GZIP_EXPANSION : f.size();
+      InputFormat format = InputFormat.of(f.path());
+      textBytes += format == InputFormat.HTML || format == InputFormat.WARC ? bytes / HTML_TEXT_SHARE : bytes;
+    }
     return (int) Math.max(2L * cores, Math.min(4096, textBytes / (32L << 20) + 1));
   }
 
@@ -137,12 +158,9 @@ public final class Ingest {
    */
   public static final String TEST_FAIL_FIRST_ATTEMPT = "spark.newslens.test.failFirstAttempt";
 
-  private static JavaRDD<Row> readStreamed(JavaSparkContext jsc, List<InputFile> files,
-      SerializableConfiguration conf, IngestParams p, int cores, boolean failFirstAttempt) {
-    if (files.isEmpty()) return jsc.emptyRDD();
-    int slices = Math.max(1, Math.min(files.size(), Math.max(2 * cores, (int) (files.stream()
-        .mapToLong(InputFile::size).sum() / (64L << 20)) + 1)));
-    List<List<InputFile>> groups = balance(files, slices);
+  private static JavaRDD<Row> readStreamed(JavaSparkContext jsc, List<List<InputSplit>> groups,
+      SerializableConfiguration conf, IngestParams p, boolean failFirstAttempt) {
+    if (groups.isEmpty()) return jsc.emptyRDD();
     return jsc.parallelize(groups, groups.size())
         .flatMap(group -> {
           Iterator<Row> it = new GroupIterator(group, conf, p);
@@ -192,15 +210,15 @@ public final class Ingest {
     }
   }
 
-  /** Streams the records of a group of files, one file open at a time. */
+  /** Streams the records of a group of files (or of one range of a WARC file), one file open at a time. */
   private static final class GroupIterator implements Iterator<Row> {
-    private final Iterator<InputFile> files;
+    private final Iterator<InputSplit> splits;
     private final SerializableConfiguration conf;
     private final IngestParams p;
-    private RecordReader current;
+    private RecordSource current;
 
-    GroupIterator(List<InputFile> group, SerializableConfiguration conf, IngestParams p) {
-      this.files = group.iterator();
+    GroupIterator(List<InputSplit> group, SerializableConfiguration conf, IngestParams p) {
+      this.splits = group.iterator();
       this.conf = conf;
       this.p = p;
     }
@@ -209,9 +227,9 @@ public final class Ingest {
     public boolean hasNext() {
       while (current == null || !current.hasNext()) {
         if (current != null) closeQuietly(current);
-        if (!files.hasNext()) return false;
-        InputFile f = files.next();
-        current = new RecordReader(f.path(), () -> open(f.path(), conf.value()), p);
+        if (!splits.hasNext()) return false;
+        InputSplit s = splits.next();
+        current = s.open(new FileOpener(s.path(), conf), p);
       }
       return true;
     }
@@ -223,14 +241,38 @@ public final class Ingest {
     }
   }
 
-  private static InputStream open(String path, Configuration conf) throws java.io.IOException {
-    Path hp = new Path(path);
-    FileSystem fs = hp.getFileSystem(conf);
-    FSDataInputStream in = fs.open(hp, 1 << 16);
-    return in;
+  /** Opens a file of any Hadoop file system, seeking where a byte range starts. */
+  private static final class FileOpener implements RecordSource.Opener {
+    private final String path;
+    private final SerializableConfiguration conf;
+
+    FileOpener(String path, SerializableConfiguration conf) {
+      this.path = path;
+      this.conf = conf;
+    }
+
+    @Override
+    public InputStream open() throws java.io.IOException {
+      Path hp = new Path(path);
+      return hp.getFileSystem(conf.value()).open(hp, 1 << 16);
+    }
+
+    @Override
+    public InputStream openAt(long offset) throws java.io.IOException {
+      Path hp = new Path(path);
+      FSDataInputStream in = hp.getFileSystem(conf.value()).open(hp, 1 << 16);
+      if (offset > 0) in.seek(offset);
+      return in;
+    }
+
+    @Override
+    public long length() throws java.io.IOException {
+      Path hp = new Path(path);
+      return hp.getFileSystem(conf.value()).getFileStatus(hp).getLen();
+    }
   }
 
-  private static void closeQuietly(RecordReader r) {
+  private static void closeQuietly(RecordSource r) {
     try {
       r.close();
     } catch (java.io.IOException ignored) {
@@ -242,7 +284,9 @@ public final class Ingest {
     return RowFactory.create(r.inputPath(), r.inputFormat(), r.recordNumber(), r.sourceId(), r.source(), r.url(),
         r.title(), r.publishedRaw(), r.text(), r.encoding(),
         r.meta() == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(r.meta()),
-        r.reason(), r.message(), r.excerpt());
+        r.reason(), r.message(), r.excerpt(),
+        r.fetchedAt() == null ? null : Timestamp.from(java.time.Instant.parse(r.fetchedAt())),
+        PageExtractions.toRow(r.extraction()));
   }
 
   // ---- Parquet inputs ----------------------------------------------------------------------------------------
@@ -281,7 +325,7 @@ public final class Ingest {
         if (v instanceof byte[] b) {
           // A binary column holding text: decode strictly, as the other readers do.
           try {
-            v = RecordReader.strictDecode(b, StandardCharsets.UTF_8);
+            v = Bytes.strictDecode(b, StandardCharsets.UTF_8);
           } catch (java.nio.charset.CharacterCodingException e) {
             return toRow(RawRecord.reject(path, "parquet", number, RawRecord.INVALID_UTF8,
                 "column '" + n + "' is not valid UTF-8", null));

@@ -62,8 +62,16 @@ public final class Pipeline {
     this.out = out;
   }
 
-  /** What a finished run reports to its caller. */
-  public record Summary(String output, String runId, Map<String, Long> tableRows, long millis) {}
+  /**
+   * What a finished run reports to its caller: the output, its tables' rows, and the records read and kept, with
+   * the rejected ones by reason.
+   */
+  public record Summary(String output, String runId, Map<String, Long> tableRows, long millis, long recordsRead,
+      long recordsKept, Map<String, Long> rejectedByReason) {}
+
+  private long recordsRead;
+  private long recordsKept;
+  private Map<String, Long> rejectedByReason = Map.of();
 
   public static Summary run(SparkSession spark, JobConfig cfg) throws IOException {
     Instant started = Instant.now();
@@ -83,7 +91,7 @@ public final class Pipeline {
           listing.hiddenSkipped());
       p.ingest(listing, manifest);
       p.clean(manifest);
-      p.analyze();
+      p.analyze(manifest);
       p.dedup(manifest);
       p.reuse();
       p.terms(manifest);
@@ -94,7 +102,8 @@ public final class Pipeline {
       out.writeManifest(manifest.toJson());
       out.publish();
       LOG.info("published {} ({} tables, {} s)", out.outputPath(), p.rows.size(), String.format("%.1f", total / 1e3));
-      return new Summary(out.outputPath(), runId, Map.copyOf(p.rows), total);
+      return new Summary(out.outputPath(), runId, Map.copyOf(p.rows), total, p.recordsRead, p.recordsKept,
+          Map.copyOf(p.rejectedByReason));
     } catch (Throwable e) {
       // Throwable, not the exceptions Java sees: Spark's Scala code throws checked ones (SparkException) undeclared,
       // and a run that left without abort() would keep the output's lock held for as long as this JVM lives
@@ -122,6 +131,9 @@ public final class Pipeline {
       }
       rows.put(Tables.REJECTED, rejected);
       manifest.records(read, kept, rejected, byReason);
+      recordsRead = read;
+      recordsKept = kept;
+      rejectedByReason = byReason;
       int partitions = SparkSessions.sizeShufflePartitions(spark, docs.isNullAt(1) ? 0L : docs.getLong(1));
       manifest.section("spark", Map.of("shuffle_partitions", partitions));
       if (read != kept + rejected) {
@@ -148,9 +160,10 @@ public final class Pipeline {
     });
   }
 
-  private void analyze() {
+  private void analyze(Manifest manifest) {
     stage("analyze", () -> {
       write(Tables.TOKENS, Analyze.apply(read(Tables.DOCUMENTS), cfg.analyze()).tokens());
+      manifest.section("analyze", Map.of("added_stop_words", cfg.analyze().stopWords().counts()));
       return rows.get(Tables.TOKENS) + " documents analyzed";
     });
   }
@@ -196,7 +209,11 @@ public final class Pipeline {
       write(Tables.COLLOCATIONS, r.collocations());
       write(Tables.KEYNESS, r.keyness());
       write(Tables.TERM_TRENDS, r.termTrends());
-      manifest.section("terms", r.stats().toMap());
+      Map<String, Object> section = new LinkedHashMap<>(r.stats().toMap());
+      section.put("frequent_share", cfg.terms().frequentShare());
+      section.put("frequent_terms", frequentTerms());
+      section.put("keyness_max_dp", cfg.terms().keynessMaxDp());
+      manifest.section("terms", section);
       r.release();
       return rows.get(Tables.TERMS) + " terms, " + rows.get(Tables.COLLOCATIONS) + " collocations (counting "
           + r.countMode().label() + ")";
@@ -211,11 +228,36 @@ public final class Pipeline {
       write(Tables.DOC_TOPICS, r.docTopics());
       write(Tables.TOPIC_TRENDS, r.topicTrends());
       r.release();
+      if (r.notFitted() != null) {
+        manifest.section("topics", Map.of("stats", r.stats(), "skipped", r.notFitted()));
+        return "no topics: " + r.notFitted();
+      }
       manifest.section("topics", Map.of("stats", r.stats()));
       return r.stats().k() + " topics (" + r.stats().algorithm() + "), mean NPMI@10 "
           + String.format("%.3f", r.stats().meanCoherence());
     });
   }
+
+  /**
+   * Per language, the terms flagged frequent in the written terms table: how many, and the first
+   * {@link #FREQUENT_LISTED} display forms by document frequency (then term).
+   */
+  private Map<String, Object> frequentTerms() {
+    Map<String, Object> byLang = new TreeMap<>();
+    for (Row r : read(Tables.TERMS).filter(col(Columns.FREQUENT))
+        .groupBy(Columns.LANG)
+        .agg(count(lit(1)), org.apache.spark.sql.functions.slice(org.apache.spark.sql.functions.transform(
+            org.apache.spark.sql.functions.sort_array(org.apache.spark.sql.functions.collect_list(
+                org.apache.spark.sql.functions.struct(lit(0L).minus(col(Columns.DF)), col(Columns.TERM),
+                    col(Columns.DISPLAY)))), x -> x.getField(Columns.DISPLAY)), 1, FREQUENT_LISTED))
+        .collectAsList()) {
+      byLang.put(r.getString(0), Map.of("count", r.getLong(1), "terms", r.getList(2)));
+    }
+    return byLang;
+  }
+
+  /** Frequent terms the manifest names per language (it counts them all). */
+  static final int FREQUENT_LISTED = 50;
 
   /** Runs one stage with its Spark job description, timing and one INFO line. */
   private void stage(String name, Supplier<String> body) {

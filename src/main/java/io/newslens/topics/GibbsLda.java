@@ -56,14 +56,14 @@ public final class GibbsLda implements TopicModel {
   private final double[][] topWeights;
   private final int inferenceIterations;
   private final long seed;
-  private final JavaRDD<GibbsPartition> states;
-  private final JavaRDD<GibbsPartition> anchor;
-  private final List<Broadcast<GibbsPartition.Snapshot>> snapshots;
+  private final Sampler sampler;
   private final int optimisationStoppedAt;
+  private final double[][] termCounts;
 
   private GibbsLda(int k, int iterations, GibbsPartition.Snapshot model, Dataset<Row> mixtures, int[][] topIds,
-      double[][] topWeights, int inferenceIterations, long seed, JavaRDD<GibbsPartition> states,
-      JavaRDD<GibbsPartition> anchor, List<Broadcast<GibbsPartition.Snapshot>> snapshots, int optimisationStoppedAt) {
+      double[][] topWeights, int inferenceIterations, long seed, Sampler sampler, int optimisationStoppedAt,
+      double[][] termCounts) {
+    this.termCounts = termCounts;
     this.k = k;
     this.iterations = iterations;
     this.model = model;
@@ -72,9 +72,7 @@ public final class GibbsLda implements TopicModel {
     this.topWeights = topWeights;
     this.inferenceIterations = inferenceIterations;
     this.seed = seed;
-    this.states = states;
-    this.anchor = anchor;
-    this.snapshots = snapshots;
+    this.sampler = sampler;
     this.optimisationStoppedAt = optimisationStoppedAt;
   }
 
@@ -82,9 +80,24 @@ public final class GibbsLda implements TopicModel {
       .add(MIXTURE, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
 
   /**
+   * Fit corpora of at most this many tokens are sampled on the driver, one thread per core, instead of in Spark
+   * tasks: the same partitions, snapshots and reductions, so the model is bit-for-bit the one Spark tasks would fit,
+   * without a Spark job and a broadcast per synchronisation (75 of each at 300 sweeps; they were most of the topics
+   * stage's time on small corpora and most of its cost on a cluster). The default fit sample
+   * ({@link TopicsParams#DEFAULT_FIT_DOCS} articles) stays below it on news (OrangeSum's 15,000 representatives hold
+   * about 1.8 M vocabulary tokens); the assignments cost 8 bytes a token on the driver.
+   */
+  public static final long LOCAL_MAX_TOKENS = 20_000_000L;
+
+  /**
    * Fits K topics on {@code fitBags} (doc_id, term_ids, counts, length &gt; 0) over a vocabulary of size V.
    */
   public static GibbsLda fit(Dataset<Row> fitBags, int vocabularySize, int numTopics, TopicsParams p) {
+    return fit(fitBags, vocabularySize, numTopics, p, LOCAL_MAX_TOKENS);
+  }
+
+  /** As {@link #fit(Dataset, int, int, TopicsParams)}, sampling on the driver up to {@code localMaxTokens}. */
+  static GibbsLda fit(Dataset<Row> fitBags, int vocabularySize, int numTopics, TopicsParams p, long localMaxTokens) {
     SparkSession spark = fitBags.sparkSession();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int partitions = p.partitions() > 0 ? p.partitions() : TopicsParams.DEFAULT_SAMPLER_PARTITIONS;
@@ -94,7 +107,7 @@ public final class GibbsLda implements TopicModel {
 
     Dataset<Row> arranged = fitBags.select(DOC_ID, TERM_IDS, COUNTS)
         .repartition(partitions, col(DOC_ID)).sortWithinPartitions(DOC_ID);
-    JavaRDD<GibbsPartition> states = arranged.javaRDD().mapPartitions((Iterator<Row> rows) -> {
+    JavaRDD<GibbsPartition> initial = arranged.javaRDD().mapPartitions((Iterator<Row> rows) -> {
       List<String> ids = new ArrayList<>();
       List<int[]> docs = new ArrayList<>();
       while (rows.hasNext()) {
@@ -105,12 +118,23 @@ public final class GibbsLda implements TopicModel {
       return Collections.singletonList(
           GibbsPartition.initialize(ids.toArray(new String[0]), docs.toArray(new int[0][]), K, seed)).iterator();
     }).persist(StorageLevel.MEMORY_AND_DISK());
-    int maxLength = states.map(s -> {
+    long[] size = initial.map(s -> {
       int m = 0;
       for (int d = 0; d < s.documents(); d++) m = Math.max(m, s.length(d));
-      return m;
-    }).reduce(Math::max);
-    GibbsPartition.Counts counts = states.map(s -> s.counts(K, V, -1)).reduce(GibbsPartition.Counts::add);
+      return new long[] {m, s.tokens()};
+    }).reduce((x, y) -> new long[] {Math.max(x[0], y[0]), x[1] + y[1]});
+    int maxLength = (int) size[0];
+    Sampler sampler;
+    if (size[1] <= localMaxTokens) {
+      List<GibbsPartition> local = initial.collect();
+      initial.unpersist(false);
+      sampler = new LocalSampler(local.toArray(new GibbsPartition[0]), K, V, driverCores(spark));
+    } else {
+      sampler = new SparkSampler(jsc, initial, K, V);
+    }
+    LOG.info("gibbs: {} tokens in {} partitions, sampled {}", size[1], partitions,
+        sampler instanceof LocalSampler l ? "on the driver (" + l.threads + " threads)" : "in Spark tasks");
+    GibbsPartition.Counts counts = sampler.counts(-1);
 
     double[] alpha = new double[K];
     Arrays.fill(alpha, p.alphaSum() / K);
@@ -123,11 +147,6 @@ public final class GibbsLda implements TopicModel {
     long[] wordTopicSum = new long[K * V];
     long[] topicSum = new long[K];
     int summed = 0;
-    // the last locally checkpointed state: kept until a newer one exists, since later states recompute from it
-    JavaRDD<GibbsPartition> anchor = states;
-    // snapshots the states since the anchor were computed with: their closures stay in the lineage until then
-    List<Broadcast<GibbsPartition.Snapshot>> sinceAnchor = new ArrayList<>();
-    int syncs = 0;
     int stoppedAt = 0; // the sweep after which alpha and beta were no longer re-estimated, 0 if they always were
     for (int done = 0; done < iterations; ) {
       final int first = done + 1;
@@ -135,28 +154,11 @@ public final class GibbsLda implements TopicModel {
       final int last = done + count;
       GibbsPartition.Snapshot snap = new GibbsPartition.Snapshot(K, V, counts.wordTopic, counts.topicTotals,
           alpha.clone(), beta);
-      Broadcast<GibbsPartition.Snapshot> b = jsc.broadcast(snap);
       boolean optimize = false;
       for (int it = first; it <= last && stoppedAt == 0; it++) {
         optimize |= p.optimizeInterval() > 0 && it > p.burnIn() && it % p.optimizeInterval() == 0;
       }
-      final int histogram = optimize ? maxLength : -1;
-      JavaRDD<GibbsPartition> next = states.map(s -> s.sweeps(b.value(), first, count, seed, averageFrom))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      boolean checkpoint = ++syncs % CHECKPOINT_EVERY == 0;
-      if (checkpoint) next.rdd().localCheckpoint();
-      counts = next.map(s -> s.counts(K, V, histogram)).reduce(GibbsPartition.Counts::add);
-      if (states != anchor) states.unpersist(false);
-      sinceAnchor.add(b);
-      if (checkpoint) {
-        anchor.unpersist(false);
-        anchor = next;
-        // the checkpointed RDD still holds its own map closure (and so b): keep b, drop the older snapshots
-        for (Broadcast<GibbsPartition.Snapshot> old : sinceAnchor) if (old != b) old.destroy();
-        sinceAnchor.clear();
-        sinceAnchor.add(b);
-      }
-      states = next;
+      counts = sampler.sweeps(snap, first, count, seed, averageFrom, optimize ? maxLength : -1);
       if (last >= averageFrom) {
         for (int i = 0; i < wordTopicSum.length; i++) wordTopicSum[i] += counts.wordTopic[i];
         for (int k = 0; k < K; k++) topicSum[k] += counts.topicTotals[k];
@@ -193,18 +195,184 @@ public final class GibbsLda implements TopicModel {
       summed = 1;
     }
     topTerms(wordTopicSum, topicSum, summed, K, V, beta, n, topIds, topW);
-
-    final double[] a = alpha.clone();
-    JavaRDD<Row> rows = states.flatMap(s -> {
-      List<Row> out = new ArrayList<>(s.documents());
-      for (int d = 0; d < s.documents(); d++) {
-        out.add(RowFactory.create(s.docId(d), s.averagedMixture(d, a)));
-      }
-      return out.iterator();
-    });
-    Dataset<Row> mixtures = spark.createDataFrame(rows, MIXTURES);
+    // the same averaged counts for every term, smoothed by beta: P(term | topic) is a row over its sum
+    double[][] termCounts = new double[K][V];
+    for (int w = 0; w < V; w++) {
+      for (int t = 0; t < K; t++) termCounts[t][w] = (double) wordTopicSum[w * K + t] / summed + beta;
+    }
+    Dataset<Row> mixtures = sampler.mixtures(spark, alpha.clone());
     return new GibbsLda(K, iterations, finalModel, mixtures, topIds, topW, p.inferenceIterations(), seed,
-        states, anchor, sinceAnchor, stoppedAt);
+        sampler, stoppedAt, termCounts);
+  }
+
+  /** Cores the driver may use: a local master's cores, else spark.driver.cores (1 unless set). */
+  static int driverCores(SparkSession spark) {
+    String master = spark.sparkContext().master();
+    if (master.startsWith("local")) return Math.max(1, spark.sparkContext().defaultParallelism());
+    return Math.max(1, spark.sparkContext().getConf().getInt("spark.driver.cores", 1));
+  }
+
+  /**
+   * Where the sampler's partitions live. Both kinds run the same {@link GibbsPartition} sweeps against the same
+   * snapshots and sum the same integer counts, so they fit the same model.
+   */
+  private interface Sampler {
+    /** The summed counts of the current assignments (histograms up to {@code histogram}, or none if -1). */
+    GibbsPartition.Counts counts(int histogram);
+
+    /** {@code count} sweeps of every partition against {@code snap}; returns the summed counts after them. */
+    GibbsPartition.Counts sweeps(GibbsPartition.Snapshot snap, int first, int count, long seed, int averageFrom,
+        int histogram);
+
+    /** doc_id and averaged mixture of every fitted document. */
+    Dataset<Row> mixtures(SparkSession spark, double[] alpha);
+
+    void release();
+  }
+
+  /** Partitions in a cached RDD: one Spark job and one broadcast snapshot per synchronisation. */
+  private static final class SparkSampler implements Sampler {
+    private final JavaSparkContext jsc;
+    private final int k;
+    private final int v;
+    private JavaRDD<GibbsPartition> states;
+    // the last locally checkpointed state: kept until a newer one exists, since later states recompute from it
+    private JavaRDD<GibbsPartition> anchor;
+    // snapshots the states since the anchor were computed with: their closures stay in the lineage until then
+    private final List<Broadcast<GibbsPartition.Snapshot>> sinceAnchor = new ArrayList<>();
+    private int syncs;
+
+    SparkSampler(JavaSparkContext jsc, JavaRDD<GibbsPartition> states, int k, int v) {
+      this.jsc = jsc;
+      this.states = states;
+      this.anchor = states;
+      this.k = k;
+      this.v = v;
+    }
+
+    @Override
+    public GibbsPartition.Counts counts(int histogram) {
+      final int K = k;
+      final int V = v;
+      return states.map(s -> s.counts(K, V, histogram)).reduce(GibbsPartition.Counts::add);
+    }
+
+    @Override
+    public GibbsPartition.Counts sweeps(GibbsPartition.Snapshot snap, int first, int count, long seed,
+        int averageFrom, int histogram) {
+      Broadcast<GibbsPartition.Snapshot> b = jsc.broadcast(snap);
+      JavaRDD<GibbsPartition> next = states.map(s -> s.sweeps(b.value(), first, count, seed, averageFrom))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      boolean checkpoint = ++syncs % CHECKPOINT_EVERY == 0;
+      if (checkpoint) next.rdd().localCheckpoint();
+      final int K = k;
+      final int V = v;
+      GibbsPartition.Counts counts = next.map(s -> s.counts(K, V, histogram)).reduce(GibbsPartition.Counts::add);
+      if (states != anchor) states.unpersist(false);
+      sinceAnchor.add(b);
+      if (checkpoint) {
+        anchor.unpersist(false);
+        anchor = next;
+        // the checkpointed RDD still holds its own map closure (and so b): keep b, drop the older snapshots
+        for (Broadcast<GibbsPartition.Snapshot> old : sinceAnchor) if (old != b) old.destroy();
+        sinceAnchor.clear();
+        sinceAnchor.add(b);
+      }
+      states = next;
+      return counts;
+    }
+
+    @Override
+    public Dataset<Row> mixtures(SparkSession spark, double[] alpha) {
+      JavaRDD<Row> rows = states.flatMap(s -> mixtureRows(s, alpha).iterator());
+      return spark.createDataFrame(rows, MIXTURES);
+    }
+
+    @Override
+    public void release() {
+      states.unpersist(false);
+      anchor.unpersist(false);
+      for (Broadcast<GibbsPartition.Snapshot> b : sinceAnchor) b.destroy();
+      sinceAnchor.clear();
+    }
+  }
+
+  /** Partitions on the driver, swept by a pool of threads: no Spark job per synchronisation. */
+  private static final class LocalSampler implements Sampler {
+    private final GibbsPartition[] states;
+    private final int k;
+    private final int v;
+    private final int threads;
+    private final java.util.concurrent.ExecutorService pool;
+
+    LocalSampler(GibbsPartition[] states, int k, int v, int threads) {
+      this.states = states;
+      this.k = k;
+      this.v = v;
+      this.threads = Math.max(1, Math.min(threads, states.length));
+      this.pool = java.util.concurrent.Executors.newFixedThreadPool(this.threads, r -> {
+        Thread t = new Thread(r, "newslens-gibbs");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    @Override
+    public GibbsPartition.Counts counts(int histogram) {
+      return sum(all(i -> states[i].counts(k, v, histogram)));
+    }
+
+    @Override
+    public GibbsPartition.Counts sweeps(GibbsPartition.Snapshot snap, int first, int count, long seed,
+        int averageFrom, int histogram) {
+      return sum(all(i -> {
+        states[i] = states[i].sweeps(snap, first, count, seed, averageFrom);
+        return states[i].counts(k, v, histogram);
+      }));
+    }
+
+    /** Runs the task for every partition on the pool and returns the results in partition order. */
+    private <T> List<T> all(java.util.function.IntFunction<T> task) {
+      List<java.util.concurrent.Future<T>> futures = new ArrayList<>(states.length);
+      for (int i = 0; i < states.length; i++) {
+        final int part = i;
+        futures.add(pool.submit(() -> task.apply(part)));
+      }
+      List<T> out = new ArrayList<>(states.length);
+      try {
+        for (java.util.concurrent.Future<T> f : futures) out.add(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("gibbs: interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
+      return out;
+    }
+
+    private static GibbsPartition.Counts sum(List<GibbsPartition.Counts> parts) {
+      GibbsPartition.Counts total = parts.get(0);
+      for (int i = 1; i < parts.size(); i++) total = total.add(parts.get(i));
+      return total;
+    }
+
+    @Override
+    public Dataset<Row> mixtures(SparkSession spark, double[] alpha) {
+      List<Row> rows = new ArrayList<>();
+      for (GibbsPartition s : states) rows.addAll(mixtureRows(s, alpha));
+      return spark.createDataFrame(rows, MIXTURES);
+    }
+
+    @Override
+    public void release() {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<Row> mixtureRows(GibbsPartition s, double[] alpha) {
+    List<Row> out = new ArrayList<>(s.documents());
+    for (int d = 0; d < s.documents(); d++) out.add(RowFactory.create(s.docId(d), s.averagedMixture(d, alpha)));
+    return out;
   }
 
   /**
@@ -279,6 +447,11 @@ public final class GibbsLda implements TopicModel {
   }
 
   @Override
+  public double[][] termCounts() {
+    return termCounts;
+  }
+
+  @Override
   public double[] alpha() {
     return model.alpha().clone();
   }
@@ -328,9 +501,6 @@ public final class GibbsLda implements TopicModel {
 
   @Override
   public void release() {
-    states.unpersist(false);
-    anchor.unpersist(false);
-    for (Broadcast<GibbsPartition.Snapshot> b : snapshots) b.destroy();
-    snapshots.clear();
+    sampler.release();
   }
 }

@@ -35,14 +35,7 @@ class HostileCorpusTest {
 
     Dataset<Row> docs = spark.read().parquet(out.resolve("documents").toString());
     Dataset<Row> rejected = spark.read().parquet(out.resolve("rejected").toString());
-    Map<String, Map<String, Long>> actual = new TreeMap<>();
-    for (Row r : docs.groupBy(Columns.INPUT_PATH).count().collectAsList()) {
-      actual.computeIfAbsent(HostileCorpus.key(in, r.getString(0)), k -> new TreeMap<>()).put("kept", r.getLong(1));
-    }
-    for (Row r : rejected.groupBy(Columns.INPUT_PATH, Columns.REASON).count().collectAsList()) {
-      actual.computeIfAbsent(HostileCorpus.key(in, r.getString(0)), k -> new TreeMap<>())
-          .put(r.getString(1), r.getLong(2));
-    }
+    Map<String, Map<String, Long>> actual = HostileCorpus.outcomes(in, docs, rejected);
     assertEquals(expect, actual);
 
     // every rejection says where and why, in one readable line

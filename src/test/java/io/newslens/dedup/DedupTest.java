@@ -19,7 +19,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 @SparkTest
@@ -123,6 +125,40 @@ class DedupTest {
     for (String id : List.of("b1", "e1", "e2", "e3", "w3")) assertEquals(1, c.get(id).getInt(2));
     long reps = r.clusters().filter(org.apache.spark.sql.functions.col(IS_REPRESENTATIVE)).count();
     assertEquals(7, reps); // {a1,a2,a3}, {w1,w2}, b1, e1, e2, e3, w3
+  }
+
+  /**
+   * Chains, a star and separate pairs: the clusters found on the driver (union-find) equal those of GraphX row for
+   * row, including ids, sizes and representatives.
+   */
+  @Test
+  void driverAndGraphxComponentsAgree(SparkSession spark) {
+    List<Doc> docs = new ArrayList<>();
+    for (String id : List.of("c1", "c2", "c3", "c4", "c5", "s0", "s1", "s2", "s3", "p1", "p2", "q1", "q2", "x1")) {
+      docs.add(doc(id, "s", id.endsWith("2") ? "2021-01-01" : null, "texte " + id));
+    }
+    StructType pairSchema = new StructType().add(DOC_A, "string", false).add(DOC_B, "string", false);
+    List<Row> edges = List.of(RowFactory.create("c4", "c5"), RowFactory.create("c1", "c2"),
+        RowFactory.create("c3", "c4"), RowFactory.create("c2", "c3"), RowFactory.create("s0", "s1"),
+        RowFactory.create("s0", "s2"), RowFactory.create("s0", "s3"), RowFactory.create("p1", "p2"),
+        RowFactory.create("q1", "q2"));
+    Dataset<Row> documents = TestCorpora.documents(spark, docs.toArray(new Doc[0]));
+    Dataset<Row> pairs = spark.createDataFrame(edges, pairSchema);
+    List<Row> driver = Dedup.components(documents, pairs, Long.MAX_VALUE).clusters().orderBy(DOC_ID).collectAsList();
+    Dedup.Components g = Dedup.components(documents, pairs, -1);
+    List<Row> graphx = g.clusters().orderBy(DOC_ID).collectAsList();
+    for (org.apache.spark.graphx.Graph<?, ?> graph : g.graphs()) graph.unpersist(false);
+    assertEquals(graphx, driver);
+    Map<String, Row> c = new HashMap<>();
+    for (Row row : driver) c.put(row.getString(0), row);
+    assertEquals("c1", c.get("c5").getString(1));
+    assertEquals(5, c.get("c5").getInt(2));
+    assertEquals("c2", c.get("c4").getString(3)); // the only dated member of the chain
+    assertEquals("s0", c.get("s3").getString(1));
+    assertEquals(4, c.get("s3").getInt(2));
+    assertEquals(2, c.get("q1").getInt(2));
+    assertEquals("x1", c.get("x1").getString(1));
+    assertEquals(1, c.get("x1").getInt(2));
   }
 
   @Test

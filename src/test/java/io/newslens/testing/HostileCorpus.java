@@ -2,6 +2,7 @@ package io.newslens.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.newslens.Columns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -122,6 +125,19 @@ public final class HostileCorpus {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What a run made of each input file under root, in the form of {@link #write}'s map. */
+  public static Map<String, Map<String, Long>> outcomes(Path root, Dataset<Row> docs, Dataset<Row> rejected) {
+    Map<String, Map<String, Long>> actual = new TreeMap<>();
+    for (Row r : docs.groupBy(Columns.INPUT_PATH).count().collectAsList()) {
+      actual.computeIfAbsent(key(root, r.getString(0)), k -> new TreeMap<>()).put("kept", r.getLong(1));
+    }
+    for (Row r : rejected.groupBy(Columns.INPUT_PATH, Columns.REASON)
+        .count().collectAsList()) {
+      actual.computeIfAbsent(key(root, r.getString(0)), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+    }
+    return actual;
   }
 
   /** The key of {@link #write}'s map for an input path found under root. */

@@ -18,13 +18,13 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Table-driven: bytes in, records out (one per record met), for every format and every reason code. */
-class RecordReaderTest {
+class RecordSourceTest {
   private static final IngestParams P = IngestParams.defaults();
   private static final IngestParams SMALL = new IngestParams(FieldMapping.defaults(), 1024, 0);
 
   static List<RawRecord> read(String name, byte[] bytes, IngestParams p) {
     List<RawRecord> out = new ArrayList<>();
-    try (RecordReader r = new RecordReader("file:/in/" + name, () -> new ByteArrayInputStream(bytes), p)) {
+    try (RecordSource r = RecordSource.open("file:/in/" + name, () -> new ByteArrayInputStream(bytes), p)) {
       r.forEachRemaining(out::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -249,7 +249,7 @@ class RecordReaderTest {
   @Test
   void unreadableAndUnsupported() {
     List<RawRecord> rs = new ArrayList<>();
-    try (RecordReader r = new RecordReader("file:/in/gone.jsonl", () -> {
+    try (RecordSource r = RecordSource.open("file:/in/gone.jsonl", () -> {
       throw new java.io.FileNotFoundException("/in/gone.jsonl (Permission denied)");
     }, P)) {
       r.forEachRemaining(rs::add);

@@ -1,0 +1,100 @@
+package io.newslens.bench;
+
+import io.newslens.output.Tables;
+import io.newslens.spark.SparkSessions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Compares two Newslens output folders table by table, row for row: for every table of {@link Tables#ALL} present
+ * in either, the rows of each and the rows of A exceptAll B and of B exceptAll A (all columns but those excluded).
+ * Prints one JSON object: {"tables": {name: {"a": n, "b": n, "a_not_b": n, "b_not_a": n}}, "identical": bool}.
+ *
+ * <p>Usage: {@code CompareOutputs A B [--exclude table.column,...] [--tables t1,t2]}
+ */
+public final class CompareOutputs {
+  public static void main(String[] args) throws Exception {
+    String a = args[0];
+    String b = args[1];
+    List<String> exclude = new ArrayList<>();
+    List<String> tables = new ArrayList<>(Tables.ALL);
+    for (int i = 2; i < args.length; i += 2) {
+      if (args[i].equals("--exclude")) exclude.addAll(Arrays.asList(args[i + 1].split(",")));
+      else if (args[i].equals("--tables")) tables = Arrays.asList(args[i + 1].split(","));
+      else throw new IllegalArgumentException("unknown option " + args[i]);
+    }
+    SparkSession spark = SparkSessions.getOrCreate("local[2]");
+    try {
+      System.out.println(toJson(compare(spark, a, b, tables, exclude)));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Per table: rows in A, rows in B, rows of A not in B, rows of B not in A (multiset difference). */
+  public static Map<String, long[]> compare(SparkSession spark, String a, String b, List<String> tables,
+      List<String> exclude) throws java.io.IOException {
+    Map<String, long[]> out = new LinkedHashMap<>();
+    for (String t : tables) {
+      boolean inA = exists(spark, a + "/" + t);
+      boolean inB = exists(spark, b + "/" + t);
+      if (!inA && !inB) continue;
+      if (!inA || !inB) {
+        out.put(t, new long[] {inA ? count(spark, a, t) : -1, inB ? count(spark, b, t) : -1, -1, -1});
+        continue;
+      }
+      Dataset<Row> x = spark.read().parquet(a + "/" + t);
+      Dataset<Row> y = spark.read().parquet(b + "/" + t);
+      List<String> cols = new ArrayList<>();
+      for (String c : x.columns()) if (!exclude.contains(t + "." + c)) cols.add(c);
+      x = comparable(x, cols);
+      y = comparable(y, cols);
+      out.put(t, new long[] {x.count(), y.count(), x.exceptAll(y).count(), y.exceptAll(x).count()});
+    }
+    return out;
+  }
+
+  /** The columns, with maps as sorted arrays of entries (set operations refuse map columns). */
+  static Dataset<Row> comparable(Dataset<Row> df, List<String> cols) {
+    List<org.apache.spark.sql.Column> out = new ArrayList<>();
+    for (String c : cols) {
+      boolean map = df.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.MapType;
+      out.add(map ? org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.map_entries(
+          org.apache.spark.sql.functions.col(c))).as(c) : org.apache.spark.sql.functions.col(c));
+    }
+    return df.select(out.toArray(org.apache.spark.sql.Column[]::new));
+  }
+
+  private static long count(SparkSession spark, String dir, String t) {
+    return spark.read().parquet(dir + "/" + t).count();
+  }
+
+  private static boolean exists(SparkSession spark, String dir) throws java.io.IOException {
+    Path p = new Path(dir);
+    FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    return fs.exists(p);
+  }
+
+  public static String toJson(Map<String, long[]> r) {
+    StringBuilder s = new StringBuilder("{\"tables\": {");
+    boolean identical = true;
+    boolean first = true;
+    for (Map.Entry<String, long[]> e : r.entrySet()) {
+      long[] v = e.getValue();
+      identical &= v[0] == v[1] && v[2] == 0 && v[3] == 0;
+      s.append(first ? "" : ", ").append('"').append(e.getKey()).append("\": {\"a\": ").append(v[0])
+          .append(", \"b\": ").append(v[1]).append(", \"a_not_b\": ").append(v[2]).append(", \"b_not_a\": ")
+          .append(v[3]).append('}');
+      first = false;
+    }
+    return s.append("}, \"identical\": ").append(identical).append('}').toString();
+  }
+}

@@ -41,9 +41,14 @@ import org.apache.spark.storage.StorageLevel;
  *       close together in both texts ({@link AnchorGroups#clustered}, within maxGap + minWords + ngram words), are
  *       a candidate pair. Chance matches of common phrases at unrelated places of two articles don't reach the
  *       aligner.</li>
- *   <li>Each pair is aligned by {@link PassageAligner} from its anchors; each passage is reported with character
- *       offsets into both texts: {@code text_a.substring(start_a, end_a)} is the passage.</li>
+ *   <li>Each pair is aligned by {@link PassageAligner} from its anchors; each passage that {@link PassageFilter}
+ *       takes for reuse (enough content words, and a clause unless it is long: not a shared name or noun phrase) is
+ *       reported with character offsets into both texts: {@code text_a.substring(start_a, end_a)} is the
+ *       passage.</li>
  * </ol>
+ *
+ * <p>Works on {@code text}, the clean stage's text: boilerplate it removed (menus, tickers, teasers) never
+ * anchors a passage.
  */
 public final class Reuse {
   private Reuse() {}
@@ -134,22 +139,25 @@ public final class Reuse {
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     PassageAligner aligner = new PassageAligner(n, p.maxGap(), p.minWords());
+    int minContent = p.minContentWords();
+    int phraseWords = p.nounPhraseWords();
     UserDefinedFunction align = udf((UDF3<String, String, scala.collection.Seq<Object>, Row[]>) (ta, tb, gs) -> {
       long[] allowed = new long[gs.size()];
       scala.collection.Iterator<Object> it = gs.iterator();
       for (int i = 0; it.hasNext(); i++) allowed[i] = (Long) it.next();
       Words a = WordTokenizer.tokenize(ta);
       Words b = WordTokenizer.tokenize(tb);
-      List<PassageAligner.Passage> ps = aligner.align(a, b, allowed);
-      Row[] out = new Row[ps.size()];
-      for (int i = 0; i < out.length; i++) {
-        PassageAligner.Passage x = ps.get(i);
+      List<Row> out = new ArrayList<>();
+      for (PassageAligner.Passage x : aligner.align(a, b, allowed)) {
         int start = a.starts()[x.startA()];
         int end = a.ends()[x.endA() - 1];
-        out[i] = RowFactory.create(start, end, b.starts()[x.startB()], b.ends()[x.endB() - 1], x.matched(),
-            ta.substring(start, end));
+        String passage = ta.substring(start, end);
+        // a shared name, title or stock phrase is not reuse
+        if (PassageFilter.rejection(passage, x.matched(), minContent, phraseWords) != null) continue;
+        out.add(RowFactory.create(start, end, b.starts()[x.startB()], b.ends()[x.endB() - 1], x.matched(),
+            passage));
       }
-      return out;
+      return out.toArray(new Row[0]);
     }, DataTypes.createArrayType(SPAN, false)).asNonNullable();
 
     Dataset<Row> texts = docs.select("doc_key", DOC_ID, SOURCE, TEXT)

@@ -141,6 +141,28 @@ public final class Columns {
   public static final String ANCHORS = "anchors";
 
 
+  // ---- stories --------------------------------------------------------------------------------------------
+  public static final String STORY_ID = "story_id";
+  public static final String HEADLINE = "headline";
+  public static final String FIRST_PUBLISHED = "first_published";
+  public static final String LAST_PUBLISHED = "last_published";
+  public static final String ARTICLES = "articles";
+  public static final String DISTINCT_ARTICLES = "distinct_articles";
+  public static final String SOURCES = "sources";
+  public static final String FIRST_SOURCE = "first_source";
+  /** stories.top_terms: display forms of the centroid's strongest features (topics' terms column is {@link #TOP_TERMS}). */
+  public static final String STORY_TERMS = "top_terms";
+  public static final String COHESION = "cohesion";
+  public static final String SIMILARITY = "similarity";
+  public static final String RANK_IN_STORY = "rank_in_story";
+  public static final String STORIES = "stories";
+  public static final String STORIES_FIRST = "stories_first";
+  /** Story representations (not a published table): units, centroid features and their weights. */
+  public static final String UNITS = "units";
+  public static final String FEATURES = "features";
+  public static final String WEIGHTS = "weights";
+
+
   // ---- topics --------------------------------------------------------------------------------------------
   public static final String TOPIC_ID = "topic_id";
   public static final String TERM_ID = "term_id";

@@ -58,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin AnalyzeOptions analyze = new AnalyzeOptions();
   @Mixin DedupOptions dedup = new DedupOptions();
   @Mixin ReuseOptions reuse = new ReuseOptions();
+  @Mixin StoriesOptions stories = new StoriesOptions();
   @Mixin TermsOptions terms = new TermsOptions();
   @Mixin TopicsOptions topics = new TopicsOptions();
 
@@ -134,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     return new JobConfig(inputs, output, master, seed, ingest, clean.toParams(), analyze.toParams(),
-        dedup.toParams(seed), reuse.toParams(), termsParams, topicsParams, given, effective);
+        dedup.toParams(seed), reuse.toParams(), stories.toParams(), termsParams, topicsParams, given, effective);
   }
 
   /** Maps exceptions to exit codes: usage 2, expected run failure 1, anything else 1 with its class name. */

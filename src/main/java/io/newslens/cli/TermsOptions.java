@@ -27,8 +27,9 @@ public class TermsOptions {
       description = "Phrases kept per language in collocations, by log-likelihood. Default: ${DEFAULT-VALUE}")
   int maxCollocations;
 
-  @Option(names = "--count-mode", paramLabel = "cluster|raw", defaultValue = "cluster",
-      description = "cluster: a duplicate cluster counts once; raw: every article counts. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--count-mode", paramLabel = "cluster|raw|story", defaultValue = "cluster",
+      description = "cluster: a duplicate cluster counts once; raw: every article counts; story: a story counts once "
+          + "(term statistics, keyness, trends and topic trends). Default: ${DEFAULT-VALUE}")
   String countMode;
 
   @Option(names = "--period", paramLabel = "UNIT", defaultValue = "month",

@@ -4,6 +4,7 @@ import io.newslens.analyze.AnalyzeParams;
 import io.newslens.clean.CleanParams;
 import io.newslens.dedup.DedupParams;
 import io.newslens.reuse.ReuseParams;
+import io.newslens.stories.StoriesParams;
 import io.newslens.terms.TermsParams;
 import io.newslens.topics.TopicsParams;
 import io.newslens.ingest.IngestParams;
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param output the output folder
  * @param master Spark master to use when spark-submit gave none (null: {@code local[*]})
  * @param seed the seed every randomized step derives its own from
- * @param ingest, clean, analyze, dedup, reuse, terms, topics each stage's own parameters
+ * @param ingest, clean, analyze, dedup, reuse, stories, terms, topics each stage's own parameters
  * @param given the options the user gave, as typed (for the manifest)
  * @param effective every parameter's effective value, given or defaulted (for the manifest)
  */
@@ -32,6 +33,7 @@ public record JobConfig(
     AnalyzeParams analyze,
     DedupParams dedup,
     ReuseParams reuse,
+    StoriesParams stories,
     TermsParams terms,
     TopicsParams topics,
     Map<String, String> given,
@@ -48,12 +50,14 @@ public record JobConfig(
     if (analyze == null) analyze = AnalyzeParams.defaults();
     if (dedup == null) dedup = DedupParams.defaults();
     if (reuse == null) reuse = ReuseParams.defaults();
+    if (stories == null) stories = StoriesParams.defaults();
     if (terms == null) terms = TermsParams.defaults();
     if (topics == null) topics = TopicsParams.defaults();
   }
 
   /** A configuration with every default, for tests and programmatic use. */
   public static JobConfig of(List<String> inputs, String output) {
-    return new JobConfig(inputs, output, null, 42L, null, null, null, null, null, null, null, Map.of(), Map.of());
+    return new JobConfig(inputs, output, null, 42L, null, null, null, null, null, null, null, null, Map.of(),
+        Map.of());
   }
 }

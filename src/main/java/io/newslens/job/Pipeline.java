@@ -14,6 +14,8 @@ import io.newslens.analyze.Analyze;
 import io.newslens.clean.Clean;
 import io.newslens.dedup.Dedup;
 import io.newslens.reuse.Reuse;
+import io.newslens.stories.Stories;
+import io.newslens.terms.CountMode;
 import io.newslens.terms.Terms;
 import io.newslens.topics.Topics;
 import io.newslens.ingest.Ingest;
@@ -94,6 +96,7 @@ public final class Pipeline {
       p.analyze(manifest);
       p.dedup(manifest);
       p.reuse();
+      p.stories(manifest);
       p.terms(manifest);
       p.topics(manifest);
       out.deleteStaged(WORK_INGESTED);
@@ -200,10 +203,39 @@ public final class Pipeline {
     });
   }
 
+  private void stories(Manifest manifest) {
+    stage("stories", () -> {
+      Stories.Result r = Stories.apply(read(Tables.DOCUMENTS), read(Tables.TOKENS), read(Tables.DUPLICATE_CLUSTERS),
+          read(Tables.REUSE_PASSAGES), cfg.stories());
+      write(Tables.STORIES, r.stories());
+      write(Tables.STORY_ARTICLES, r.storyArticles());
+      write(Tables.STORY_TRENDS, r.storyTrends());
+      r.release();
+      Row s = read(Tables.STORIES).agg(sum(when(col(Columns.ARTICLES).gt(1), 1L).otherwise(0L)),
+          max(col(Columns.ARTICLES))).first();
+      Map<String, Object> section = new LinkedHashMap<>(r.stats().toMap());
+      section.put("stories", rows.get(Tables.STORIES));
+      section.put("stories_with_several_articles", s.isNullAt(0) ? 0L : s.getLong(0));
+      section.put("largest_story", s.isNullAt(1) ? 0L : s.getLong(1));
+      manifest.section("stories", section);
+      return rows.get(Tables.STORIES) + " stories, " + section.get("stories_with_several_articles")
+          + " of several articles";
+    });
+  }
+
+  /**
+   * What the terms and topics stages count: the duplicate clusters' representatives, or with --count-mode story
+   * each story's first article (doc_id, is_representative).
+   */
+  private Dataset<Row> countingUnits() {
+    if (cfg.terms().countMode() != CountMode.STORY) return read(Tables.DUPLICATE_CLUSTERS);
+    return read(Tables.STORY_ARTICLES).select(col(Columns.DOC_ID),
+        col(Columns.RANK_IN_STORY).equalTo(1).as(Columns.IS_REPRESENTATIVE));
+  }
+
   private void terms(Manifest manifest) {
     stage("terms", () -> {
-      Terms.Result r = Terms.apply(read(Tables.TOKENS), read(Tables.DOCUMENTS), read(Tables.DUPLICATE_CLUSTERS),
-          cfg.terms());
+      Terms.Result r = Terms.apply(read(Tables.TOKENS), read(Tables.DOCUMENTS), countingUnits(), cfg.terms());
       write(Tables.TERMS, r.terms());
       write(Tables.DOC_TERMS, r.docTerms());
       write(Tables.COLLOCATIONS, r.collocations());
@@ -223,7 +255,7 @@ public final class Pipeline {
   private void topics(Manifest manifest) {
     stage("topics", () -> {
       Topics.Result r = Topics.apply(read(Tables.TOKENS), read(Tables.DOCUMENTS), read(Tables.DUPLICATE_CLUSTERS),
-          cfg.topics());
+          cfg.terms().countMode() == CountMode.STORY ? countingUnits() : null, cfg.topics());
       write(Tables.TOPICS, r.topics());
       write(Tables.DOC_TOPICS, r.docTopics());
       write(Tables.TOPIC_TRENDS, r.topicTrends());

@@ -17,6 +17,9 @@ public final class Tables {
   public static final String DUPLICATE_PAIRS = "duplicate_pairs";
   public static final String DUPLICATE_CLUSTERS = "duplicate_clusters";
   public static final String REUSE_PASSAGES = "reuse_passages";
+  public static final String STORIES = "stories";
+  public static final String STORY_ARTICLES = "story_articles";
+  public static final String STORY_TRENDS = "story_trends";
   public static final String TOPICS = "topics";
   public static final String DOC_TOPICS = "doc_topics";
   public static final String TOPIC_TRENDS = "topic_trends";
@@ -24,5 +27,5 @@ public final class Tables {
   public static final String MANIFEST = "manifest.json";
 
   public static final List<String> ALL = List.of(DOCUMENTS, REJECTED, TOKENS, TERMS, DOC_TERMS, COLLOCATIONS,
-      KEYNESS, TERM_TRENDS, DUPLICATE_PAIRS, DUPLICATE_CLUSTERS, REUSE_PASSAGES, TOPICS, DOC_TOPICS, TOPIC_TRENDS);
+      KEYNESS, TERM_TRENDS, DUPLICATE_PAIRS, DUPLICATE_CLUSTERS, REUSE_PASSAGES, STORIES, STORY_ARTICLES, STORY_TRENDS, TOPICS, DOC_TOPICS, TOPIC_TRENDS);
 }

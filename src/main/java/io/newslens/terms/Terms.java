@@ -41,7 +41,9 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p><b>Counting unit.</b> With duplicate clusters and {@link CountMode#CLUSTER} (default) only each cluster's
  * representative is counted, so a story reprinted forty times counts once; documents missing from the clusters
- * table count as their own cluster. With {@link CountMode#RAW}, or when no clusters are given, every article counts.
+ * table count as their own cluster. {@link CountMode#STORY} is the same with the stories stage's units (the caller
+ * passes one row per article flagging each story's first article). With {@link CountMode#RAW}, or when no
+ * clusters are given, every article counts.
  * doc_terms covers every article either way (a reprint gets its own top terms, weighed by the counted corpus's idf).
  *
  * <p>Tables (every top-N ordering has a full tie-break):
@@ -120,7 +122,8 @@ public final class Terms {
    * @param tokens        the analyze stage's table ({@link Tokens#SCHEMA})
    * @param documents     doc_id, source, published_at, and optionally text (the text the tokens' offsets point
    *                      into: then phrase surfaces are taken from it, see {@link Phrases})
-   * @param clustersOrNull doc_id, is_representative (one row per document), or null when no dedup ran
+   * @param clustersOrNull doc_id, is_representative (one row per document: the duplicate clusters, or the stories in
+   *                      story mode), or null when no dedup ran
    */
   public static Result apply(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
       TermsParams p) {
@@ -133,7 +136,7 @@ public final class Terms {
     boolean hasText = Arrays.asList(documents.columns()).contains(TEXT);
     Dataset<Row> docs = documents.select(col(DOC_ID), col(SOURCE), col(PUBLISHED_AT),
         hasText ? col(TEXT) : lit(null).cast("string").as(TEXT));
-    if (mode == CountMode.CLUSTER) {
+    if (mode != CountMode.RAW) {
       // one row per document is the contract; should a document appear twice, it counts if it represents any
       // of its clusters (the documents are never multiplied by the join)
       Dataset<Row> reps = clustersOrNull.groupBy(DOC_ID).agg(max(col(IS_REPRESENTATIVE)).as("_rep"));
@@ -634,7 +637,7 @@ public final class Terms {
   }
 
   /** First day of the period holding the timestamp (a date), null for a null timestamp. */
-  static Column periodStart(Column ts, PeriodUnit unit) {
+  public static Column periodStart(Column ts, PeriodUnit unit) {
     Column d = to_date(ts);
     return switch (unit) {
       case DAY -> d;
@@ -646,7 +649,7 @@ public final class Terms {
   }
 
   /** The period's label from its first day (see {@link PeriodUnit}). */
-  static Column periodLabel(Column start, PeriodUnit unit) {
+  public static Column periodLabel(Column start, PeriodUnit unit) {
     return switch (unit) {
       case DAY -> date_format(start, "yyyy-MM-dd");
       // the ISO week-based year is the year of the week's Thursday

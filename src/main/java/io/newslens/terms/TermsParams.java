@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param minTermDf           smallest document frequency of a row of the terms table ({@code --min-term-df})
  * @param minCollocationCount smallest count of a phrase in collocations ({@code --min-collocation-count})
  * @param maxCollocations     phrases kept per language, by G² ({@code --max-collocations})
- * @param countMode           cluster: each duplicate cluster counts once; raw: every article ({@code --count-mode})
+ * @param countMode           cluster: each duplicate cluster counts once; raw: every article; story: each story once
+ *                            ({@code --count-mode})
  * @param period              period unit of keyness and term_trends ({@code --period})
  * @param keynessTop          key terms kept per source and per period ({@code --keyness-top})
  * @param keynessMinCount     smallest count of a key term inside its source or period ({@code --keyness-min-count})
@@ -52,7 +53,7 @@ public record TermsParams(int topTerms, int minTermDf, int minCollocationCount, 
     positive(minTermDf, "--min-term-df");
     positive(minCollocationCount, "--min-collocation-count");
     positive(maxCollocations, "--max-collocations");
-    Objects.requireNonNull(countMode, "--count-mode must be cluster or raw");
+    Objects.requireNonNull(countMode, "--count-mode must be cluster, raw or story");
     Objects.requireNonNull(period, "--period must be day, week, month, quarter or year");
     positive(keynessTop, "--keyness-top");
     positive(keynessMinCount, "--keyness-min-count");

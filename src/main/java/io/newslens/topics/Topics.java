@@ -127,6 +127,17 @@ public final class Topics {
 
   public static Result apply(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
       TopicsParams p) {
+    return apply(tokens, documents, clustersOrNull, null, p);
+  }
+
+  /**
+   * As {@link #apply(Dataset, Dataset, Dataset, TopicsParams)}, with topic_trends counting only the articles that
+   * {@code trendUnitsOrNull} (doc_id, is_representative) flags, e.g. each story's first article
+   * ({@code --count-mode story}); null counts every article.
+   */
+  public static Result apply(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
+      Dataset<Row> trendUnitsOrNull, TopicsParams p) {
+    if (trendUnitsOrNull != null) require(trendUnitsOrNull, "trend units", DOC_ID, IS_REPRESENTATIVE);
     require(tokens, "tokens", DOC_ID, LANG, TOKENS);
     require(documents, "documents", DOC_ID, SOURCE, PUBLISHED_AT);
     if (clustersOrNull != null) require(clustersOrNull, "clusters", DOC_ID, REPRESENTATIVE, IS_REPRESENTATIVE);
@@ -176,7 +187,8 @@ public final class Topics {
     fitBags.unpersist(false);
 
     Dataset<Row> topics = topicsTable(documents.sparkSession(), corpus, best, bestCoherence, docTopics, p);
-    Dataset<Row> trends = trends(docTopics, documents, p.period());
+    Dataset<Row> trends = trends(trendUnitsOrNull == null ? docTopics : docTopics.join(trendUnitsOrNull
+        .filter(col(IS_REPRESENTATIVE)).select(DOC_ID), DOC_ID, "left_semi"), documents, p.period());
     double[] alpha = best.alpha();
     Stats stats = new Stats(best.k(), p.auto(), byK, best.algorithm(), best.iterations(), corpus.size(),
         corpus.bags().count(), docsFitted, sources, bestMean, Arrays.stream(alpha).sum(),

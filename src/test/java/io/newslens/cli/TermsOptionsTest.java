@@ -41,7 +41,7 @@ class TermsOptionsTest {
   void badValuesNameTheFlag() {
     assertEquals("--period must be one of [day, week, month, quarter, year], got fortnight",
         assertThrows(IllegalArgumentException.class, () -> parse("--period", "fortnight").toParams()).getMessage());
-    assertEquals("--count-mode must be one of [cluster, raw], got dedup",
+    assertEquals("--count-mode must be one of [cluster, raw, story], got dedup",
         assertThrows(IllegalArgumentException.class, () -> parse("--count-mode", "dedup").toParams()).getMessage());
     assertEquals("--top-terms must be >= 1, got 0",
         assertThrows(IllegalArgumentException.class, () -> parse("--top-terms", "0").toParams()).getMessage());

@@ -1,0 +1,117 @@
+package io.newslens.stories;
+
+import io.newslens.terms.TermWeights;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * The weighted feature vector of one unit (a duplicate cluster's representative): at most K features, L2-normalised,
+ * in ascending feature id order, with each feature's display form. Plain Java; no Spark.
+ *
+ * <p>Weight of a feature f with tf occurrences, document frequency df(f) among the N units of the language:
+ * <pre>  w(f) = (1 + ln tf) · ln((N + 1) / (df(f) + 1)) · (title boost if in the title) · (name boost if a name)</pre>
+ * (the idf is the terms stage's {@link TermWeights#idf}); features with df(f) below the minimum are dropped (a
+ * feature no other unit has cannot make two articles alike), as are those of weight 0. The K largest weights are
+ * kept (ties: smaller id) and the vector is scaled to length 1.
+ *
+ * @param ids      feature ids ({@link DocumentFeatures#hash}), ascending
+ * @param weights  the weights, same order, sum of squares 1 (empty vector: no features)
+ * @param display  each feature's display form
+ */
+public record UnitVector(long[] ids, double[] weights, String[] display) implements Serializable {
+
+  public UnitVector {
+    if (ids.length != weights.length || ids.length != display.length) {
+      throw new IllegalArgumentException("vector arrays differ in length");
+    }
+  }
+
+  public static final UnitVector EMPTY = new UnitVector(new long[0], new double[0], new String[0]);
+
+  public int size() {
+    return ids.length;
+  }
+
+  /** The weight of feature id, 0 if absent. */
+  public double weight(long id) {
+    int i = Arrays.binarySearch(ids, id);
+    return i >= 0 ? weights[i] : 0;
+  }
+
+  /** Dot product (both vectors in ascending id order). */
+  public double dot(UnitVector o) {
+    double s = 0;
+    int i = 0;
+    int j = 0;
+    while (i < ids.length && j < o.ids.length) {
+      if (ids[i] == o.ids[j]) {
+        s += weights[i++] * o.weights[j++];
+      } else if (ids[i] < o.ids[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return s;
+  }
+
+  /** One feature before weighting: id, occurrences, {@link DocumentFeatures} flags, display. */
+  public record Raw(long id, int tf, int flags, String display) {}
+
+  /** Weighting rules. */
+  public record Weights(int maxFeatures, long minDf, double titleBoost, double nameBoost) implements Serializable {}
+
+  /**
+   * The vector of a unit from its raw features.
+   *
+   * @param df the document frequency of a feature id among the language's units (0 when unknown)
+   * @param n  the number of units of the language
+   */
+  public static UnitVector of(List<Raw> raw, LongUnaryOperator df, long n, Weights w) {
+    Raw[] kept = new Raw[raw.size()];
+    double[] weight = new double[raw.size()];
+    int m = 0;
+    for (Raw r : raw) {
+      long d = df.applyAsLong(r.id());
+      if (d < w.minDf() || d > n || r.tf() <= 0) continue;
+      double x = (1 + Math.log(r.tf())) * TermWeights.idf(d, n);
+      if ((r.flags() & DocumentFeatures.IN_TITLE) != 0) x *= w.titleBoost();
+      if ((r.flags() & DocumentFeatures.NAME) != 0) x *= w.nameBoost();
+      if (!(x > 0)) continue;
+      kept[m] = r;
+      weight[m++] = x;
+    }
+    Integer[] order = new Integer[m];
+    for (int i = 0; i < m; i++) order[i] = i;
+    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -weight[i]).thenComparingLong(i -> kept[i].id()));
+    int k = Math.min(m, w.maxFeatures());
+    Integer[] top = Arrays.copyOf(order, k);
+    Arrays.sort(top, Comparator.comparingLong(i -> kept[i].id()));
+    long[] ids = new long[k];
+    double[] ws = new double[k];
+    String[] display = new String[k];
+    double norm = 0;
+    for (int i = 0; i < k; i++) norm += weight[top[i]] * weight[top[i]];
+    norm = Math.sqrt(norm);
+    for (int i = 0; i < k; i++) {
+      ids[i] = kept[top[i]].id();
+      ws[i] = weight[top[i]] / norm;
+      display[i] = kept[top[i]].display();
+    }
+    return k == 0 ? EMPTY : new UnitVector(ids, ws, display);
+  }
+
+  /** The indices of the {@code p} largest weights (ties: smaller id), the features a unit posts for candidates. */
+  public int[] strongest(int p) {
+    Integer[] order = new Integer[ids.length];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -weights[i]).thenComparingLong(i -> ids[i]));
+    int k = Math.min(p, order.length);
+    int[] out = new int[k];
+    for (int i = 0; i < k; i++) out[i] = order[i];
+    return out;
+  }
+}

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real Spark standalone cluster on 127.0.0.1 (one Master, one Worker, started from the Maven jars copied into
- * target/spark-home/jars by {@code mvn verify}), and the thin application jar submitted to it through
+ * A real Spark standalone cluster on 127.0.0.1 (one Master and two Workers of one core, started from the Maven jars
+ * copied into target/spark-home/jars by {@code mvn verify}), and the thin application jar submitted to it through
  * SparkSubmit in client mode, as {@code spark-submit --class io.newslens.cli.Main target/newslens.jar run …}
- * would. Both daemons are stopped by PID at the end, also when the test fails; every wait is bounded.
+ * would; its tables must equal those of a local run. Every daemon is stopped by PID at the end, also when the test
+ * fails; every wait is bounded.
  */
 @SparkTest
 class StandaloneClusterIT {
@@ -47,7 +48,6 @@ class StandaloneClusterIT {
     String cp = SPARK_HOME.resolve("conf") + ":" + SPARK_HOME.resolve("jars") + "/*";
     int masterPort = freePort();
     int masterUi = freePort();
-    int workerUi = freePort();
     String masterUrl = "spark://127.0.0.1:" + masterPort;
     List<Process> daemons = new ArrayList<>();
     try {
@@ -56,11 +56,16 @@ class StandaloneClusterIT {
           List.of("--host", "127.0.0.1", "--port", "" + masterPort, "--webui-port", "" + masterUi), "master");
       daemons.add(master);
       awaitMaster(masterUi, m -> "ALIVE".equals(m.path("status").asText()), master, "master");
-      Process worker = start(List.of("-Xmx512m"), cp, "org.apache.spark.deploy.worker.Worker",
-          List.of("--host", "127.0.0.1", "--cores", "1", "--memory", "1g", "--webui-port", "" + workerUi,
-              "--work-dir", tmp.resolve("work").toString(), masterUrl), "worker");
-      daemons.add(worker);
-      awaitMaster(masterUi, m -> m.path("aliveworkers").asInt() == 1, worker, "worker");
+      // two workers of one core each: the application gets two executors, so every shuffle and broadcast crosses
+      // JVMs, and the tables must still be those of a local run
+      for (int w = 0; w < 2; w++) {
+        Process worker = start(List.of("-Xmx512m"), cp, "org.apache.spark.deploy.worker.Worker",
+            List.of("--host", "127.0.0.1", "--cores", "1", "--memory", "1g", "--webui-port", "" + freePort(),
+                "--work-dir", tmp.resolve("work" + w).toString(), masterUrl), "worker" + w);
+        daemons.add(worker);
+        int alive = w + 1;
+        awaitMaster(masterUi, m -> m.path("aliveworkers").asInt() == alive, worker, "worker" + w);
+      }
 
       Path out = tmp.resolve("out");
       Path log = tmp.resolve("logs/submit");
@@ -69,7 +74,7 @@ class StandaloneClusterIT {
               "--conf", "spark.executor.memory=512m", "--conf", "spark.ui.enabled=false",
               "--class", "io.newslens.cli.Main", APP_JAR.toString(),
               "run", "--input", TestCorpora.seedsDir().toString(), "--output", out.toString())), log);
-      assertEquals(0, ChildJvm.waitFor(submit, 300, log), ChildJvm.tail(log));
+      assertEquals(0, ChildJvm.waitFor(submit, 900, log), ChildJvm.tail(log));
 
       JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
       assertEquals(masterUrl, m.path("versions").path("master").asText(), "the master came from spark-submit");
@@ -85,8 +90,19 @@ class StandaloneClusterIT {
       assertEquals(1, apps.size(), "one application ran on the cluster: " + apps);
       assertEquals("newslens", apps.get(0).path("name").asText());
       assertEquals("FINISHED", apps.get(0).path("state").asText());
+      for (int w = 0; w < 2; w++) { // each worker ran an executor of the application (its folder under the work dir)
+        try (var dirs = Files.list(tmp.resolve("work" + w))) {
+          assertEquals(1, dirs.filter(d -> d.getFileName().toString().startsWith("app-")).count(), "worker" + w);
+        }
+      }
+
+      // the same input on the test's local session: every table equal row for row
+      Path local = tmp.resolve("local");
+      Cli run = Cli.run(spark, "run", "--input", TestCorpora.seedsDir().toString(), "--output", local.toString());
+      assertEquals(0, run.exit(), run.err());
+      ReliabilityTest.assertEqualTables(spark, local, out);
     } finally {
-      for (int i = daemons.size() - 1; i >= 0; i--) stop(daemons.get(i)); // worker first, then master
+      for (int i = daemons.size() - 1; i >= 0; i--) stop(daemons.get(i)); // workers first, then the master
     }
   }
 

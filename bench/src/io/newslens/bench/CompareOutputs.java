@@ -18,22 +18,28 @@ import org.apache.spark.sql.SparkSession;
  * in either, the rows of each and the rows of A exceptAll B and of B exceptAll A (all columns but those excluded).
  * Prints one JSON object: {"tables": {name: {"a": n, "b": n, "a_not_b": n, "b_not_a": n}}, "identical": bool}.
  *
- * <p>Usage: {@code CompareOutputs A B [--exclude table.column,...] [--tables t1,t2]}
+ * <p>Usage: {@code CompareOutputs A B [--exclude table.column,...] [--tables t1,t2] [--partition table.column,...]}.
+ * An excluded {@code *.column} is left out of every table (e.g. {@code *.version}: an updated output's rows carry the
+ * version that wrote them, a full run's all say 1). A {@code --partition} column (e.g.
+ * {@code duplicate_clusters.cluster_id}) is an id whose value may differ while the grouping it makes must not: it is
+ * compared as the sorted doc_ids of its group.
  */
 public final class CompareOutputs {
   public static void main(String[] args) throws Exception {
     String a = args[0];
     String b = args[1];
     List<String> exclude = new ArrayList<>();
+    List<String> partition = new ArrayList<>();
     List<String> tables = new ArrayList<>(Tables.ALL);
     for (int i = 2; i < args.length; i += 2) {
       if (args[i].equals("--exclude")) exclude.addAll(Arrays.asList(args[i + 1].split(",")));
       else if (args[i].equals("--tables")) tables = Arrays.asList(args[i + 1].split(","));
+      else if (args[i].equals("--partition")) partition.addAll(Arrays.asList(args[i + 1].split(",")));
       else throw new IllegalArgumentException("unknown option " + args[i]);
     }
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     try {
-      System.out.println(toJson(compare(spark, a, b, tables, exclude)));
+      System.out.println(toJson(compare(spark, a, b, tables, exclude, partition)));
     } finally {
       spark.stop();
     }
@@ -42,6 +48,12 @@ public final class CompareOutputs {
   /** Per table: rows in A, rows in B, rows of A not in B, rows of B not in A (multiset difference). */
   public static Map<String, long[]> compare(SparkSession spark, String a, String b, List<String> tables,
       List<String> exclude) throws java.io.IOException {
+    return compare(spark, a, b, tables, exclude, List.of());
+  }
+
+  /** As above, with id columns compared by the groups of documents they make ({@code table.column}). */
+  public static Map<String, long[]> compare(SparkSession spark, String a, String b, List<String> tables,
+      List<String> exclude, List<String> partition) throws java.io.IOException {
     Map<String, long[]> out = new LinkedHashMap<>();
     for (String t : tables) {
       boolean inA = exists(spark, a + "/" + t);
@@ -54,12 +66,27 @@ public final class CompareOutputs {
       Dataset<Row> x = spark.read().parquet(a + "/" + t);
       Dataset<Row> y = spark.read().parquet(b + "/" + t);
       List<String> cols = new ArrayList<>();
-      for (String c : x.columns()) if (!exclude.contains(t + "." + c)) cols.add(c);
+      for (String c : x.columns()) if (!exclude.contains(t + "." + c) && !exclude.contains("*." + c)) cols.add(c);
+      for (String p : partition) {
+        if (!p.startsWith(t + ".")) continue;
+        String c = p.substring(t.length() + 1);
+        x = byGroup(x, c);
+        y = byGroup(y, c);
+      }
       x = comparable(x, cols);
       y = comparable(y, cols);
       out.put(t, new long[] {x.count(), y.count(), x.exceptAll(y).count(), y.exceptAll(x).count()});
     }
     return out;
+  }
+
+  /** The id column replaced by the sorted doc_ids of the rows sharing its value (a string, to compare as one). */
+  static Dataset<Row> byGroup(Dataset<Row> df, String column) {
+    org.apache.spark.sql.Column members = org.apache.spark.sql.functions.concat_ws(",",
+        org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.collect_list(
+            org.apache.spark.sql.functions.col("doc_id")).over(org.apache.spark.sql.expressions.Window
+            .partitionBy(column))));
+    return df.withColumn(column, members);
   }
 
   /** The columns, with maps as sorted arrays of entries (set operations refuse map columns). */

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.ArrayType;
@@ -75,36 +76,89 @@ public final class Clean {
   /** Columns the stage adds (an input that already has them, e.g. cleaned twice, is rejected). */
   public static final List<String> ADDED = List.of(RAW_TEXT, BOILERPLATE, LANG, LANG_CONFIDENCE, CHAR_COUNT);
 
-  private static final String KEY = "__line_key";
-  private static final String BODY = "__body";
-  private static final String DOCS = "__docs";
+  /** {@link #lines} and {@link #lineCounts} columns: the line's key, the document body's hash, distinct bodies. */
+  public static final String LINE_KEY = "line_key";
+  public static final String LINE_BODY = "body";
+  public static final String LINE_BODIES = "bodies";
   private static final String BODIES = "__bodies";
   private static final String IS_DOC = "__is_document";
-  private static final String REPEATED = "__repeated";
+  /** {@link #repeatedBySource} column: the sorted keys of a source's repeated lines. */
+  public static final String REPEATED = "__repeated";
   private static final String CLEANED_COL = "__cleaned";
 
   public static Result apply(Dataset<Row> documents, CleanParams p) {
     checkSchema(documents);
+    return new Result(cleanWith(documents, repeatedBySource(lines(documents, p), p), p));
+  }
+
+  /**
+   * The line occurrences counting needs: one row per (document, distinct candidate line of its text) — doc_id,
+   * source, {@code body} (xxhash64 of the whole text: byte-identical copies of one article count once) and
+   * {@code line_key} ({@link Cleaner#candidateKeys}) — plus one {@link Cleaner#DOCUMENT_KEY} row per document,
+   * which counts the source's distinct bodies in the same aggregation. Lazy.
+   *
+   * @param documents doc_id, source and the text as read (before cleaning)
+   */
+  public static Dataset<Row> lines(Dataset<Row> documents, CleanParams p) {
     Column text = coalesce(col(TEXT), lit(""));
-    Column body = xxhash64(text);
     int maxLine = p.repeatMaxLineChars();
     UserDefinedFunction keys = udf((UDF1<String, long[]>) s -> Cleaner.candidateKeys(s, maxLine),
         DataTypes.createArrayType(DataTypes.LongType, false));
+    return documents.select(col(DOC_ID), col(SOURCE), xxhash64(text).as(LINE_BODY),
+        explode(keys.apply(text)).as(LINE_KEY));
+  }
 
-    // one row per (document, candidate line), plus one DOCUMENT_KEY row per document to count the source's bodies
-    Dataset<Row> lines = documents
-        .select(col(SOURCE), body.as(BODY), explode(keys.apply(text)).as(KEY));
-    // IS_DOC is an aggregate, not the grouping key, so the optimizer cannot push the two filters below the
-    // aggregation: both branches then share one exchange and the documents are scanned once for the counts
-    Dataset<Row> counts = lines.groupBy(col(SOURCE), col(KEY)).agg(countDistinct(col(BODY)).as(DOCS),
-        max(col(KEY).equalTo(lit(Cleaner.DOCUMENT_KEY))).as(IS_DOC));
-    Dataset<Row> bodies = counts.filter(col(IS_DOC)).select(col(SOURCE), col(DOCS).as(BODIES));
-    Dataset<Row> repeatedBySource = counts
-        .filter(not(col(IS_DOC)).and(col(DOCS).geq(p.repeatMinDocs())))
+  /**
+   * Whether a line is boilerplate of its source: at least {@code repeatMinDocs} distinct bodies of the source hold
+   * it, and at least {@code repeatMinFraction} of the source's distinct bodies. The one definition of the rule.
+   */
+  public static boolean isRepeated(long lineBodies, long sourceBodies, CleanParams p) {
+    return lineBodies >= p.repeatMinDocs() && lineBodies >= sourceBodies * p.repeatMinFraction();
+  }
+
+  /**
+   * Per (source, line key) the number of distinct bodies holding it ({@link #LINE_BODIES}), from {@link #lines}
+   * rows: the line keys with at least {@code repeatMinDocs} bodies (the only ones that can be repeated), and for
+   * every source its {@link Cleaner#DOCUMENT_KEY} row (its distinct bodies). Lazy; small.
+   */
+  public static Dataset<Row> lineCounts(Dataset<Row> lines, CleanParams p) {
+    // IS_DOC is an aggregate, not the grouping key, so the optimizer cannot push the filter below the
+    // aggregation: the lines are scanned once for both counts
+    // a document without a source has no repeated lines (its source matches no source's): its lines are not counted
+    return lines.filter(col(SOURCE).isNotNull())
+        .groupBy(col(SOURCE), col(LINE_KEY)).agg(countDistinct(col(LINE_BODY)).as(LINE_BODIES),
+            max(col(LINE_KEY).equalTo(lit(Cleaner.DOCUMENT_KEY))).as(IS_DOC))
+        .filter(col(IS_DOC).or(col(LINE_BODIES).geq(p.repeatMinDocs())))
+        .select(SOURCE, LINE_KEY, LINE_BODIES);
+  }
+
+  /**
+   * The repeated lines of every source ({@link #isRepeated}): source, {@code __repeated} (sorted line keys), from
+   * {@link #lines} rows or from {@link #lineCounts} rows ({@code counted}). Lazy; small.
+   */
+  public static Dataset<Row> repeatedBySource(Dataset<Row> lines, CleanParams p) {
+    return repeatedFromCounts(lineCounts(lines, p), p);
+  }
+
+  /** {@link #repeatedBySource} from {@link #lineCounts} rows. */
+  public static Dataset<Row> repeatedFromCounts(Dataset<Row> counts, CleanParams p) {
+    Dataset<Row> bodies = counts.filter(col(LINE_KEY).equalTo(lit(Cleaner.DOCUMENT_KEY)))
+        .select(col(SOURCE), col(LINE_BODIES).as(BODIES));
+    UserDefinedFunction repeated = udf((UDF2<Long, Long, Boolean>) (n, total) -> isRepeated(n, total, p),
+        DataTypes.BooleanType);
+    return counts.filter(col(LINE_KEY).notEqual(lit(Cleaner.DOCUMENT_KEY)))
         .join(bodies, SOURCE)
-        .filter(col(DOCS).geq(col(BODIES).multiply(p.repeatMinFraction())))
-        .groupBy(col(SOURCE)).agg(array_sort(collect_set(col(KEY))).as(REPEATED));
+        .filter(repeated.apply(col(LINE_BODIES), col(BODIES)))
+        .groupBy(col(SOURCE)).agg(array_sort(collect_set(col(LINE_KEY))).as(REPEATED));
+  }
 
+  /**
+   * Cleans {@code documents} (text as read) given the repeated lines of their sources ({@code repeatedBySource}:
+   * source, {@code __repeated}, as {@link #repeatedBySource} gives them). Lazy.
+   */
+  public static Dataset<Row> cleanWith(Dataset<Row> documents, Dataset<Row> repeatedBySource, CleanParams p) {
+    checkSchema(documents);
+    int maxLine = p.repeatMaxLineChars();
     boolean patterns = p.patterns();
     int sample = p.langSampleChars();
     int minLetters = p.langMinLetters();
@@ -119,8 +173,8 @@ public final class Clean {
     String[] inputColumns = documents.columns();
     // the boilerplate lines of every source are few (each is in >= repeatMinDocs bodies): broadcast them, so the
     // documents are never shuffled
-    Dataset<Row> joined = documents.join(broadcast(repeatedBySource.withColumnRenamed(SOURCE, "__source")),
-        col(SOURCE).equalTo(col("__source")), "left");
+    Dataset<Row> joined = documents.join(broadcast(repeatedBySource.select(col(SOURCE).as("__source"),
+        col(REPEATED))), col(SOURCE).equalTo(col("__source")), "left");
     Dataset<Row> cleaned = joined.withColumn(CLEANED_COL, clean.apply(col(TEXT), col(REPEATED), dropped));
     List<Column> out = new ArrayList<>();
     for (String c : inputColumns) {
@@ -138,7 +192,26 @@ public final class Clean {
     out.add(col(CLEANED_COL + "." + LANG).as(LANG));
     out.add(col(CLEANED_COL + "." + LANG_CONFIDENCE).as(LANG_CONFIDENCE));
     out.add(col(CLEANED_COL + "." + CHAR_COUNT).as(CHAR_COUNT));
-    return new Result(cleaned.select(out.toArray(Column[]::new)));
+    return cleaned.select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * Cleaned documents as they were before cleaning, to be cleaned again: text = raw_text, the columns the stage
+   * adds dropped, and for a web page the spans its extractor left out ({@code extraction.dropped}) rebuilt from
+   * its {@code extraction:REASON} annotations — one span per removed line, which removes exactly those lines with
+   * those reasons again. Other columns (e.g. {@code version}) stay where they are.
+   */
+  public static Dataset<Row> uncleaned(Dataset<Row> cleaned) {
+    Dataset<Row> d = cleaned.withColumn(TEXT, col(RAW_TEXT));
+    if (Arrays.asList(cleaned.columns()).contains(EXTRACTION)
+        && cleaned.schema().apply(EXTRACTION).dataType() instanceof StructType) {
+      Column spans = transform(filter(col(BOILERPLATE), b -> b.getField(REASON).startsWith(EXTRACTION_REASON_PREFIX)),
+          b -> struct(b.getField(START).as(START), b.getField(END).as(END),
+              substring(b.getField(REASON), EXTRACTION_REASON_PREFIX.length() + 1, Integer.MAX_VALUE).as(REASON)));
+      d = d.withColumn(EXTRACTION, when(col(EXTRACTION).isNull(), lit(null))
+          .otherwise(col(EXTRACTION).withField(DROPPED, spans)));
+    }
+    return d.drop(ADDED.toArray(String[]::new));
   }
 
   /** The struct of a span of {@code extraction.dropped}: start, end (into the text) and the extractor's reason. */

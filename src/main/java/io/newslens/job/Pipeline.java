@@ -16,6 +16,9 @@ import io.newslens.dedup.Dedup;
 import io.newslens.reuse.Reuse;
 import io.newslens.terms.Terms;
 import io.newslens.topics.Topics;
+import io.newslens.incremental.Lineage;
+import io.newslens.incremental.State;
+import io.newslens.incremental.StateTables;
 import io.newslens.ingest.Ingest;
 import io.newslens.ingest.Inputs;
 import io.newslens.output.Manifest;
@@ -55,11 +58,13 @@ public final class Pipeline {
   private final OutputFolder out;
   private final Map<String, Long> timings = new LinkedHashMap<>();
   private final Map<String, Long> rows = new LinkedHashMap<>();
+  private final State state;
 
-  private Pipeline(SparkSession spark, JobConfig cfg, OutputFolder out) {
+  private Pipeline(SparkSession spark, JobConfig cfg, OutputFolder out, int version) {
     this.spark = spark;
     this.cfg = cfg;
     this.out = out;
+    this.state = State.of(spark, out, cfg, version);
   }
 
   /**
@@ -83,10 +88,10 @@ public final class Pipeline {
     }
     OutputFolder out = OutputFolder.prepare(cfg.output(), spark.sparkContext().hadoopConfiguration(), runId);
     try {
-      Pipeline p = new Pipeline(spark, cfg, out);
+      Pipeline p = new Pipeline(spark, cfg, out, 1);
       Ingest.registerUdfs(spark);
       Manifest manifest = new Manifest(runId, started).versions(Versions.all(spark));
-      manifest.params(cfg.given(), cfg.effective());
+      manifest.params(cfg.given(), cfg.effective()).arguments(cfg.arguments());
       manifest.inputs(cfg.inputs(), listing.files(), listing.totalBytes(), listing.fingerprint(),
           listing.hiddenSkipped());
       p.ingest(listing, manifest);
@@ -97,8 +102,16 @@ public final class Pipeline {
       p.terms(manifest);
       p.topics(manifest);
       out.deleteStaged(WORK_INGESTED);
-      long total = Duration.between(started, Instant.now()).toMillis();
-      manifest.tables(p.rows).timings(p.timings, Instant.now(), total);
+      p.state.noAliases();
+      p.rows.put(Tables.ID_ALIASES, 0L);
+      Instant finished = Instant.now();
+      long total = Duration.between(started, finished).toMillis();
+      manifest.tables(p.rows).timings(p.timings, finished, total);
+      manifest.set(Lineage.VERSION_KEY, p.state.version());
+      manifest.set(Lineage.LINEAGE_KEY, Lineage.first(new Lineage.Entry(p.state.version(), runId, "run", started,
+          finished, cfg.inputs(), listing.files().size(), listing.totalBytes(), 0, p.recordsRead, p.recordsKept,
+          p.recordsRead - p.recordsKept, 0, p.rejectedByReason)));
+      manifest.section(StateTables.MANIFEST_KEY, p.state.manifestSection());
       out.writeManifest(manifest.toJson());
       out.publish();
       LOG.info("published {} ({} tables, {} s)", out.outputPath(), p.rows.size(), String.format("%.1f", total / 1e3));
@@ -118,7 +131,8 @@ public final class Pipeline {
       Dataset<Row> raw = r.raw().persist(StorageLevel.MEMORY_AND_DISK());
       long read = raw.count();
       save(WORK_INGESTED, r.documents());
-      save(Tables.REJECTED, r.rejected());
+      save(Tables.REJECTED, versioned(r.rejected()));
+      state.inputs(listing.files());
       raw.unpersist();
       // one scan of the written documents gives both their number and the text length the shuffles are sized on
       Row docs = read(WORK_INGESTED).agg(count(lit(1)), sum(length(col(Columns.TEXT)))).first();
@@ -148,6 +162,7 @@ public final class Pipeline {
   private void clean() {
     stage("clean", () -> {
       write(Tables.DOCUMENTS, Clean.apply(read(WORK_INGESTED), cfg.clean()).documents());
+      state.clean(read(Tables.DOCUMENTS));
       return rows.get(Tables.DOCUMENTS) + " documents cleaned";
     });
   }
@@ -164,6 +179,7 @@ public final class Pipeline {
       Dedup.Result r = Dedup.apply(read(Tables.DOCUMENTS), cfg.dedup());
       write(Tables.DUPLICATE_PAIRS, r.pairs());
       write(Tables.DUPLICATE_CLUSTERS, r.clusters());
+      state.dedup(read(Tables.DOCUMENTS), r, read(Tables.DUPLICATE_CLUSTERS));
       r.release();
       Row s = read(Tables.DUPLICATE_CLUSTERS).agg(
           countDistinct(col(Columns.CLUSTER_ID)),
@@ -187,6 +203,7 @@ public final class Pipeline {
       Reuse.Result r = Reuse.apply(read(Tables.DOCUMENTS), cfg.reuse());
       write(Tables.REUSE_PASSAGES, r.passages());
       r.release();
+      state.reuse(read(Tables.DOCUMENTS));
       return rows.get(Tables.REUSE_PASSAGES) + " shared passages";
     });
   }
@@ -238,8 +255,13 @@ public final class Pipeline {
 
   /** Writes the table and records its row count, read back from what was written. */
   private void write(String table, Dataset<Row> df) {
-    save(table, df);
+    save(table, Tables.VERSIONED.contains(table) ? versioned(df) : df);
     rows.put(table, read(table).count());
+  }
+
+  /** The rows of a table of {@link Tables#VERSIONED} carry the version that wrote them. */
+  private Dataset<Row> versioned(Dataset<Row> df) {
+    return df.withColumn(Columns.VERSION, lit(state.version()));
   }
 
   private void save(String table, Dataset<Row> df) {

@@ -13,6 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.newslens.analyze.TextAnalyzer;
 import io.newslens.analyze.Tokens;
+import io.newslens.clean.CleanParams;
+import io.newslens.clean.LanguageDetector;
+import io.newslens.clean.Normalizer;
+import io.newslens.topics.TermRanking;
+import io.newslens.topics.Topics;
 import io.newslens.spark.SparkSessions;
 import io.newslens.topics.Coherence;
 import io.newslens.topics.Corpus;
@@ -56,9 +61,16 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Usage: {@code bench/java io.newslens.bench.TopicsBench OUT.json [--input orangesum_fr.jsonl.gz] [--k 20]
  * [--em-iterations 20] [--gibbs-iterations 300 (the pipeline's default)] [--mallet-iterations 200]
  * [--only mallet,online,em,gibbs] [--mallet-seed 42] [--seeds 1,2,3]
- * [--gibbs-variants LOCAL:AVERAGE:FITDOCS[:PARTITIONS],...] [--analyzer newslens|lucene] [--cache DIR]}. {@code --analyzer newslens} (the default) tokenizes with the analyze
- * stage's French chain, whose stop flags the topics stage honours; {@code lucene} is Lucene's stock FrenchAnalyzer
- * (the earlier results). {@code --cache DIR} writes the prepared bags there, or reads them when present.
+ * [--gibbs-variants LOCAL:AVERAGE:FITDOCS[:PARTITIONS],...] [--analyzer newslens|lucene] [--cache DIR]
+ * [--mallet-stoplist en] [--mallet-optimize-interval N] [--mallet-threads N]}. The input is JSON Lines with id,
+ * title, heading, article, category, date (OrangeSum's fields; bench/english-corpus makes the English corpus in the
+ * same form). {@code --analyzer newslens} (the default) tokenizes with the analyze stage's chain for each document's
+ * language (detected as the clean stage does), whose stop flags the topics stage honours; {@code lucene} is Lucene's
+ * stock FrenchAnalyzer (the earlier results). {@code --mallet-stoplist en} fits MALLET on the same tokens with
+ * MALLET's default English stoplist deciding the stop words instead (no corpus-driven exclusion), as a MALLET user
+ * would, and scores it on those bags. Every Gibbs run also reports its topics ranked by probability, relevance
+ * (λ 0.6 and 0.4) and FREX side by side. {@code --cache DIR} writes the prepared bags there, or reads them when
+ * present.
  * Time is wall time of training plus computing every fitted document's mixture (MALLET's are free after
  * training), with the input already cached.
  */
@@ -78,6 +90,8 @@ public final class TopicsBench {
     int malletIterations = Integer.parseInt(opt.getOrDefault("mallet-iterations", "200"));
     int limit = Integer.parseInt(opt.getOrDefault("docs", "0"));
     List<String> only = Arrays.asList(opt.getOrDefault("only", "mallet,online,em,gibbs").split(","));
+    MALLET_OPTIMIZE_INTERVAL = Integer.parseInt(opt.getOrDefault("mallet-optimize-interval", "-1"));
+    MALLET_THREADS = Integer.parseInt(opt.getOrDefault("mallet-threads", "2"));
 
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     spark.conf().set("spark.sql.shuffle.partitions", "4");
@@ -95,6 +109,8 @@ public final class TopicsBench {
     Dataset<Row> fitBags;
     List<String> terms;
     long nDocs;
+    Dataset<Row> malletBags = null;
+    List<String> malletTerms = null;
     if (cache != null && new File(cache, "_TERMS").exists()) {
       // a corpus prepared by an earlier run with the same --input, --docs and --analyzer
       documents = spark.read().parquet(cache + "/documents").persist(StorageLevel.MEMORY_AND_DISK());
@@ -115,6 +131,18 @@ public final class TopicsBench {
       Corpus corpus = Corpus.build(tokens, documents, null, base);
       fitBags = corpus.fitBags().select(DOC_ID, TERM_IDS, COUNTS, LENGTH).persist(StorageLevel.MEMORY_AND_DISK());
       terms = corpus.terms();
+      report.put("frequent_terms_excluded", corpus.frequent());
+      if ("en".equals(opt.get("mallet-stoplist"))) {
+        // MALLET as its users run it on English: its default stoplist (TokenSequenceRemoveStopwords' 524 words)
+        // decides what is a stop word, no corpus-driven exclusion; the same tokens and stems otherwise
+        java.util.Set<String> stop = malletEnglishStoplist();
+        Dataset<Row> malletTokens = restop(tokens, stop).persist(StorageLevel.MEMORY_AND_DISK());
+        Corpus mc = Corpus.build(malletTokens, documents, null, base.withLabels(1.0, base.relevanceLambda()));
+        malletBags = mc.fitBags().select(DOC_ID, TERM_IDS, COUNTS, LENGTH).persist(StorageLevel.MEMORY_AND_DISK());
+        malletTerms = mc.terms();
+        report.put("mallet_corpus", Map.of("stoplist", "MALLET 2.0.8 default English (" + stop.size() + " words)",
+            "vocabulary", mc.terms().size(), "max_df_fraction", base.maxDfFraction()));
+      }
       if (cache != null) {
         documents.write().mode("overwrite").parquet(cache + "/documents");
         fitBags.write().mode("overwrite").parquet(cache + "/bags");
@@ -152,7 +180,10 @@ public final class TopicsBench {
     for (long seed : seeds) {
       String suffix = manySeeds ? "-seed" + seed : "";
       if (only.contains("mallet")) {
-        Map<String, Object> r = mallet(bagRows, terms, k, malletIterations, (int) seed, base, fitBags, category);
+        Map<String, Object> r = malletBags == null
+            ? mallet(bagRows, terms, k, malletIterations, (int) seed, base, fitBags, category)
+            : mallet(malletBags.select(DOC_ID, TERM_IDS, COUNTS, LENGTH).orderBy(DOC_ID).collectAsList(), malletTerms,
+                k, malletIterations, (int) seed, base, malletBags, category);
         r.put("name", r.get("name") + suffix);
         r.put("seed", seed);
         results.add(r);
@@ -217,6 +248,19 @@ public final class TopicsBench {
     return out;
   }
 
+  /**
+   * {@code --mallet-optimize-interval N}: MALLET's hyperparameter optimisation interval, -1 (default) for the Gibbs
+   * parameters' own. 0 is MALLET's command-line default, and the way round 2.0.8's optimizeBeta index error
+   * (mimno/Mallet#98), which the Brown corpus's long documents hit with every seed tried.
+   */
+  static int MALLET_OPTIMIZE_INTERVAL = -1;
+
+  /**
+   * {@code --mallet-threads N} (2): MALLET's sampler threads. On the Brown corpus 2.0.8's two threads threw
+   * "sampling error" index exceptions in its workers and returned a broken model (NMI 0.02); one thread does not.
+   */
+  static int MALLET_THREADS = 2;
+
   static Map<String, Object> mallet(List<Row> bags, List<String> terms, int k, int iterations, int malletSeed,
       TopicsParams p,
       Dataset<Row> fitBags, Map<String, String> category) throws IOException {
@@ -236,9 +280,9 @@ public final class TopicsBench {
     long t0 = System.nanoTime();
     ParallelTopicModel m = new ParallelTopicModel(k, p.alphaSum(), p.beta());
     m.setRandomSeed(malletSeed);
-    m.setNumThreads(2);
+    m.setNumThreads(MALLET_THREADS);
     m.setNumIterations(iterations);
-    m.setOptimizeInterval(p.optimizeInterval());
+    m.setOptimizeInterval(MALLET_OPTIMIZE_INTERVAL >= 0 ? MALLET_OPTIMIZE_INTERVAL : p.optimizeInterval());
     m.setBurninPeriod(p.burnIn());
     m.setTopicDisplay(100_000, 10);
     m.addInstances(instances);
@@ -264,8 +308,9 @@ public final class TopicsBench {
     }
     Map<String, Object> r = score("mallet-2.0.8", seconds, iterations, top, ids, dominant, fitBags, category, k,
         terms);
-    r.put("settings", "ParallelTopicModel(K, alphaSum " + p.alphaSum() + ", beta " + p.beta() + "), seed " + malletSeed + ", 2 threads, "
-        + iterations + " iterations, optimize interval " + p.optimizeInterval() + ", burn-in " + p.burnIn());
+    r.put("settings", "ParallelTopicModel(K, alphaSum " + p.alphaSum() + ", beta " + p.beta() + "), seed " + malletSeed
+        + ", " + MALLET_THREADS + " threads, " + iterations + " iterations, optimize interval "
+        + (MALLET_OPTIMIZE_INTERVAL >= 0 ? MALLET_OPTIMIZE_INTERVAL : p.optimizeInterval()) + ", burn-in " + p.burnIn());
     r.put("alpha_sum", Arrays.stream(m.alpha).sum());
     r.put("beta", m.beta);
     return r;
@@ -294,6 +339,7 @@ public final class TopicsBench {
     }
     Map<String, Object> r = score(name, seconds, m.iterations(), m.topTermIds(), ids, dominant, fitBags, category, k,
         terms);
+    r.put("rankings", rankings(m, fitBags, terms));
     r.put("settings", p.algorithm().id() + ", " + m.iterations() + " iterations"
         + (p.algorithm() == Algorithm.GIBBS ? ", " + (p.partitions() > 0 ? p.partitions() : TopicsParams.DEFAULT_SAMPLER_PARTITIONS)
             + " partitions, optimize interval " + p.optimizeInterval() + ", burn-in " + p.burnIn()
@@ -342,6 +388,80 @@ public final class TopicsBench {
     return r;
   }
 
+  /**
+   * The topics' top terms ranked three ways, each scored the same: mean NPMI@10 of its top 10, distinct words among
+   * the K × 3 label words, mean document share of the label words (how generic a label is), the labels.
+   */
+  static Map<String, Object> rankings(TopicModel m, Dataset<Row> fitBags, List<String> terms) {
+    TermRanking.Distributions d = TermRanking.Distributions.of(m.termCounts());
+    long docs = fitBags.count();
+    long[] df = new long[terms.size()];
+    for (Row r : fitBags.select(explode(col(TERM_IDS)).as("t")).groupBy("t").count().collectAsList()) {
+      df[r.getInt(0)] = r.getLong(1);
+    }
+    Map<String, int[][]> byName = new LinkedHashMap<>();
+    byName.put("probability", m.topTermIds());
+    for (double lambda : new double[] {0.6, 0.4}) byName.put("relevance-" + lambda, Topics.relevantTermIds(m, lambda));
+    int[][] frex = new int[m.k()][];
+    for (int t = 0; t < frex.length; t++) frex[t] = TermRanking.top(TermRanking.frex(d.phi(), t, 0.5), 10);
+    byName.put("frex-0.5", frex);
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, int[][]> e : byName.entrySet()) {
+      int[][] ids = e.getValue();
+      double[] npmi = Coherence.npmi(fitBags, ids, 10);
+      java.util.Set<Integer> distinct = new java.util.HashSet<>();
+      double shareSum = 0;
+      List<String> labels = new ArrayList<>();
+      for (int[] t : ids) {
+        List<String> l = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          distinct.add(t[i]);
+          shareSum += (double) df[t[i]] / docs;
+          l.add(terms.get(t[i]));
+        }
+        labels.add(String.join(" / ", l));
+      }
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("mean_npmi_at_10", round4(Arrays.stream(npmi).average().orElse(0)));
+      x.put("distinct_label_words", distinct.size());
+      x.put("label_words", 3 * ids.length);
+      x.put("mean_label_word_doc_share", round4(shareSum / (3 * ids.length)));
+      x.put("labels", labels);
+      out.put(e.getKey(), x);
+    }
+    return out;
+  }
+
+  /** MALLET 2.0.8's default English stoplist, as its TokenSequenceRemoveStopwords pipe applies it. */
+  static java.util.Set<String> malletEnglishStoplist() {
+    cc.mallet.pipe.TokenSequenceRemoveStopwords pipe = new cc.mallet.pipe.TokenSequenceRemoveStopwords(false, false);
+    try {
+      java.lang.reflect.Field f = cc.mallet.pipe.TokenSequenceRemoveStopwords.class.getDeclaredField("stoplist");
+      f.setAccessible(true);
+      @SuppressWarnings("unchecked")
+      java.util.Set<Object> s = (java.util.Set<Object>) f.get(pipe);
+      java.util.Set<String> out = new java.util.TreeSet<>();
+      for (Object o : s) out.add(o.toString());
+      return out;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("MALLET's stoplist is not where 2.0.8 keeps it", e);
+    }
+  }
+
+  /** The tokens with their stop flag replaced: a stop word is one whose folded lower-case surface is listed. */
+  static Dataset<Row> restop(Dataset<Row> tokens, java.util.Set<String> stop) {
+    return tokens.map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> {
+      List<Row> ts = new ArrayList<>();
+      for (Row t : r.<Row>getList(2)) {
+        String w = Normalizer.fold(t.getString(1)).toLowerCase(java.util.Locale.ROOT);
+        ts.add(RowFactory.create(t.getString(0), t.getString(1), t.getInt(2), t.getInt(3), t.getInt(4), t.getInt(5),
+            stop.contains(w)));
+      }
+      return RowFactory.create(r.getString(0), r.getString(1), scala.jdk.javaapi.CollectionConverters.asScala(ts)
+          .toSeq());
+    }, ExpressionEncoder.apply(Tokens.SCHEMA));
+  }
+
   /** NMI with arithmetic-mean normalization: 2 I(X;Y) / (H(X) + H(Y)). */
   static double nmi(int[] x, String[] y) {
     int n = x.length;
@@ -376,16 +496,20 @@ public final class TopicsBench {
   }
 
   /**
-   * OrangeSum title + heading + article through Newslens' own French chain ({@link TextAnalyzer}, the analyze
-   * stage's: stop words flagged, light stemming), into the tokens schema; what the pipeline's topics stage sees,
-   * less the clean stage.
+   * Title + heading + article through the analyze stage's chain for each document's language ({@link TextAnalyzer}:
+   * stop words flagged, light stemming), the language detected as the clean stage detects it
+   * ({@link LanguageDetector} with the clean stage's defaults), into the tokens schema; what the pipeline's topics
+   * stage sees, less the rest of the clean stage.
    */
   static Dataset<Row> analyze(Dataset<Row> raw) {
     Dataset<Row> texts = raw.select(col("id").cast("string"),
         concat_ws("\n", coalesce(col("title"), lit("")), coalesce(col("heading"), lit("")),
             coalesce(col("article"), lit(""))));
+    CleanParams c = CleanParams.defaults();
     return texts.map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> {
-      TextAnalyzer.Analyzed a = TextAnalyzer.analyze(r.getString(1), "fr", true, Integer.MAX_VALUE);
+      String lang = LanguageDetector.detect(r.getString(1), c.langSampleChars(), c.langMinLetters(),
+          c.langMinConfidence()).lang();
+      TextAnalyzer.Analyzed a = TextAnalyzer.analyze(r.getString(1), lang, true, Integer.MAX_VALUE);
       List<Row> ts = new ArrayList<>(a.tokens().size());
       for (TextAnalyzer.Token t : a.tokens()) {
         ts.add(RowFactory.create(t.term(), t.surface(), t.sentence(), t.paragraph(), t.start(), t.end(), t.stop()));

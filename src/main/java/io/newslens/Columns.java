@@ -110,6 +110,10 @@ public final class Columns {
   public static final String PERIOD_TOKENS = "period_tokens";
   public static final String PERIOD_DOCS = "period_docs";
   public static final String REL_FREQ = "rel_freq";
+  /** terms, keyness: Gries' deviation of proportions over the counted articles (0 even, near 1 concentrated). */
+  public static final String DP = "dp";
+  /** terms: the term is in more than --frequent-share of the counted articles (too common to be informative). */
+  public static final String FREQUENT = "frequent";
 
 
   // ---- dedup --------------------------------------------------------------------------------------------
@@ -142,6 +146,8 @@ public final class Columns {
   public static final String TERM_ID = "term_id";
   public static final String LABEL = "label";
   public static final String TOP_TERMS = "terms";
+  /** topics: the topic's terms ranked by relevance (Sievert &amp; Shirley), the ranking its label is taken from. */
+  public static final String RELEVANT_TERMS = "relevant_terms";
   public static final String ARTICLE_SHARE = "article_share";
   public static final String DOMINANT_DOCS = "dominant_docs";
   public static final String COHERENCE = "coherence";

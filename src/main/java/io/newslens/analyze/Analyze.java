@@ -41,16 +41,17 @@ public final class Analyze {
     }
     boolean stem = p.stemming();
     int max = p.maxTokensPerDocument();
+    StopWords added = p.stopWords();
     Dataset<Row> tokens = documents.select(col(DOC_ID), col(LANG), col(TEXT))
-        .map((MapFunction<Row, Row>) r -> toRow(r.getString(0), r.getString(1), r.getString(2), stem, max),
+        .map((MapFunction<Row, Row>) r -> toRow(r.getString(0), r.getString(1), r.getString(2), stem, max, added),
             Encoders.row(Tokens.SCHEMA));
     return new Result(tokens);
   }
 
-  static Row toRow(String docId, String lang, String text, boolean stem, int max) {
+  static Row toRow(String docId, String lang, String text, boolean stem, int max, StopWords added) {
     // rows straight from the token stream: no Token records, no list copies; the array is wrapped, not copied
     List<Row> tokens = new ArrayList<>();
-    String used = TextAnalyzer.analyze(text, lang, stem, max,
+    String used = TextAnalyzer.analyze(text, lang, stem, max, added,
         (term, surface, sentence, paragraph, start, end, stop) ->
             tokens.add(RowFactory.create(term, surface, sentence, paragraph, start, end, stop)));
     return RowFactory.create(docId, used,

@@ -105,8 +105,15 @@ import org.tartarus.snowball.ext.TurkishStemmer;
  *     GermanLightStemFilter, …, SnowballFilter where Lucene has only a Snowball stemmer)
  * </pre>
  * Languages without a Lucene analyzer, and "und", get the standard fallback: StandardTokenizer → LowerCaseFilter.
- * Analyzers are created lazily, once per JVM (so once per executor), and shared by threads (Lucene keeps per-thread
- * token stream components); they are never serialized into a Spark closure.
+ * Analyzers are created lazily, once per JVM (so once per executor) and per list of added stop words
+ * ({@link StopWords}, {@code --stop-words}), and shared by threads (Lucene keeps per-thread token stream
+ * components); they are never serialized into a Spark closure.
+ *
+ * <p>Stop lists ({@link #stopWords}): English is Snowball's list (Lucene's {@code snowball/english_stop.txt}, 174
+ * words with the contractions) with Lucene's own 33-word English set; French is Snowball's list with
+ * {@code french_stop_extra.txt}; every other language is the default set of Lucene's analyzer for it (Snowball's
+ * lists for da, de, es, fi, hu, it, nl, no, pt, ru, sv; the lists Lucene ships with the others). The README says
+ * where each comes from.
  */
 public final class LanguageAnalyzers {
   private LanguageAnalyzers() {}
@@ -123,13 +130,41 @@ public final class LanguageAnalyzers {
 
   private static final Map<String, Analyzer> CACHE = new ConcurrentHashMap<>();
 
+  /** Every language code with its own analyzer, sorted (nb, nn and no share Norwegian's). */
+  public static final java.util.List<String> LANGUAGES = java.util.List.of("ar", "bg", "bn", "ca", "cs", "da", "de",
+      "el", "en", "es", "et", "eu", "fa", "fi", "fr", "ga", "gl", "hi", "hu", "hy", "id", "it", "lt", "lv", "nb", "ne",
+      "nl", "nn", "no", "pt", "ro", "ru", "sr", "sv", "ta", "te", "th", "tr");
+
   /**
    * The analyzer for an ISO 639-1 code (the standard fallback for any language without one); with {@code stem}
    * false the chain stops before the stemmer (terms are lower-cased words, stop words still flagged).
    */
   public static Analyzer forLanguage(String lang, boolean stem) {
-    String key = effectiveLanguage(lang) + (stem ? "" : "/nostem");
-    return CACHE.computeIfAbsent(key, k -> new ChainAnalyzer(spec(effectiveLanguage(lang)), stem));
+    return forLanguage(lang, stem, StopWords.NONE);
+  }
+
+  /** As {@link #forLanguage(String, boolean)}, flagging {@code added} stop words too. */
+  public static Analyzer forLanguage(String lang, boolean stem, StopWords added) {
+    String used = effectiveLanguage(lang);
+    String key = used + (stem ? "" : "/nostem") + (added.isEmpty() ? "" : "/" + added.fingerprint());
+    return CACHE.computeIfAbsent(key, k -> new ChainAnalyzer(withAdded(spec(used), added.forLanguage(used)), stem));
+  }
+
+  /**
+   * The built-in stop words of a language's chain (lower case, as the chain compares them after lower-casing);
+   * empty for the fallback.
+   */
+  public static CharArraySet stopWords(String lang) {
+    return spec(effectiveLanguage(lang)).stopWords();
+  }
+
+  private static Spec withAdded(Spec spec, java.util.Set<String> added) {
+    if (added.isEmpty()) return spec;
+    CharArraySet set = new CharArraySet(spec.stopWords().size() + added.size(), false);
+    set.addAll(spec.stopWords());
+    set.addAll(added);
+    return new Spec(spec.elisions(), CharArraySet.unmodifiableSet(set), spec.lowerCase(), spec.beforeLowerCase(),
+        spec.stemmer());
   }
 
   /** The language whose analyzer {@link #forLanguage} returns: {@code lang} itself, or "und". */
@@ -162,6 +197,23 @@ public final class LanguageAnalyzers {
     return CharArraySet.unmodifiableSet(set);
   }
 
+  /**
+   * Snowball's English list (Lucene's {@code snowball/english_stop.txt}: pronouns, auxiliaries, articles,
+   * prepositions, conjunctions and their contractions) with Lucene's own 33-word English set, which adds "will".
+   */
+  static final CharArraySet ENGLISH_STOP = englishStop();
+
+  private static CharArraySet englishStop() {
+    try (java.io.Reader r = org.apache.lucene.util.IOUtils.getDecodingReader(SnowballFilter.class,
+        "english_stop.txt", java.nio.charset.StandardCharsets.UTF_8)) {
+      CharArraySet set = new CharArraySet(org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(r), false);
+      set.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+      return CharArraySet.unmodifiableSet(set);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Lucene's snowball/english_stop.txt is missing", e);
+    }
+  }
+
   private static CharArraySet articles(String... words) {
     return CharArraySet.unmodifiableSet(new CharArraySet(java.util.Arrays.asList(words), true));
   }
@@ -172,7 +224,7 @@ public final class LanguageAnalyzers {
       case "fr":
         return new Spec(FrenchAnalyzer.DEFAULT_ARTICLES, FRENCH_STOP, LOWER, NONE, FrenchLightStemFilter::new);
       case "en":
-        return new Spec(null, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, LOWER, EnglishPossessiveFilter::new,
+        return new Spec(null, ENGLISH_STOP, LOWER, EnglishPossessiveFilter::new,
             PorterStemFilter::new);
       case "de":
         return s(GermanAnalyzer.getDefaultStopSet(),

@@ -56,9 +56,24 @@ public final class TextAnalyzer {
    * used.
    */
   public static String analyze(String text, String lang, boolean stem, int maxTokens, TokenConsumer out) {
+    return analyze(text, lang, stem, maxTokens, StopWords.NONE, out);
+  }
+
+  /** As {@link #analyze(String, String, boolean, int)}, flagging the {@code added} stop words too. */
+  public static Analyzed analyze(String text, String lang, boolean stem, int maxTokens, StopWords added) {
+    List<Token> out = new ArrayList<>();
+    String used = analyze(text, lang, stem, maxTokens, added,
+        (term, surface, sentence, paragraph, start, end, stop) ->
+            out.add(new Token(term, surface, sentence, paragraph, start, end, stop)));
+    return new Analyzed(used, out.isEmpty() ? List.of() : out);
+  }
+
+  /** As {@link #analyze(String, String, boolean, int, TokenConsumer)}, flagging the {@code added} stop words too. */
+  public static String analyze(String text, String lang, boolean stem, int maxTokens, StopWords added,
+      TokenConsumer out) {
     String used = LanguageAnalyzers.effectiveLanguage(lang);
     if (text == null || text.isEmpty()) return used;
-    Analyzer analyzer = LanguageAnalyzers.forLanguage(used, stem);
+    Analyzer analyzer = LanguageAnalyzers.forLanguage(used, stem, added);
     Sentences.Boundaries b = Sentences.of(text);
     int[] paras = b.paragraphStarts();
     int[] sents = b.sentenceStarts();

@@ -1,6 +1,7 @@
 package io.newslens.cli;
 
 import io.newslens.analyze.AnalyzeParams;
+import io.newslens.analyze.StopWords;
 import io.newslens.job.UsageException;
 import picocli.CommandLine.Option;
 
@@ -16,10 +17,17 @@ public class AnalyzeOptions {
       description = "Tokens kept per document, in text order. Default: ${DEFAULT-VALUE}")
   int maxTokensPerDoc;
 
+  @Option(names = "--stop-words", paramLabel = "FILE",
+      description = "Stop words to add to the languages' own lists (flagged like them): a UTF-8 file, one line per "
+          + "language: the language (en, fr, ... as in documents.lang; und for articles without an analyzer; * for "
+          + "every language) then its words, separated by spaces; '#' starts a comment. Example line: en said mr mrs")
+  java.nio.file.Path stopWords;
+
   /** The validated parameters; a bad value is a usage error naming its flag. */
   public AnalyzeParams toParams() {
     try {
-      return new AnalyzeParams(stemming, maxTokensPerDoc);
+      return new AnalyzeParams(stemming, maxTokensPerDoc,
+          stopWords == null ? StopWords.NONE : StopWords.read(stopWords));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -107,9 +107,18 @@ public class JobOptions {
       effective.put(key(o), v);
       if (parsed != null && parsed.hasMatchedOption(o)) given.put(key(o), String.valueOf(v));
     }
+    // --frequent-share (a terms option) flags terms in the terms table and keeps the same terms out of the topics
+    io.newslens.terms.TermsParams termsParams;
+    io.newslens.topics.TopicsParams topicsParams;
+    try {
+      termsParams = terms.toParams();
+      topicsParams = topics.toParams(seed);
+      topicsParams = topicsParams.withLabels(termsParams.frequentShare(), topicsParams.relevanceLambda());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     return new JobConfig(inputs, output, master, seed, ingest, clean.toParams(), analyze.toParams(),
-        dedup.toParams(seed), reuse.toParams(), terms.toParams(), topics.toParams(seed), given, effective,
-        arguments(spec));
+        dedup.toParams(seed), reuse.toParams(), termsParams, topicsParams, given, effective, arguments(spec));
   }
 
   /**

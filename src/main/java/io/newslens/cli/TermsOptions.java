@@ -47,6 +47,16 @@ public class TermsOptions {
       description = "Smallest log-likelihood (G²) of a key term; 3.84 is p < 0.05. Default: ${DEFAULT-VALUE}")
   double keynessMinG2;
 
+  @Option(names = "--keyness-max-dp", paramLabel = "X", defaultValue = "" + TermsParams.DEFAULT_KEYNESS_MAX_DP,
+      description = "Largest dispersion DP (Gries' deviation of proportions, 0 = spread evenly, 1 = in one article) "
+          + "of a key term over its source's or period's articles; 1 keeps all. Default: ${DEFAULT-VALUE}")
+  double keynessMaxDp;
+
+  @Option(names = "--frequent-share", paramLabel = "SHARE", defaultValue = "" + TermsParams.DEFAULT_FREQUENT_SHARE,
+      description = "A term in more than this share of the counted articles is flagged frequent (terms.frequent): too "
+          + "common to be informative; topics leave it out of their vocabulary and labels. Default: ${DEFAULT-VALUE}")
+  double frequentShare;
+
   @Option(names = "--trend-terms", paramLabel = "N", defaultValue = "" + TermsParams.DEFAULT_TREND_TERMS,
       description = "Most frequent terms per language followed in term_trends. Default: ${DEFAULT-VALUE}")
   int trendTerms;
@@ -55,7 +65,7 @@ public class TermsOptions {
   public TermsParams toParams() {
     return new TermsParams(topTerms, minTermDf, minCollocationCount, maxCollocations,
         parse(CountMode.class, countMode, "--count-mode"), parse(PeriodUnit.class, period, "--period"),
-        keynessTop, keynessMinCount, keynessMinG2, trendTerms);
+        keynessTop, keynessMinCount, keynessMinG2, trendTerms, frequentShare, keynessMaxDp);
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String flag) {

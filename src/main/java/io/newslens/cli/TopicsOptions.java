@@ -80,6 +80,12 @@ public class TopicsOptions {
           + " the others are inferred. Bounds the fit's memory and time. Default: ${DEFAULT-VALUE}")
   int fitDocs;
 
+  @Option(names = "--topic-relevance-lambda", paramLabel = "L",
+      defaultValue = "" + TopicsParams.DEFAULT_RELEVANCE_LAMBDA,
+      description = "Rank each topic's relevant_terms and label by relevance, L·log P(w|k) + (1-L)·log(P(w|k)/P(w)) "
+          + "(Sievert & Shirley); 1 ranks by probability, as the terms column does. Default: ${DEFAULT-VALUE}")
+  double relevanceLambda;
+
   @Option(names = "--topic-period", paramLabel = "UNIT", defaultValue = "month",
       description = "Period of topic_trends: day, week, month or year. Default: ${DEFAULT-VALUE}")
   String period;
@@ -104,7 +110,7 @@ public class TopicsOptions {
     return new TopicsParams(k, min, max, step, alg,
         iterations != null ? iterations : TopicsParams.defaultIterations(alg), minDf, maxDf, vocabulary, topTerms,
         alpha, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed, localSweeps,
-        averageSweeps, fitDocs);
+        averageSweeps, fitDocs, io.newslens.terms.TermsParams.DEFAULT_FREQUENT_SHARE, relevanceLambda);
   }
 
 }

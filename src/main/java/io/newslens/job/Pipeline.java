@@ -96,7 +96,7 @@ public final class Pipeline {
           listing.hiddenSkipped());
       p.ingest(listing, manifest);
       p.clean();
-      p.analyze();
+      p.analyze(manifest);
       p.dedup(manifest);
       p.reuse();
       p.terms(manifest);
@@ -167,9 +167,10 @@ public final class Pipeline {
     });
   }
 
-  private void analyze() {
+  private void analyze(Manifest manifest) {
     stage("analyze", () -> {
       write(Tables.TOKENS, Analyze.apply(read(Tables.DOCUMENTS), cfg.analyze()).tokens());
+      manifest.section("analyze", Map.of("added_stop_words", cfg.analyze().stopWords().counts()));
       return rows.get(Tables.TOKENS) + " documents analyzed";
     });
   }
@@ -217,7 +218,11 @@ public final class Pipeline {
       write(Tables.COLLOCATIONS, r.collocations());
       write(Tables.KEYNESS, r.keyness());
       write(Tables.TERM_TRENDS, r.termTrends());
-      manifest.section("terms", r.stats().toMap());
+      Map<String, Object> section = new LinkedHashMap<>(r.stats().toMap());
+      section.put("frequent_share", cfg.terms().frequentShare());
+      section.put("frequent_terms", frequentTerms());
+      section.put("keyness_max_dp", cfg.terms().keynessMaxDp());
+      manifest.section("terms", section);
       r.release();
       return rows.get(Tables.TERMS) + " terms, " + rows.get(Tables.COLLOCATIONS) + " collocations (counting "
           + r.countMode().label() + ")";
@@ -241,6 +246,27 @@ public final class Pipeline {
           + String.format("%.3f", r.stats().meanCoherence());
     });
   }
+
+  /**
+   * Per language, the terms flagged frequent in the written terms table: how many, and the first
+   * {@link #FREQUENT_LISTED} display forms by document frequency (then term).
+   */
+  private Map<String, Object> frequentTerms() {
+    Map<String, Object> byLang = new TreeMap<>();
+    for (Row r : read(Tables.TERMS).filter(col(Columns.FREQUENT))
+        .groupBy(Columns.LANG)
+        .agg(count(lit(1)), org.apache.spark.sql.functions.slice(org.apache.spark.sql.functions.transform(
+            org.apache.spark.sql.functions.sort_array(org.apache.spark.sql.functions.collect_list(
+                org.apache.spark.sql.functions.struct(lit(0L).minus(col(Columns.DF)), col(Columns.TERM),
+                    col(Columns.DISPLAY)))), x -> x.getField(Columns.DISPLAY)), 1, FREQUENT_LISTED))
+        .collectAsList()) {
+      byLang.put(r.getString(0), Map.of("count", r.getLong(1), "terms", r.getList(2)));
+    }
+    return byLang;
+  }
+
+  /** Frequent terms the manifest names per language (it counts them all). */
+  static final int FREQUENT_LISTED = 50;
 
   /** Runs one stage with its Spark job description, timing and one INFO line. */
   private void stage(String name, Supplier<String> body) {

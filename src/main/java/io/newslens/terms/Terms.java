@@ -26,6 +26,7 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -45,7 +46,9 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>Tables (every top-N ordering has a full tie-break):
  * <pre>
- * terms         term, display, lang, tf (occurrences), df (documents), idf, share (df / N); df &gt;= --min-term-df
+ * terms         term, display, lang, tf (occurrences), df (documents), idf, share (df / N), dp (Gries' deviation of
+ *               proportions over the counted documents, {@link Dispersion}), frequent (share &gt; --frequent-share);
+ *               df &gt;= --min-term-df
  * doc_terms     doc_id, lang, term, display, tf (in the document), idf, weight (tf × idf), rank (1 = highest
  *               weight, then term); rank &lt;= --top-terms
  * collocations  lang, phrase (most frequent surface, then smallest; taken from documents.text when given, see
@@ -54,8 +57,10 @@ import org.apache.spark.storage.StorageLevel;
  *               pmi &gt; 0, count &gt;= --min-collocation-count, rank &lt;= --max-collocations per language
  * keyness       dimension ("source" or "period"), subset (the source, or the period label), lang, term, display,
  *               count_target, count_reference, tokens_target, tokens_reference, g2, log_ratio, rank (by g2,
- *               log_ratio, term); over-represented terms only (count_target/tokens_target &gt; count_reference/
- *               tokens_reference) with count_target &gt;= --keyness-min-count and g2 &gt;= --keyness-min-g2,
+ *               log_ratio, term), dp (the term's DP over the subset's counted documents); over-represented terms
+ *               only (count_target/tokens_target &gt; count_reference/tokens_reference) with count_target &gt;=
+ *               --keyness-min-count, g2 &gt;= --keyness-min-g2 and dp &lt;= --keyness-max-dp (spread over the subset's
+ *               articles, not repeated by a few),
  *               rank &lt;= --keyness-top per (dimension, subset, lang); the reference is the rest of the same
  *               language's corpus (for periods: of its dated part)
  * term_trends   lang, term, display, period, period_start, count, doc_count, period_tokens, period_docs, rel_freq
@@ -80,6 +85,8 @@ public final class Terms {
   private static final String PHRASE_KEY = "_phrase_key";
   private static final String DOC_TERMS = "_doc_terms";
   private static final String DOC_TFS = "_doc_tfs";
+  private static final String N_CONTENT_TOTAL = "_n_content_total";
+  private static final String F = "_f";
 
   /**
    * The stage's tables (lazy) and what the manifest should say. The tables share one intermediate table marked for
@@ -192,7 +199,13 @@ public final class Terms {
     Dataset<Row> display = totals.filter(col(KIND).equalTo(Parts.SURFACE_COUNT))
         .select(col(LANG), col(TERM), col(SURFACE).as(DISPLAY));
     Dataset<Row> perLang = flags.filter(col(COUNTED)).groupBy(LANG)
-        .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS));
+        .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS), sum(N_CONTENT).as(N_CONTENT_TOTAL));
+    // every counted document's (term, occurrences) pairs with its size and subsets: what dispersion sums over
+    Dataset<Row> countedPairs = flags.filter(col(COUNTED))
+        .select(col(LANG), col(SOURCE), col(PERIOD), col(N_CONTENT),
+            explode(arrays_zip(col(DOC_TERMS), col(DOC_TFS))).as("_t"))
+        .select(col(LANG), col(SOURCE), col(PERIOD), col(N_CONTENT), col("_t." + DOC_TERMS).as(TERM),
+            col("_t." + DOC_TFS).as(F));
 
     UserDefinedFunction idf = udf((UDF2<Long, Long, Double>) TermWeights::idf, DataTypes.DoubleType);
     Dataset<Row> termAgg = totals.filter(col(KIND).equalTo(Totals.TERM_TOTAL))
@@ -202,8 +215,15 @@ public final class Terms {
         .withColumn(IDF, idf.apply(col(DF), col(N_DOCS)))
         .withColumn(SHARE, col(DF).divide(col(N_DOCS)));
 
-    Dataset<Row> terms = withDisplay(termAgg.filter(col(DF).geq(p.minTermDf())), display)
-        .select(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE);
+    // DP over the counted documents: the (lang, term) totals are broadcast to the pairs, no pair is shuffled
+    Dataset<Row> dp = dispersion(countedPairs
+            .join(broadcast(termAgg.select(col(LANG), col(TERM), col(TF).as("_term_tf"))), new String[] {LANG, TERM})
+            .join(broadcast(perLang.select(col(LANG), col(N_CONTENT_TOTAL).as("_lang_n"))), LANG),
+        col("_term_tf"), col("_lang_n"), LANG, TERM);
+    Dataset<Row> terms = withDisplay(termAgg.filter(col(DF).geq(p.minTermDf())).join(dp, new String[] {LANG, TERM}),
+            display)
+        .withColumn(FREQUENT, col(SHARE).gt(p.frequentShare()))
+        .select(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE, DP, FREQUENT);
 
     Dataset<Row> docTerms = docTerms(dtc, termAgg, perLang, idf, display, p);
     Dataset<Row> collocations = collocations(totals.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
@@ -213,12 +233,32 @@ public final class Terms {
         .select(col(LANG), col(SOURCE).as(SUBSET), col(TERM), col(N).as(COUNT_TARGET), col(M).as("_term_total"));
     Dataset<Row> byPeriod = totals.filter(col(KIND).equalTo(Totals.PERIOD_COUNT))
         .select(col(LANG), col(PERIOD), col(TERM), col(N).as(COUNT), col(M).as(DOC_COUNT), col(K).as("_term_total"));
-    Dataset<Row> keyness = keyness(bySource, flags, SOURCE, "source", display, p)
+    Dataset<Row> keyness = keyness(bySource, flags, countedPairs, SOURCE, "source", display, p)
         .unionByName(keyness(byPeriod.select(col(LANG), col(PERIOD).as(SUBSET), col(TERM), col(COUNT)
-            .as(COUNT_TARGET), col("_term_total")), flags, PERIOD, "period", display, p));
+            .as(COUNT_TARGET), col("_term_total")), flags, countedPairs, PERIOD, "period", display, p));
     Dataset<Row> trends = trends(termAgg, byPeriod, flags, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
         List.of(totals));
+  }
+
+  /**
+   * Gries' DP per key ({@link Dispersion}): over pairs (keys..., f occurrences in a document, n its content tokens)
+   * with the key's totals {@code totalF} and {@code totalN}, DP = Σ max(0, f·N − n·F) / (F·N). The sum is of
+   * integers, so DP does not depend on the order Spark adds the pairs in.
+   */
+  static Dataset<Row> dispersion(Dataset<Row> pairs, Column totalF, Column totalN, String... keys) {
+    Column excess = greatest(lit(0L), col(F).multiply(totalN).minus(col(N_CONTENT).multiply(totalF)));
+    Column[] group = Arrays.stream(keys).map(functions::col).toArray(Column[]::new);
+    return pairs.groupBy(group)
+        .agg(sum(excess).as("_excess"), first(totalF).as("_tf"), first(totalN).as("_tn"))
+        .select(joined(Arrays.asList(group), List.of(col("_excess").cast("double")
+            .divide(col("_tf").cast("double").multiply(col("_tn").cast("double"))).as(DP))));
+  }
+
+  private static Column[] joined(List<Column> a, List<Column> b) {
+    List<Column> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all.toArray(new Column[0]);
   }
 
   private static Dataset<Row> docTerms(Dataset<Row> dtc, Dataset<Row> termAgg, Dataset<Row> perLang,
@@ -521,8 +561,8 @@ public final class Terms {
    * @param flags  the documents' flags; the tokens of a subset and of a language are its counted documents'
    *               content tokens (the sum of their terms' occurrences)
    */
-  private static Dataset<Row> keyness(Dataset<Row> target, Dataset<Row> flags, String groupCol, String dimension,
-      Dataset<Row> display, TermsParams p) {
+  private static Dataset<Row> keyness(Dataset<Row> target, Dataset<Row> flags, Dataset<Row> countedPairs,
+      String groupCol, String dimension, Dataset<Row> display, TermsParams p) {
     Dataset<Row> base = flags.filter(col(COUNTED).and(col(groupCol).isNotNull()));
     Dataset<Row> targetTotals = base.groupBy(col(LANG), col(groupCol).as(SUBSET)).agg(sum(N_CONTENT)
         .as(TOKENS_TARGET));
@@ -543,14 +583,22 @@ public final class Terms {
         // over-represented: a/n1 > b/n2, compared as a·n2 > b·n1
         .filter(a.cast("double").multiply(n2).gt(b.cast("double").multiply(n1)))
         .withColumn(G2, g2.apply(a, n1, b, n2))
-        .filter(col(G2).geq(p.keynessMinG2()))
+        .filter(col(G2).geq(p.keynessMinG2()));
+    // DP of each candidate over its subset's counted documents: the candidates (small) are broadcast to the pairs
+    Dataset<Row> candidates = key.select(LANG, SUBSET, TERM, COUNT_TARGET, TOKENS_TARGET);
+    Dataset<Row> dp = dispersion(countedPairs.filter(col(groupCol).isNotNull())
+            .select(col(LANG), col(groupCol).as(SUBSET), col(TERM), col(F), col(N_CONTENT))
+            .join(broadcast(candidates), new String[] {LANG, SUBSET, TERM}),
+        col(COUNT_TARGET), col(TOKENS_TARGET), LANG, SUBSET, TERM);
+    key = key.join(dp, new String[] {LANG, SUBSET, TERM})
+        .filter(col(DP).leq(p.keynessMaxDp()))
         .withColumn(LOG_RATIO, logRatio.apply(a, n1, b, n2))
         .withColumn(RANK, row_number().over(Window.partitionBy(LANG, SUBSET)
             .orderBy(col(G2).desc(), col(LOG_RATIO).desc(), col(TERM).asc())))
         .filter(col(RANK).leq(p.keynessTop()))
         .withColumn(DIMENSION, lit(dimension));
     return withDisplay(key, display).select(DIMENSION, SUBSET, LANG, TERM, DISPLAY, COUNT_TARGET, COUNT_REFERENCE,
-        TOKENS_TARGET, TOKENS_REFERENCE, G2, LOG_RATIO, RANK);
+        TOKENS_TARGET, TOKENS_REFERENCE, G2, LOG_RATIO, RANK, DP);
   }
 
   /**

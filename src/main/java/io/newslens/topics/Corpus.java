@@ -34,8 +34,11 @@ import org.apache.spark.storage.StorageLevel;
  *     (boolean: a representative), term_ids array&lt;int&gt; (ascending), counts array&lt;int&gt;, length int (tokens in
  *     the vocabulary, 0 for an empty document); cached
  * @param fittedDocs documents fitted (representatives, including those without vocabulary terms)
+ * @param frequent the terms left out because they are in more than {@link TopicsParams#vocabularyMaxShare} of the
+ *     fitted documents, most frequent first (ties by term)
  */
-public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> bags, long fittedDocs) {
+public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> bags, long fittedDocs,
+    List<String> frequent) {
 
   public static final String FITTED = "fitted";
   /** Working column: a document's distinct content terms. */
@@ -88,16 +91,21 @@ public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> b
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     long nFit = docs.filter(col(FITTED)).count();
-    long maxDf = Vocabulary.maxDocCount(nFit, p.maxDfFraction());
+    long maxDf = Vocabulary.maxDocCount(nFit, p.vocabularyMaxShare(nFit));
     // A small corpus (under 100 documents per --topic-min-df) lowers the bound so it still has a vocabulary.
     long minDf = Math.min(p.minDf(), Math.max(1L, nFit / 100));
-    Dataset<Row> df = docTerms.filter(col(FITTED)).select(explode(col(TERM_LIST)).as(TERM))
-        .groupBy(TERM).agg(count("*").as(DF))
+    Dataset<Row> allDf = docTerms.filter(col(FITTED)).select(explode(col(TERM_LIST)).as(TERM))
+        .groupBy(TERM).agg(count("*").as(DF)).persist(StorageLevel.MEMORY_AND_DISK());
+    // at most (distinct terms per document) / share of them: a few hundred
+    List<String> frequent = allDf.filter(col(DF).gt(maxDf)).orderBy(col(DF).desc(), col(TERM).asc())
+        .select(TERM).as(Encoders.STRING()).collectAsList();
+    Dataset<Row> df = allDf
         .filter(col(DF).geq(minDf).and(col(DF).leq(maxDf)))
         .orderBy(col(DF).desc(), col(TERM).asc())
         .limit(p.vocabularySize());
     // bounded by --topic-vocabulary: the term index and the word-topic counts live on the driver anyway
     List<Row> top = df.collectAsList();
+    allDf.unpersist();
     List<String> terms = new ArrayList<>(top.size());
     List<Row> vocabRows = new ArrayList<>(top.size());
     Map<String, Integer> termIds = new HashMap<>();
@@ -130,7 +138,7 @@ public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> b
         .persist(StorageLevel.MEMORY_AND_DISK());
     bags.count();
     docTerms.unpersist();
-    return new Corpus(vocabulary, List.copyOf(terms), bags, nFit);
+    return new Corpus(vocabulary, List.copyOf(terms), bags, nFit, List.copyOf(frequent));
   }
 
   private static final StructType DOC_TERMS = new StructType()

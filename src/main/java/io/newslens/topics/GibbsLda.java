@@ -58,9 +58,12 @@ public final class GibbsLda implements TopicModel {
   private final long seed;
   private final Sampler sampler;
   private final int optimisationStoppedAt;
+  private final double[][] termCounts;
 
   private GibbsLda(int k, int iterations, GibbsPartition.Snapshot model, Dataset<Row> mixtures, int[][] topIds,
-      double[][] topWeights, int inferenceIterations, long seed, Sampler sampler, int optimisationStoppedAt) {
+      double[][] topWeights, int inferenceIterations, long seed, Sampler sampler, int optimisationStoppedAt,
+      double[][] termCounts) {
+    this.termCounts = termCounts;
     this.k = k;
     this.iterations = iterations;
     this.model = model;
@@ -192,9 +195,14 @@ public final class GibbsLda implements TopicModel {
       summed = 1;
     }
     topTerms(wordTopicSum, topicSum, summed, K, V, beta, n, topIds, topW);
+    // the same averaged counts for every term, smoothed by beta: P(term | topic) is a row over its sum
+    double[][] termCounts = new double[K][V];
+    for (int w = 0; w < V; w++) {
+      for (int t = 0; t < K; t++) termCounts[t][w] = (double) wordTopicSum[w * K + t] / summed + beta;
+    }
     Dataset<Row> mixtures = sampler.mixtures(spark, alpha.clone());
     return new GibbsLda(K, iterations, finalModel, mixtures, topIds, topW, p.inferenceIterations(), seed,
-        sampler, stoppedAt);
+        sampler, stoppedAt, termCounts);
   }
 
   /** Cores the driver may use: a local master's cores, else spark.driver.cores (1 unless set). */
@@ -436,6 +444,11 @@ public final class GibbsLda implements TopicModel {
   @Override
   public double[][] topTermWeights() {
     return topWeights;
+  }
+
+  @Override
+  public double[][] termCounts() {
+    return termCounts;
   }
 
   @Override

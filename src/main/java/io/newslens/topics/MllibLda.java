@@ -116,6 +116,15 @@ public final class MllibLda implements TopicModel {
     return topWeights;
   }
 
+  /** MLlib's topics matrix (V × K: the variational lambda for online, expected counts for em), transposed. */
+  @Override
+  public double[][] termCounts() {
+    org.apache.spark.ml.linalg.Matrix m = model.topicsMatrix();
+    double[][] c = new double[m.numCols()][m.numRows()];
+    for (int t = 0; t < m.numCols(); t++) for (int w = 0; w < m.numRows(); w++) c[t][w] = m.apply(w, t);
+    return c;
+  }
+
   @Override
   public double[] alpha() {
     return model.estimatedDocConcentration().toArray();

@@ -24,6 +24,13 @@ public interface TopicModel {
   /** P(term | topic) of the entries of {@link #topTermIds()}. */
   double[][] topTermWeights();
 
+  /**
+   * The topics' (pseudo-)counts of every vocabulary term, K × V: a row normalized is P(term | topic), a column sum
+   * over the grand total the term's share of the model's tokens. Used to rank terms other ways than by probability
+   * ({@link TermRanking}).
+   */
+  double[][] termCounts();
+
   /** The document-topic Dirichlet prior (asymmetric after optimization). */
   double[] alpha();
 

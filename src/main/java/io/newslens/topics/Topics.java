@@ -35,8 +35,11 @@ import org.slf4j.LoggerFactory;
  * over the cached document mixtures.
  *
  * <pre>
- * topics        topic_id int, label string (top three display terms, " / "), terms array&lt;struct&lt;term_id int,
- *               term string, display string, weight double&gt;&gt; (P(term|topic), by weight desc, ties term_id asc),
+ * topics        topic_id int, label string (the top three display terms of relevant_terms, " / "),
+ *               terms array&lt;struct&lt;term_id int, term string, display string, weight double&gt;&gt; (P(term|topic), by
+ *               weight desc, ties term_id asc), relevant_terms (the same struct, weight still P(term|topic), ranked
+ *               by relevance λ·log P(w|k) + (1 − λ)·log(P(w|k)/P(w)), {@link TermRanking}, λ =
+ *               --topic-relevance-lambda; ties term_id asc),
  *               share double (mean mixture over stories: one representative per cluster), article_share double
  *               (mean mixture over all articles), dominant_docs long (articles whose dominant topic it is),
  *               coherence double (mean NPMI of the top 10 terms over the fitted documents), alpha double (prior)
@@ -68,7 +71,11 @@ public final class Topics {
    */
   public record Stats(int k, boolean auto, Map<Integer, Double> coherenceByK, String algorithm, int iterations,
       int vocabularySize, long docs, long docsFitted, Map<String, Long> mixtureSources, double meanCoherence,
-      double alphaSum, double beta, int optimisationStoppedAt, long fitMillis) {}
+      double alphaSum, double beta, int optimisationStoppedAt, long fitMillis, double frequentShare,
+      int frequentTermsExcluded, List<String> frequentTerms, double relevanceLambda) {}
+
+  /** Frequent terms the manifest lists by name, most frequent first (it counts them all). */
+  public static final int FREQUENT_TERMS_LISTED = 50;
 
   /**
    * The stage's tables and numbers. The tables read the cached mixtures, whose lineage holds the fitted model's
@@ -109,7 +116,9 @@ public final class Topics {
     org.apache.spark.sql.SparkSession spark = documents.sparkSession();
     Dataset<Row> docTopics = spark.createDataFrame(List.of(), DOC_TOPICS_SCHEMA);
     Stats stats = new Stats(0, p.auto(), Map.of(), p.algorithm().name().toLowerCase(java.util.Locale.ROOT), 0,
-        corpus.size(), corpus.bags().count(), 0, Map.of(), 0.0, 0.0, 0.0, 0, (System.nanoTime() - t0) / 1_000_000);
+        corpus.size(), corpus.bags().count(), 0, Map.of(), 0.0, 0.0, 0.0, 0, (System.nanoTime() - t0) / 1_000_000,
+        p.vocabularyMaxShare(corpus.fittedDocs()), corpus.frequent().size(),
+        corpus.frequent().subList(0, Math.min(FREQUENT_TERMS_LISTED, corpus.frequent().size())), p.relevanceLambda());
     LOG.warn("topics: no model fitted: {}", why);
     return new Result(spark.createDataFrame(List.of(), TOPICS_SCHEMA), docTopics,
         spark.createDataFrame(List.of(), TRENDS_SCHEMA), corpus.vocabulary(), stats, null, why);
@@ -124,8 +133,8 @@ public final class Topics {
     Corpus corpus = Corpus.build(tokens, documents, clustersOrNull, p);
     if (corpus.size() < 2) {
       return notFitted(documents, corpus, p, "the vocabulary has " + corpus.size() + " term(s) (--topic-min-df "
-          + p.minDf() + ", --topic-max-df " + p.maxDfFraction() + " over " + corpus.fittedDocs()
-          + " fitted documents); at least 2 are needed", t0);
+          + p.minDf() + ", --topic-max-df / --frequent-share " + p.vocabularyMaxShare(corpus.fittedDocs()) + " over "
+          + corpus.fittedDocs() + " fitted documents); at least 2 are needed", t0);
     }
     Dataset<Row> withTerms = corpus.fitBags();
     long representatives = withTerms.count();
@@ -165,13 +174,14 @@ public final class Topics {
     for (Row r : docTopics.groupBy(MIXTURE_SOURCE).count().collectAsList()) sources.put(r.getString(0), r.getLong(1));
     fitBags.unpersist(false);
 
-    Dataset<Row> topics = topicsTable(documents.sparkSession(), corpus, best, bestCoherence, docTopics);
+    Dataset<Row> topics = topicsTable(documents.sparkSession(), corpus, best, bestCoherence, docTopics, p);
     Dataset<Row> trends = trends(docTopics, documents, p.period());
     double[] alpha = best.alpha();
     Stats stats = new Stats(best.k(), p.auto(), byK, best.algorithm(), best.iterations(), corpus.size(),
         corpus.bags().count(), docsFitted, sources, bestMean, Arrays.stream(alpha).sum(),
         best instanceof GibbsLda g ? g.beta() : Double.NaN, best instanceof GibbsLda g ? g.optimisationStoppedAt() : 0,
-        fitMillis);
+        fitMillis, p.vocabularyMaxShare(corpus.fittedDocs()), corpus.frequent().size(),
+        corpus.frequent().subList(0, Math.min(FREQUENT_TERMS_LISTED, corpus.frequent().size())), p.relevanceLambda());
     LOG.info("topics: K={} ({}), vocabulary {}, {} documents fitted, mixtures {}", stats.k(), stats.algorithm(),
         stats.vocabularySize(), docsFitted, sources);
     return new Result(topics, docTopics, trends, corpus.vocabulary(), stats, best, null);
@@ -209,12 +219,28 @@ public final class Topics {
             array_max(col(MIXTURE)).as(DOMINANT_WEIGHT), col(MIXTURE_SOURCE));
   }
 
+  /**
+   * Each topic's top terms by relevance (ties by term id), as many as it has by probability: P(w|k) and P(w) from
+   * the model's term counts ({@link TopicModel#termCounts()}).
+   */
+  public static int[][] relevantTermIds(TopicModel m, double lambda) {
+    TermRanking.Distributions d = TermRanking.Distributions.of(m.termCounts());
+    int[][] out = new int[m.k()][];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = TermRanking.top(TermRanking.relevance(d.phi()[k], d.p(), lambda), m.topTermIds()[k].length);
+    }
+    return out;
+  }
+
   private static Dataset<Row> topicsTable(org.apache.spark.sql.SparkSession spark, Corpus corpus, TopicModel m,
-      double[] coherence, Dataset<Row> docTopics) {
+      double[] coherence, Dataset<Row> docTopics, TopicsParams p) {
     int[][] ids = m.topTermIds();
     double[][] w = m.topTermWeights();
+    int[][] relevant = relevantTermIds(m, p.relevanceLambda());
+    double[][] phi = TermRanking.Distributions.of(m.termCounts()).phi();
     Set<Integer> wanted = new HashSet<>();
     for (int[] t : ids) for (int x : t) wanted.add(x);
+    for (int[] t : relevant) for (int x : t) wanted.add(x);
     Map<Integer, String> display = new HashMap<>();
     for (Row r : corpus.vocabulary().filter(col(TERM_ID).isin(wanted.toArray())).select(TERM_ID, DISPLAY)
         .collectAsList()) {
@@ -223,19 +249,25 @@ public final class Topics {
     StructType term = new StructType().add(TERM_ID, "int", false).add(TERM, "string", false)
         .add(DISPLAY, "string", false).add(WEIGHT, "double", false);
     StructType schema = new StructType().add(TOPIC_ID, "int", false).add(LABEL, "string", false)
-        .add(TOP_TERMS, DataTypes.createArrayType(term, false), false).add(COHERENCE, "double", false)
+        .add(TOP_TERMS, DataTypes.createArrayType(term, false), false)
+        .add(RELEVANT_TERMS, DataTypes.createArrayType(term, false), false).add(COHERENCE, "double", false)
         .add(ALPHA, "double", false);
     double[] alpha = m.alpha();
     List<Row> rows = new ArrayList<>();
     for (int k = 0; k < ids.length; k++) {
       List<Row> terms = new ArrayList<>();
-      List<String> labels = new ArrayList<>();
       for (int i = 0; i < ids[k].length; i++) {
         String d = display.getOrDefault(ids[k][i], corpus.terms().get(ids[k][i]));
         terms.add(RowFactory.create(ids[k][i], corpus.terms().get(ids[k][i]), d, w[k][i]));
+      }
+      List<Row> byRelevance = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      for (int id : relevant[k]) {
+        String d = display.getOrDefault(id, corpus.terms().get(id));
+        byRelevance.add(RowFactory.create(id, corpus.terms().get(id), d, phi[k][id]));
         if (labels.size() < 3) labels.add(d);
       }
-      rows.add(RowFactory.create(k, String.join(" / ", labels), terms, coherence[k], alpha[k]));
+      rows.add(RowFactory.create(k, String.join(" / ", labels), terms, byRelevance, coherence[k], alpha[k]));
     }
     Dataset<Row> described = spark.createDataFrame(rows, schema);
     Dataset<Row> weights = docTopics.select(col(IS_REPRESENTATIVE), posexplode(col(MIXTURE)).as(new String[] {TOPIC_ID, WEIGHT}))
@@ -243,7 +275,7 @@ public final class Topics {
         .agg(avg(when(col(IS_REPRESENTATIVE), col(WEIGHT))).as(SHARE), avg(col(WEIGHT)).as(ARTICLE_SHARE));
     Dataset<Row> dominant = docTopics.groupBy(col(DOMINANT_TOPIC).as(TOPIC_ID)).agg(count("*").as(DOMINANT_DOCS));
     return described.join(weights, TOPIC_ID, "left").join(dominant, TOPIC_ID, "left")
-        .select(col(TOPIC_ID), col(LABEL), col(TOP_TERMS), coalesce(col(SHARE), lit(0.0)).as(SHARE),
+        .select(col(TOPIC_ID), col(LABEL), col(TOP_TERMS), col(RELEVANT_TERMS), coalesce(col(SHARE), lit(0.0)).as(SHARE),
             coalesce(col(ARTICLE_SHARE), lit(0.0)).as(ARTICLE_SHARE),
             coalesce(col(DOMINANT_DOCS), lit(0L)).as(DOMINANT_DOCS), col(COHERENCE), col(ALPHA))
         .orderBy(TOPIC_ID);

@@ -40,11 +40,17 @@ import java.util.Locale;
  * @param fitDocs fit on at most this many representatives, a sample seeded by {@code seed} (the smallest hashes
  *     of (seed, doc_id)); the mixtures of the others are inferred. Bounds the sampler's memory and time whatever
  *     the corpus size ({@code --topic-fit-docs})
+ * @param frequentShare a term in more than this share of the fitted documents is too common to be informative and
+ *     is left out of the vocabulary, so out of every topic's terms and label (the job's {@code --frequent-share},
+ *     which flags the same terms in the terms table); the vocabulary's bound is the smaller of this and
+ *     {@code maxDfFraction} from {@link #FREQUENT_MIN_DOCS} fitted documents on
+ * @param relevanceLambda λ of the relevance ranking of each topic's terms (Sievert &amp; Shirley 2014) that gives
+ *     {@code relevant_terms} and the label ({@code --topic-relevance-lambda}; 1 ranks by probability alone)
  */
 public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, Algorithm algorithm, int iterations,
     int minDf, double maxDfFraction, int vocabularySize, int topTerms, double alphaSum, double beta,
     int optimizeInterval, int burnIn, int inferenceIterations, int partitions, String period, long seed,
-    int localSweeps, int averageSweeps, int fitDocs)
+    int localSweeps, int averageSweeps, int fitDocs, double frequentShare, double relevanceLambda)
     implements Serializable {
 
   /** Gibbs sweeps per global synchronisation when none are given. */
@@ -60,8 +66,12 @@ public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, A
       int optimizeInterval, int burnIn, int inferenceIterations, int partitions, String period, long seed) {
     this(topics, autoMin, autoMax, autoStep, algorithm, iterations, minDf, maxDfFraction, vocabularySize, topTerms,
         alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed, DEFAULT_LOCAL_SWEEPS,
-        DEFAULT_AVERAGE_SWEEPS, DEFAULT_FIT_DOCS);
+        DEFAULT_AVERAGE_SWEEPS, DEFAULT_FIT_DOCS, io.newslens.terms.TermsParams.DEFAULT_FREQUENT_SHARE,
+        DEFAULT_RELEVANCE_LAMBDA);
   }
+
+  /** λ of the relevance ranking when none is given: see README "Readable terms and topics" for the measurements. */
+  public static final double DEFAULT_RELEVANCE_LAMBDA = 0.6;
 
   /** The topic model fitting method. */
   public enum Algorithm {
@@ -127,6 +137,10 @@ public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, A
       throw new IllegalArgumentException("--topic-average-sweeps must be between 0 and 100000, got " + averageSweeps);
     }
     if (fitDocs < 2) throw new IllegalArgumentException("--topic-fit-docs must be at least 2, got " + fitDocs);
+    io.newslens.terms.TermsParams.checkFrequentShare(frequentShare);
+    if (!(relevanceLambda >= 0 && relevanceLambda <= 1)) {
+      throw new IllegalArgumentException("--topic-relevance-lambda must be between 0 and 1, got " + relevanceLambda);
+    }
     if (period == null || !java.util.Set.of("day", "week", "month", "year").contains(period)) {
       throw new IllegalArgumentException("--topic-period must be day, week, month or year, got " + period);
     }
@@ -165,33 +179,54 @@ public record TopicsParams(int topics, int autoMin, int autoMax, int autoStep, A
   public TopicsParams withTopics(int k) {
     return new TopicsParams(k, 0, 0, 1, algorithm, iterations, minDf, maxDfFraction, vocabularySize, topTerms,
         alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed, localSweeps,
-        averageSweeps, fitDocs);
+        averageSweeps, fitDocs, frequentShare, relevanceLambda);
   }
 
   public TopicsParams withAlgorithm(Algorithm a, int iters) {
     return new TopicsParams(topics, autoMin, autoMax, autoStep, a, iters, minDf, maxDfFraction, vocabularySize,
         topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period, seed,
-        localSweeps, averageSweeps, fitDocs);
+        localSweeps, averageSweeps, fitDocs, frequentShare, relevanceLambda);
   }
 
   /** These parameters with another Gibbs schedule and fit sample bound. */
   public TopicsParams withSampling(int local, int average, int fit) {
     return new TopicsParams(topics, autoMin, autoMax, autoStep, algorithm, iterations, minDf, maxDfFraction,
         vocabularySize, topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period,
-        seed, local, average, fit);
+        seed, local, average, fit, frequentShare, relevanceLambda);
   }
 
   /** These parameters with another Gibbs sampler partition count (0: the default). */
   public TopicsParams withPartitions(int n) {
     return new TopicsParams(topics, autoMin, autoMax, autoStep, algorithm, iterations, minDf, maxDfFraction,
         vocabularySize, topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, n, period, seed,
-        localSweeps, averageSweeps, fitDocs);
+        localSweeps, averageSweeps, fitDocs, frequentShare, relevanceLambda);
+  }
+
+  /** These parameters with another frequent-term share and relevance λ. */
+  public TopicsParams withLabels(double share, double lambda) {
+    return new TopicsParams(topics, autoMin, autoMax, autoStep, algorithm, iterations, minDf, maxDfFraction,
+        vocabularySize, topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period,
+        seed, localSweeps, averageSweeps, fitDocs, share, lambda);
+  }
+
+  /**
+   * Fitted documents from which the frequent share bounds the vocabulary: in fewer, a share says little (a subject
+   * of a 60-article corpus on three subjects is in a third of them; a word in 2 of the 5 seed articles is in 40 %).
+   */
+  public static final int FREQUENT_MIN_DOCS = 100;
+
+  /**
+   * The largest document frequency share of a vocabulary term for {@code fittedDocs} fitted documents: the smaller
+   * of --topic-max-df and the frequent share, or --topic-max-df alone under {@link #FREQUENT_MIN_DOCS} documents.
+   */
+  public double vocabularyMaxShare(long fittedDocs) {
+    return fittedDocs >= FREQUENT_MIN_DOCS ? Math.min(maxDfFraction, frequentShare) : maxDfFraction;
   }
 
   /** These parameters with another random seed. */
   public TopicsParams withSeed(long newSeed) {
     return new TopicsParams(topics, autoMin, autoMax, autoStep, algorithm, iterations, minDf, maxDfFraction,
         vocabularySize, topTerms, alphaSum, beta, optimizeInterval, burnIn, inferenceIterations, partitions, period,
-        newSeed, localSweeps, averageSweeps, fitDocs);
+        newSeed, localSweeps, averageSweeps, fitDocs, frequentShare, relevanceLambda);
   }
 }

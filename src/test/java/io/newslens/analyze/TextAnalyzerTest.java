@@ -36,7 +36,7 @@ class TextAnalyzerTest {
       fr | 100 000 soldats, 1.655 malades, 3,5%, 2022   | 100/100 000/000 soldat/soldats 1.655/1.655 malad/malades 3,5/3,5 2022/2022
       fr | Kim a été reçu, il est arrivé               | kim/Kim a/a* été/été* reçu/reçu il/il* est/est* ariv/arrivé
       fr | « guerre sainte » de Poutine                 | guer/guerre saint/sainte de/de* poutin/Poutine
-      en | Putin's war: the sanctions were imposed.     | putin/Putin's war/war the/the* sanction/sanctions were/were impos/imposed
+      en | Putin's war: the sanctions were imposed.     | putin/Putin's war/war the/the* sanction/sanctions were/were* impos/imposed
       de | Die Sanktionen gegen Russland                | die/Die* sanktion/Sanktionen gegen/gegen* russland/Russland
       es | Las sanciones contra Corea del Norte          | las/Las* sancion/sanciones contra/contra* core/Corea del/del* nort/Norte
       it | l’Italia e dell'Europa                       | ital/Italia e/e* europ/Europa

@@ -113,6 +113,10 @@ class CliErrorsTest {
       "--partitions=-3           | newslens: --partitions must be between 0 (automatic) and 100000, got -3",
       "--field=body=article      | newslens: --field body=…: unknown field 'body'; expected one of [date, id, source, text, title, url]",
       "--field=text=             | newslens: --field text= needs a column name after '='",
+      "--frequent-share=1.5      | newslens: --frequent-share must be a share in (0, 1], got 1.5",
+      "--keyness-max-dp=-0.1     | newslens: --keyness-max-dp must be between 0 and 1, got -0.1",
+      "--topic-relevance-lambda=2 | newslens: --topic-relevance-lambda must be between 0 and 1, got 2.0",
+      "--stop-words=/no/such/stop.txt | newslens: --stop-words /no/such/stop.txt: no such file",
   })
   void invalidValuesAreOneUsageLine(String option, String line, SparkSession spark) {
     assertOneLine(run(spark, "run", option, "--output", tmp.resolve("o").toString()), 2, line);

@@ -61,6 +61,7 @@ class SeedsEndToEndTest {
     Dataset<Row> docs = spark.read().parquet(out.resolve("documents").toString());
     List<String> columns = new java.util.ArrayList<>(Ingest.DOCUMENT_COLUMNS);
     columns.addAll(io.newslens.clean.Clean.ADDED);
+    columns.add(Columns.VERSION); // the output version that wrote the row
     assertEquals(columns, List.of(docs.columns()));
     Map<String, Row> bySourceId = new TreeMap<>();
     for (Row r : docs.collectAsList()) bySourceId.put(r.getAs(Columns.SOURCE_ID), r);
@@ -114,7 +115,11 @@ class SeedsEndToEndTest {
     assertEquals(1, spark.read().parquet(out.resolve("collocations").toString())
         .filter("phrase = 'Corée du Nord' AND count >= 30 AND npmi > 0.8").count());
     assertEquals(1, spark.read().parquet(out.resolve("terms").toString())
-        .filter("display = 'Poutine' AND df = 5").count());
+        .filter("display = 'Poutine' AND df = 5 AND frequent AND dp < 0.5").count());
+    // in all five articles: flagged frequent, and named in the manifest
+    assertEquals(0.2, m.path("terms").path("frequent_share").asDouble());
+    assertTrue(m.path("terms").path("frequent_terms").path("fr").path("terms").toString().contains("\"Poutine\""),
+        m.path("terms").toString());
     assertEquals(5, spark.read().parquet(out.resolve("topics").toString()).count(), "K capped at 5 articles");
     for (Row r : spark.read().parquet(out.resolve("doc_topics").toString()).collectAsList()) {
       double sum = r.<Double>getList(r.fieldIndex("mixture")).stream().mapToDouble(Double::doubleValue).sum();

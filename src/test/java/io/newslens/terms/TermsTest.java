@@ -55,7 +55,7 @@ class TermsTest {
   /** Params for the tiny corpus: 4 terms per document, phrases seen twice, every over-represented term. */
   static TermsParams tiny() {
     return TermsParams.defaults().withTopTerms(4).withCollocations(2, 100).withKeyness(10, 2, 0.0)
-        .withTrendTerms(2);
+        .withTrendTerms(2).withFrequentShare(0.5).withKeynessMaxDp(1.0);
   }
 
   /** The five tables of one run, collected once (each collect runs the whole lazy plan again). */
@@ -102,7 +102,8 @@ class TermsTest {
   @Test
   void termsTableHasHandComputedIdf(SparkSession spark) {
     Collected r = run(spark);
-    assertEquals(List.of(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE), List.of(r.result().terms().columns()));
+    assertEquals(List.of(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE, DP, FREQUENT),
+        List.of(r.result().terms().columns()));
     List<Row> t = r.terms();
     assertEquals(13, t.size());
     Row coree = row(t, TERM, "corée");
@@ -116,6 +117,9 @@ class TermsTest {
     assertEquals(3L, (long) russie.getAs(DF));
     assertEquals(IDF3, russie.getAs(IDF), EPS);
     assertEquals(0.75, russie.getAs(SHARE), EPS);
+    // --frequent-share 0.5: russie (3 of 4 articles) is frequent, corée (2 of 4) is not
+    assertEquals(true, russie.getAs(FREQUENT));
+    assertEquals(false, coree.getAs(FREQUENT));
     Row chine = row(t, TERM, "chine");
     assertEquals(IDF1, chine.getAs(IDF), EPS);
     assertEquals(0.25, chine.getAs(SHARE), EPS);
@@ -198,6 +202,40 @@ class TermsTest {
     Row m = row(k, DIMENSION, "period", TERM, "corée");
     assertEquals(2.1748958170765844, m.getAs(G2), EPS); // G² of [[3, 0], [10, 5]]
     assertEquals(1.2064508774674263, m.getAs(LOG_RATIO), EPS); // log2((3/13) / (0.5/5))
+  }
+
+  /**
+   * DP by hand. Content tokens: d1 8, d2 5, d3 5, d4 4 (N = 22). corée f = (2, 1, 0, 0), F = 3: Σ max(0, f·N − n·F)
+   * = (44 − 24) + (22 − 15) = 27 over F·N = 66: 9/22. russie f = (1, 0, 1, 1): (22 − 15) + (22 − 12) = 17, 17/66
+   * (d1 holds less than its share). chine, only in d3: 1 − 5/22 = 17/22.
+   */
+  @Test
+  void termsCarryGriesDpOverTheCountedArticles(SparkSession spark) {
+    List<Row> t = run(spark).terms();
+    assertEquals(9.0 / 22, row(t, TERM, "corée").getAs(DP), EPS);
+    assertEquals(17.0 / 66, row(t, TERM, "russie").getAs(DP), EPS);
+    assertEquals(17.0 / 22, row(t, TERM, "chine").getAs(DP), EPS);
+  }
+
+  /**
+   * Keyness DP over the subset's articles. Source A = d1 (8 content tokens), d2 (5): corée f = (2, 1), F = 3, N = 13:
+   * (26 − 24) + max(0, 13 − 15) = 2 over 39 = 0.0513 (nord the same, period 2024-01 the same documents). Source B =
+   * d3 (5), d4 (4): russie f = (1, 1), F = 2, N = 9: max(0, 9 − 10) + (9 − 8) = 1 over 18 = 0.0556.
+   */
+  @Test
+  void keyTermsMustBeSpreadOverTheirSubset(SparkSession spark) {
+    List<Row> k = run(spark).keyness();
+    assertEquals(2.0 / 39, row(k, DIMENSION, "source", SUBSET, "A", TERM, "corée").getAs(DP), EPS);
+    assertEquals(2.0 / 39, row(k, DIMENSION, "period", TERM, "nord").getAs(DP), EPS);
+    assertEquals(1.0 / 18, row(k, DIMENSION, "source", SUBSET, "B", TERM, "russie").getAs(DP), EPS);
+    // --keyness-max-dp 0.053 keeps A's terms (0.0513) and drops B's russie (0.0556); the ranks stay dense
+    List<Row> spread = Terms.apply(TokenTables.tokens(spark, D1, D2, D3, D4), documents(spark), null,
+        tiny().withKeynessMaxDp(0.053)).keyness().collectAsList();
+    assertEquals(List.of(
+        "period 2024-01 corée Corée 3 0 13 5 1",
+        "period 2024-01 nord Nord 3 0 13 5 2",
+        "source A corée Corée 3 0 13 9 1",
+        "source A nord Nord 3 0 13 9 2"), keyRows(spread));
   }
 
   @Test

@@ -115,7 +115,15 @@ class TopicsTest {
       for (int g = 0; g < 3; g++) if (top.equals(Set.of(PLANTED[g]))) group = g;
       assertTrue(group >= 0, "topic " + t.getAs(TOPIC_ID) + " mixes groups: " + top);
       topicOfGroup.put(group, t.getAs(TOPIC_ID));
-      assertEquals(3, ((String) t.getAs(LABEL)).split(" / ").length);
+      // relevant_terms: the same planted words ranked by relevance, each with its P(term | topic); the label is its
+      // top three
+      List<Row> relevant = t.getList(t.fieldIndex(RELEVANT_TERMS));
+      assertEquals(10, relevant.size());
+      Set<String> byRelevance = new HashSet<>();
+      for (Row term : relevant) byRelevance.add(term.getAs(TERM));
+      assertEquals(top, byRelevance);
+      assertEquals(relevant.get(0).getAs(DISPLAY) + " / " + relevant.get(1).getAs(DISPLAY) + " / "
+          + relevant.get(2).getAs(DISPLAY), t.getAs(LABEL));
       double w = 0;
       for (Row term : terms) w += term.<Double>getAs(WEIGHT);
       assertTrue(w > 0.95 && w <= 1.0, "weights of a planted topic's 10 words: " + w);

@@ -1,5 +1,6 @@
 package io.newslens.bench;
 
+import io.newslens.output.OutputDiff;
 import io.newslens.output.Tables;
 import io.newslens.spark.SparkSessions;
 import java.util.ArrayList;
@@ -45,69 +46,16 @@ public final class CompareOutputs {
     }
   }
 
-  /** Per table: rows in A, rows in B, rows of A not in B, rows of B not in A (multiset difference). */
+  /** Per table: rows in A, rows in B, rows of A not in B, rows of B not in A ({@link OutputDiff}). */
   public static Map<String, long[]> compare(SparkSession spark, String a, String b, List<String> tables,
       List<String> exclude) throws java.io.IOException {
-    return compare(spark, a, b, tables, exclude, List.of());
+    return OutputDiff.compare(spark, a, b, tables, exclude, List.of());
   }
 
   /** As above, with id columns compared by the groups of documents they make ({@code table.column}). */
   public static Map<String, long[]> compare(SparkSession spark, String a, String b, List<String> tables,
       List<String> exclude, List<String> partition) throws java.io.IOException {
-    Map<String, long[]> out = new LinkedHashMap<>();
-    for (String t : tables) {
-      boolean inA = exists(spark, a + "/" + t);
-      boolean inB = exists(spark, b + "/" + t);
-      if (!inA && !inB) continue;
-      if (!inA || !inB) {
-        out.put(t, new long[] {inA ? count(spark, a, t) : -1, inB ? count(spark, b, t) : -1, -1, -1});
-        continue;
-      }
-      Dataset<Row> x = spark.read().parquet(a + "/" + t);
-      Dataset<Row> y = spark.read().parquet(b + "/" + t);
-      List<String> cols = new ArrayList<>();
-      for (String c : x.columns()) if (!exclude.contains(t + "." + c) && !exclude.contains("*." + c)) cols.add(c);
-      for (String p : partition) {
-        if (!p.startsWith(t + ".")) continue;
-        String c = p.substring(t.length() + 1);
-        x = byGroup(x, c);
-        y = byGroup(y, c);
-      }
-      x = comparable(x, cols);
-      y = comparable(y, cols);
-      out.put(t, new long[] {x.count(), y.count(), x.exceptAll(y).count(), y.exceptAll(x).count()});
-    }
-    return out;
-  }
-
-  /** The id column replaced by the sorted doc_ids of the rows sharing its value (a string, to compare as one). */
-  static Dataset<Row> byGroup(Dataset<Row> df, String column) {
-    org.apache.spark.sql.Column members = org.apache.spark.sql.functions.concat_ws(",",
-        org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.collect_list(
-            org.apache.spark.sql.functions.col("doc_id")).over(org.apache.spark.sql.expressions.Window
-            .partitionBy(column))));
-    return df.withColumn(column, members);
-  }
-
-  /** The columns, with maps as sorted arrays of entries (set operations refuse map columns). */
-  static Dataset<Row> comparable(Dataset<Row> df, List<String> cols) {
-    List<org.apache.spark.sql.Column> out = new ArrayList<>();
-    for (String c : cols) {
-      boolean map = df.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.MapType;
-      out.add(map ? org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.map_entries(
-          org.apache.spark.sql.functions.col(c))).as(c) : org.apache.spark.sql.functions.col(c));
-    }
-    return df.select(out.toArray(org.apache.spark.sql.Column[]::new));
-  }
-
-  private static long count(SparkSession spark, String dir, String t) {
-    return spark.read().parquet(dir + "/" + t).count();
-  }
-
-  private static boolean exists(SparkSession spark, String dir) throws java.io.IOException {
-    Path p = new Path(dir);
-    FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    return fs.exists(p);
+    return OutputDiff.compare(spark, a, b, tables, exclude, partition);
   }
 
   public static String toJson(Map<String, long[]> r) {

@@ -1,6 +1,6 @@
 package io.newslens.cli;
 
-import io.newslens.incremental.Base;
+import io.newslens.state.Base;
 import io.newslens.incremental.Update;
 import io.newslens.job.JobConfig;
 import io.newslens.job.UsageException;

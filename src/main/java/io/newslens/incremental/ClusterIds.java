@@ -1,5 +1,6 @@
 package io.newslens.incremental;
 
+import io.newslens.state.StateTables;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package io.newslens.incremental;
 
+import io.newslens.state.StateTables;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
@@ -151,22 +152,7 @@ final class ReuseDelta {
    * enough anchors close together ({@link Reuse#isCandidate}), with their anchors' number and sorted n-grams.
    */
   private static Dataset<Row> candidates(Dataset<Row> hits, ReuseParams p) {
-    UserDefinedFunction clustered = udf((UDF1<scala.collection.Seq<Row>, Boolean>) list -> {
-      int k = list.size();
-      int[] firstA = new int[k];
-      int[] lastA = new int[k];
-      int[] firstB = new int[k];
-      int[] lastB = new int[k];
-      scala.collection.Iterator<Row> it = list.iterator();
-      for (int i = 0; it.hasNext(); i++) {
-        Row x = it.next();
-        firstA[i] = x.getInt(1);
-        lastA[i] = x.getInt(2);
-        firstB[i] = x.getInt(3);
-        lastB[i] = x.getInt(4);
-      }
-      return Reuse.isCandidate(firstA, lastA, firstB, lastB, k, p);
-    }, DataTypes.BooleanType).asNonNullable();
+    UserDefinedFunction clustered = Reuse.candidateFilter(p);
     return hits.groupBy("key_a", "key_b")
         .agg(collect_list(struct(col(Reuse.GRAM), col("first_a"), col("last_a"), col("first_b"), col("last_b")))
             .as("hits"))

@@ -1,5 +1,9 @@
 package io.newslens.incremental;
 
+import io.newslens.state.Base;
+import io.newslens.state.Lineage;
+import io.newslens.state.NextVersion;
+import io.newslens.state.StateTables;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
@@ -51,7 +55,9 @@ import org.slf4j.LoggerFactory;
  *   <li>dedup ({@link DedupDelta}): the buckets they touch paired again, candidates verified, clusters found again
  *       with stable ids;</li>
  *   <li>reuse ({@link ReuseDelta}): their n-grams' postings, the pairs they anchor, the flipped anchors;</li>
- *   <li>terms and topics;</li>
+ *   <li>terms and topics ({@link TermsTopicsDelta}): the terms tables recomputed over the next version; the new
+ *       and changed articles' topic mixtures inferred with the stored model, the topics' shares and trends recounted;
+ *       </li>
  *   <li>the next version staged file by file ({@link NextVersion}), its manifest written last, then published with
  *       the run lock held, as a full run is.</li>
  * </ol>
@@ -105,6 +111,7 @@ public final class Update {
   private final Workspace w;
   private final Map<String, Long> timings = new LinkedHashMap<>();
   private final Map<String, Object> stats = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
 
   private Update(SparkSession spark, JobConfig cfg, OutputFolder out, Base base, String runId, Instant started) {
     this.spark = spark;
@@ -162,6 +169,14 @@ public final class Update {
     stats.put("dedup", dedup.stats());
     stats.put("reuse", step("reuse", () -> ReuseDelta.apply(w, docs, dirty)));
 
+    // 7. terms, 8. topics
+    sections.put("terms", step("terms", () -> TermsTopicsDelta.terms(w)));
+    Set<String> changed = TermsTopicsDelta.changed(newIds, dirty, dedup.representativeOf());
+    Map<String, Object> baseTopics = new LinkedHashMap<>();
+    base.manifest().path("topics").fields().forEachRemaining(e -> baseTopics.put(e.getKey(), e.getValue()));
+    baseTopics.remove("update");
+    sections.put("topics", step("topics", () -> TermsTopicsDelta.topics(w, changed, baseTopics)));
+
     // the next version: inputs, every other table carried over, manifest, publish
     List<Row> inputRows = new ArrayList<>();
     for (InputFile f : added) inputRows.add(RowFactory.create(f.path(), f.size(), f.modified(), w.version));
@@ -211,9 +226,10 @@ public final class Update {
   private Manifest manifest(Inputs.Listing listing, List<InputFile> added, long skippedFiles, long[] records,
       Map<String, Long> byReason, Map<String, Long> rows, Instant finished, long total) {
     Manifest m = new Manifest(runId, started).versions(Versions.all(spark));
-    for (String carried : List.of("params", "spark", "dedup", "terms", "topics")) {
+    for (String carried : List.of("params", "spark", "dedup", "analyze")) {
       if (base.manifest().has(carried)) m.set(carried, base.manifest().get(carried));
     }
+    sections.forEach(m::section);
     // the output's inputs and records over every version; this version's in the lineage
     com.fasterxml.jackson.databind.node.ObjectNode input = base.manifest().path("input").deepCopy();
     input.put("files", input.path("files").asLong() + added.size());

@@ -1,5 +1,6 @@
 package io.newslens.incremental;
 
+import io.newslens.state.NextVersion;
 import static io.newslens.Columns.DOC_ID;
 
 import io.newslens.job.JobConfig;

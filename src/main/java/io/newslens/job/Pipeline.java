@@ -16,9 +16,9 @@ import io.newslens.dedup.Dedup;
 import io.newslens.reuse.Reuse;
 import io.newslens.terms.Terms;
 import io.newslens.topics.Topics;
-import io.newslens.incremental.Lineage;
-import io.newslens.incremental.State;
-import io.newslens.incremental.StateTables;
+import io.newslens.state.Lineage;
+import io.newslens.state.State;
+import io.newslens.state.StateTables;
 import io.newslens.ingest.Ingest;
 import io.newslens.ingest.Inputs;
 import io.newslens.output.Manifest;
@@ -218,11 +218,7 @@ public final class Pipeline {
       write(Tables.COLLOCATIONS, r.collocations());
       write(Tables.KEYNESS, r.keyness());
       write(Tables.TERM_TRENDS, r.termTrends());
-      Map<String, Object> section = new LinkedHashMap<>(r.stats().toMap());
-      section.put("frequent_share", cfg.terms().frequentShare());
-      section.put("frequent_terms", frequentTerms());
-      section.put("keyness_max_dp", cfg.terms().keynessMaxDp());
-      manifest.section("terms", section);
+      manifest.section("terms", Terms.manifestSection(r, read(Tables.TERMS), cfg.terms()));
       r.release();
       return rows.get(Tables.TERMS) + " terms, " + rows.get(Tables.COLLOCATIONS) + " collocations (counting "
           + r.countMode().label() + ")";
@@ -236,6 +232,7 @@ public final class Pipeline {
       write(Tables.TOPICS, r.topics());
       write(Tables.DOC_TOPICS, r.docTopics());
       write(Tables.TOPIC_TRENDS, r.topicTrends());
+      state.topics(r, read(Tables.TOKENS));
       r.release();
       if (r.notFitted() != null) {
         manifest.section("topics", Map.of("stats", r.stats(), "skipped", r.notFitted()));
@@ -246,27 +243,6 @@ public final class Pipeline {
           + String.format("%.3f", r.stats().meanCoherence());
     });
   }
-
-  /**
-   * Per language, the terms flagged frequent in the written terms table: how many, and the first
-   * {@link #FREQUENT_LISTED} display forms by document frequency (then term).
-   */
-  private Map<String, Object> frequentTerms() {
-    Map<String, Object> byLang = new TreeMap<>();
-    for (Row r : read(Tables.TERMS).filter(col(Columns.FREQUENT))
-        .groupBy(Columns.LANG)
-        .agg(count(lit(1)), org.apache.spark.sql.functions.slice(org.apache.spark.sql.functions.transform(
-            org.apache.spark.sql.functions.sort_array(org.apache.spark.sql.functions.collect_list(
-                org.apache.spark.sql.functions.struct(lit(0L).minus(col(Columns.DF)), col(Columns.TERM),
-                    col(Columns.DISPLAY)))), x -> x.getField(Columns.DISPLAY)), 1, FREQUENT_LISTED))
-        .collectAsList()) {
-      byLang.put(r.getString(0), Map.of("count", r.getLong(1), "terms", r.getList(2)));
-    }
-    return byLang;
-  }
-
-  /** Frequent terms the manifest names per language (it counts them all). */
-  static final int FREQUENT_LISTED = 50;
 
   /** Runs one stage with its Spark job description, timing and one INFO line. */
   private void stage(String name, Supplier<String> body) {

@@ -22,7 +22,7 @@ public final class Tables {
   public static final String TOPIC_TRENDS = "topic_trends";
   /** Ids of clusters (and stories) that updates merged into others or split off (incremental updates). */
   public static final String ID_ALIASES = "id_aliases";
-  /** The folder of the persistent state an update reads ({@code io.newslens.incremental.StateTables}). */
+  /** The folder of the persistent state an update reads ({@code io.newslens.state.StateTables}). */
   public static final String STATE = "state";
 
   public static final String MANIFEST = "manifest.json";

@@ -92,24 +92,8 @@ public final class Reuse {
         .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new AnchorPairIterator(it, maxDocs, boilerplate),
             Encoders.row(ANCHOR_PAIR));
     // candidate pairs: at least minAnchors anchors, minAnchors of them close together in both texts
-    int span = anchorSpan(p);
     int minAnchors = p.minAnchors();
-    UserDefinedFunction clustered = udf((UDF1<scala.collection.Seq<Row>, Boolean>) list -> {
-      int k = list.size();
-      int[] firstA = new int[k];
-      int[] lastA = new int[k];
-      int[] firstB = new int[k];
-      int[] lastB = new int[k];
-      scala.collection.Iterator<Row> it = list.iterator();
-      for (int i = 0; it.hasNext(); i++) {
-        Row x = it.next();
-        firstA[i] = x.getInt(1);
-        lastA[i] = x.getInt(2);
-        firstB[i] = x.getInt(3);
-        lastB[i] = x.getInt(4);
-      }
-      return AnchorGroups.clustered(firstA, lastA, firstB, lastB, k, minAnchors, span);
-    }, DataTypes.BooleanType).asNonNullable();
+    UserDefinedFunction clustered = candidateFilter(p);
     Dataset<Row> pairs = anchorPairs
         .groupBy("key_a", "key_b")
         .agg(collect_list(struct(col("gram"), col("first_a"), col("last_a"), col("first_b"), col("last_b")))
@@ -230,6 +214,28 @@ public final class Reuse {
   public static boolean isCandidate(int[] firstA, int[] lastA, int[] firstB, int[] lastB, int k, ReuseParams p) {
     return k >= p.minAnchors() && AnchorGroups.clustered(firstA, lastA, firstB, lastB, k, p.minAnchors(),
         anchorSpan(p));
+  }
+
+  /**
+   * {@link #isCandidate} as a UDF over a pair's collected hits: structs of (gram, first_a, last_a, first_b, last_b).
+   */
+  public static UserDefinedFunction candidateFilter(ReuseParams p) {
+    return udf((UDF1<scala.collection.Seq<Row>, Boolean>) list -> {
+      int k = list.size();
+      int[] firstA = new int[k];
+      int[] lastA = new int[k];
+      int[] firstB = new int[k];
+      int[] lastB = new int[k];
+      scala.collection.Iterator<Row> it = list.iterator();
+      for (int i = 0; it.hasNext(); i++) {
+        Row x = it.next();
+        firstA[i] = x.getInt(1);
+        lastA[i] = x.getInt(2);
+        firstB[i] = x.getInt(3);
+        lastB[i] = x.getInt(4);
+      }
+      return isCandidate(firstA, lastA, firstB, lastB, k, p);
+    }, DataTypes.BooleanType).asNonNullable();
   }
 
   /** An aligner with the parameters' n-gram size, gap and minimum words. */

@@ -1,4 +1,4 @@
-package io.newslens.incremental;
+package io.newslens.state;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -84,6 +84,12 @@ public final class NextVersion {
     }
   }
 
+  /** A table of the new version as staged so far (after the call that handled it). */
+  public Dataset<Row> readStaged(String table) {
+    if (!handled.contains(table)) throw new IllegalStateException("not staged yet: " + table);
+    return spark.read().parquet(staged(table));
+  }
+
   /** Where a table of the new version is staged. */
   public String staged(String table) {
     return new Path(staging, table).toString();
@@ -98,6 +104,11 @@ public final class NextVersion {
   /** The table's rows plus {@code added}: its files are linked and the new rows written to new files. */
   public void append(String table, Dataset<Row> added) {
     rewrite(table, null, null, added);
+  }
+
+  /** The table was written whole into its staged folder ({@link #staged}) by the caller: nothing is linked. */
+  public void claimWritten(String table) {
+    claim(table);
   }
 
   /** The table is {@code all} in the new version: written whole, nothing linked. */

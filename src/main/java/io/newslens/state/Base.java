@@ -1,4 +1,4 @@
-package io.newslens.incremental;
+package io.newslens.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.newslens.incremental;
+package io.newslens.state;
 
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
@@ -10,6 +10,8 @@ import io.newslens.job.JobConfig;
 import io.newslens.output.OutputFolder;
 import io.newslens.output.Tables;
 import io.newslens.reuse.Reuse;
+import io.newslens.topics.GibbsLda;
+import io.newslens.topics.Topics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +91,20 @@ public final class State {
     });
   }
 
+  /**
+   * After topics: the fitted Gibbs model (counts, prior, beta) and the share of the corpus's content tokens outside
+   * its vocabulary; nothing when the model is MLlib's or none was fitted (an update then fits the topics again).
+   */
+  public void topics(Topics.Result r, Dataset<Row> tokens) {
+    if (!(r.model() instanceof GibbsLda g)) return;
+    timed(() -> {
+      TopicModelState.write(spark, g.snapshot(), r.vocabulary(), tokens, version,
+          out.table(StateTables.TOPIC_MODEL), out.table(StateTables.TOPIC_PRIOR));
+      countRows(StateTables.TOPIC_MODEL);
+      countRows(StateTables.TOPIC_PRIOR);
+    });
+  }
+
   /** The (empty) id_aliases table of a first version. */
   public void noAliases() {
     spark.createDataFrame(List.of(), StateTables.ID_ALIASES_SCHEMA).write().mode(SaveMode.Overwrite)
@@ -106,6 +122,10 @@ public final class State {
 
   private void write(String table, Dataset<Row> df) {
     df.write().mode(SaveMode.Overwrite).parquet(out.table(table));
+    countRows(table);
+  }
+
+  private void countRows(String table) {
     try {
       rows.put(table, NextVersion.footerRows(out.fileSystem(), new org.apache.hadoop.fs.Path(out.table(table)),
           spark.sparkContext().hadoopConfiguration()));

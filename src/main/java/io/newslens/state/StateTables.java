@@ -1,4 +1,4 @@
-package io.newslens.incremental;
+package io.newslens.state;
 
 import static io.newslens.Columns.*;
 
@@ -32,6 +32,12 @@ import org.apache.spark.sql.types.StructType;
  * state/reuse_common      gram, docs, version: documents holding an n-gram found in more than --reuse-max-docs
  *                         documents (never an anchor), as changes per version
  * state/cluster_ids       kind (duplicate_cluster), id, since: every cluster id in use and the version that gave it
+ * state/topic_model       the fitted Gibbs topic model an update infers new articles' mixtures with: one row per
+ *                         vocabulary term: term_id, term, word_topic (its K topic counts); absent when the topics
+ *                         were fitted by MLlib or not at all (an update then fits them again)
+ * state/topic_prior       one row per topic: topic_id, alpha, topic_total (tokens), beta (the same on every row),
+ *                         version (that fitted the model), oov_share (content tokens outside the vocabulary over
+ *                         the whole corpus when fitted: the drift reference)
  * </pre>
  */
 public final class StateTables {
@@ -55,8 +61,11 @@ public final class StateTables {
   public static final String REUSE_COMMON = state("reuse_common");
   public static final String CLUSTER_IDS = state("cluster_ids");
 
+  public static final String TOPIC_MODEL = state("topic_model");
+  public static final String TOPIC_PRIOR = state("topic_prior");
+
   public static final List<String> ALL = List.of(INPUTS, CLEAN_LINES, CLEAN_COUNTS, DEDUP_SLOTS, DEDUP_CANDIDATES,
-      REUSE_POSTINGS, REUSE_COMMON, CLUSTER_IDS);
+      REUSE_POSTINGS, REUSE_COMMON, CLUSTER_IDS, TOPIC_MODEL, TOPIC_PRIOR);
 
   // columns of the state tables (those not in Columns or a stage's own)
   public static final String PATH = "path";
@@ -97,6 +106,24 @@ public final class StateTables {
       .add(KIND, DataTypes.StringType, false)
       .add(ID, DataTypes.StringType, false)
       .add(SINCE, DataTypes.IntegerType, false);
+
+  public static final String WORD_TOPIC = "word_topic";
+  public static final String TOPIC_TOTAL = "topic_total";
+  public static final String BETA = "beta";
+  public static final String OOV_SHARE = "oov_share";
+
+  public static final StructType TOPIC_MODEL_SCHEMA = new StructType()
+      .add(TERM_ID, DataTypes.IntegerType, false)
+      .add(TERM, DataTypes.StringType, false)
+      .add(WORD_TOPIC, DataTypes.createArrayType(DataTypes.IntegerType, false), false);
+
+  public static final StructType TOPIC_PRIOR_SCHEMA = new StructType()
+      .add(TOPIC_ID, DataTypes.IntegerType, false)
+      .add(ALPHA, DataTypes.DoubleType, false)
+      .add(TOPIC_TOTAL, DataTypes.LongType, false)
+      .add(BETA, DataTypes.DoubleType, false)
+      .add(VERSION, DataTypes.IntegerType, false)
+      .add(OOV_SHARE, DataTypes.DoubleType, false);
 
   public static final StructType ID_ALIASES_SCHEMA = new StructType()
       .add(KIND, DataTypes.StringType, false)

@@ -13,22 +13,38 @@ public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
 
   static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
-  /** Set when the shuffle partitions are ours (not the user's), so they may follow the corpus size. */
+  /**
+   * Set when the shuffle partitions are ours (not the user's), so they may follow the corpus size; its value is the
+   * session's own default (8 per local core), the base the sizing starts from whenever it runs.
+   */
   static final String AUTO_PARTITIONS = "spark.newslens.autoShufflePartitions";
   /** Corpus text (characters) per shuffle partition when the partitions follow the corpus size. */
   static final long TEXT_CHARS_PER_PARTITION = 24L << 20;
+  /** Below this much text per default partition a corpus is small: one partition per this much text, at least one per core. */
+  static final long SMALL_TEXT_CHARS_PER_PARTITION = 1L << 20;
 
   /**
-   * Sizes the SQL shuffle partitions to the corpus once its text length is known: never fewer than the local
-   * default (8 per core), one per {@value #TEXT_CHARS_PER_PARTITION} characters of text beyond that, so a million
+   * Sizes the SQL shuffle partitions to the corpus once its text length is known. A large corpus gets one
+   * partition per {@value #TEXT_CHARS_PER_PARTITION} characters beyond the default (8 per core), so a million
    * articles don't go through the handful of partitions that suit OrangeSum (every token-level shuffle would then
-   * sort gigabytes per task). Only when the partitions were not set by the user (spark-submit --conf or a system
-   * property); returns the partitions in effect.
+   * sort gigabytes per task). A small one (less than {@value #SMALL_TEXT_CHARS_PER_PARTITION} characters per
+   * default partition) gets one partition per that much text and at least one per core: the seeds' every shuffle
+   * ran 16 tasks of a few hundred bytes each, and every stage of the pipeline paid their scheduling. Only when the
+   * partitions were not set by the user (spark-submit --conf or a system property); returns the partitions in
+   * effect.
    */
   public static int sizeShufflePartitions(SparkSession spark, long textChars) {
     int current = Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
-    if (!Boolean.parseBoolean(spark.conf().get(AUTO_PARTITIONS, "false"))) return current;
-    int wanted = (int) Math.min(2000, Math.max(current, textChars / TEXT_CHARS_PER_PARTITION + 1));
+    String auto = spark.conf().get(AUTO_PARTITIONS, "false");
+    if (auto.equals("false")) return current;
+    int base = auto.equals("true") ? current : Integer.parseInt(auto);
+    int wanted;
+    if (textChars < base * SMALL_TEXT_CHARS_PER_PARTITION) {
+      int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+      wanted = (int) Math.max(Math.min(cores, base), textChars / SMALL_TEXT_CHARS_PER_PARTITION + 1);
+    } else {
+      wanted = (int) Math.min(2000, Math.max(base, textChars / TEXT_CHARS_PER_PARTITION + 1));
+    }
     if (wanted != current) spark.conf().set(SHUFFLE_PARTITIONS, Integer.toString(wanted));
     return wanted;
   }
@@ -47,7 +63,7 @@ public final class SparkSessions {
       int partitions = Math.max(8, 8 * localCores(master));
       if (!conf.contains(SHUFFLE_PARTITIONS)) {
         b.config(SHUFFLE_PARTITIONS, Integer.toString(partitions));
-        b.config(AUTO_PARTITIONS, "true");
+        b.config(AUTO_PARTITIONS, Integer.toString(partitions));
       }
       setIfAbsent(b, conf, "spark.default.parallelism", Integer.toString(Math.max(2, localCores(master))));
       setIfAbsent(b, conf, "spark.driver.host", "127.0.0.1");

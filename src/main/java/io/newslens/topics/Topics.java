@@ -1,5 +1,6 @@
 package io.newslens.topics;
 
+import io.newslens.spark.ExactSums;
 import io.newslens.spark.Schemas;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
@@ -280,7 +281,8 @@ public final class Topics {
   public static Dataset<Row> withShares(Dataset<Row> described, Dataset<Row> docTopics) {
     Dataset<Row> weights = docTopics.select(col(IS_REPRESENTATIVE), posexplode(col(MIXTURE)).as(new String[] {TOPIC_ID, WEIGHT}))
         .groupBy(TOPIC_ID)
-        .agg(avg(when(col(IS_REPRESENTATIVE), col(WEIGHT))).as(SHARE), avg(col(WEIGHT)).as(ARTICLE_SHARE));
+        .agg(ExactSums.avg(when(col(IS_REPRESENTATIVE), col(WEIGHT))).as(SHARE),
+            ExactSums.avg(col(WEIGHT)).as(ARTICLE_SHARE));
     Dataset<Row> dominant = docTopics.groupBy(col(DOMINANT_TOPIC).as(TOPIC_ID)).agg(count("*").as(DOMINANT_DOCS));
     return described.join(weights, TOPIC_ID, "left").join(dominant, TOPIC_ID, "left")
         .select(col(TOPIC_ID), col(LABEL), col(TOP_TERMS), col(RELEVANT_TERMS), coalesce(col(SHARE), lit(0.0)).as(SHARE),
@@ -295,8 +297,9 @@ public final class Topics {
         .join(documents.select(col(DOC_ID), col(SOURCE), date_trunc(period, col(PUBLISHED_AT)).cast("date").as(PERIOD)),
             DOC_ID);
     Dataset<Row> bySource = exploded.groupBy(PERIOD, SOURCE, TOPIC_ID)
-        .agg(count("*").as(DOCS), sum(WEIGHT).as(WEIGHT));
-    Dataset<Row> all = exploded.groupBy(PERIOD, TOPIC_ID).agg(count("*").as(DOCS), sum(WEIGHT).as(WEIGHT))
+        .agg(count("*").as(DOCS), ExactSums.sum(col(WEIGHT)).as(WEIGHT));
+    Dataset<Row> all = exploded.groupBy(PERIOD, TOPIC_ID)
+        .agg(count("*").as(DOCS), ExactSums.sum(col(WEIGHT)).as(WEIGHT))
         .withColumn(SOURCE, lit(null).cast("string"));
     return bySource.unionByName(all)
         .withColumn(SHARE, col(WEIGHT).divide(col(DOCS)))

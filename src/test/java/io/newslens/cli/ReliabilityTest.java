@@ -90,7 +90,7 @@ class ReliabilityTest {
         List.of("-Dspark.hadoop." + OutputFolder.TEST_SLEEP_BEFORE_PUBLISH + "=600000"),
         "run", "--master", "local[2]", "--input", in.toString(), "--output", out.toString());
     Path stagedManifest = null;
-    long deadline = System.nanoTime() + 240_000_000_000L;
+    long deadline = System.nanoTime() + 600_000_000_000L; // a loaded machine took 240 s to get there
     while (stagedManifest == null && p.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(200);
       stagedManifest = staging(out).map(s -> s.resolve("manifest.json")).filter(Files::exists).findFirst()

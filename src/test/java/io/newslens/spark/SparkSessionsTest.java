@@ -27,10 +27,14 @@ class SparkSessionsTest {
 
   @Test
   void automaticShufflePartitionsFollowTheCorpusSize(SparkSession spark) {
-    spark.conf().set(SparkSessions.AUTO_PARTITIONS, "true");
+    spark.conf().set(SparkSessions.AUTO_PARTITIONS, "4"); // the default this session would have had
     try {
-      // small corpus: the default stays
-      assertEquals(4, SparkSessions.sizeShufflePartitions(spark, 1_000_000L));
+      // small corpus: one partition per Mi characters, at least one per core (local[2] here), at most the default
+      assertEquals(2, SparkSessions.sizeShufflePartitions(spark, 20_000L));
+      assertEquals(3, SparkSessions.sizeShufflePartitions(spark, 2_500_000L));
+      assertEquals(4, SparkSessions.sizeShufflePartitions(spark, 4_000_000L));
+      // the sizing starts from the session's default however often it runs
+      assertEquals(4, SparkSessions.sizeShufflePartitions(spark, 50_000_000L));
       // 2.5 G characters / 24 Mi characters per partition = 99.3 → 100
       assertEquals(100, SparkSessions.sizeShufflePartitions(spark, 2_500_000_000L));
       assertEquals("100", spark.conf().get(SparkSessions.SHUFFLE_PARTITIONS));

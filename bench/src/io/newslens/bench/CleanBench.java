@@ -87,8 +87,9 @@ public final class CleanBench {
           return 0;
         });
         phase(phases, "clean_write", () -> {
-          Clean.apply(spark.read().parquet(docsDir), CleanParams.defaults()).documents()
-              .write().mode(SaveMode.Overwrite).parquet(cleanDir);
+          Clean.Result c = Clean.apply(spark.read().parquet(docsDir), CleanParams.defaults());
+          c.documents().write().mode(SaveMode.Overwrite).parquet(cleanDir);
+          c.release();
           return 0;
         });
         phase(phases, "analyze_write", () -> {

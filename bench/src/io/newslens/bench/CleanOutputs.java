@@ -41,8 +41,9 @@ public final class CleanOutputs {
         String dir = args[2];
         CleanBench.ingest(spark, new java.io.File(args[1]).getAbsolutePath()).write().mode(SaveMode.Overwrite)
             .parquet(dir + "/documents");
-        Clean.apply(spark.read().parquet(dir + "/documents"), CleanParams.defaults()).documents()
-            .write().mode(SaveMode.Overwrite).parquet(dir + "/cleaned");
+        Clean.Result c = Clean.apply(spark.read().parquet(dir + "/documents"), CleanParams.defaults());
+        c.documents().write().mode(SaveMode.Overwrite).parquet(dir + "/cleaned");
+        c.release();
         Analyze.apply(spark.read().parquet(dir + "/cleaned"), AnalyzeParams.defaults()).tokens()
             .write().mode(SaveMode.Overwrite).parquet(dir + "/tokens");
         return;

@@ -66,7 +66,8 @@ public final class StageTables {
       ReuseParams d = ReuseParams.defaults();
       // -Dreuse.min.anchors=N: another --reuse-min-anchors
       ReuseParams p = new ReuseParams(d.ngram(), d.maxDocs(), d.boilerplateDocs(),
-          Integer.getInteger("reuse.min.anchors", d.minAnchors()), d.maxGap(), d.minWords());
+          Integer.getInteger("reuse.min.anchors", d.minAnchors()), d.maxGap(), d.minWords(), d.minContentWords(),
+          d.nounPhraseWords());
       Reuse.Result r = Reuse.apply(spark.read().parquet(docs), p);
       r.passages().write().mode(SaveMode.Overwrite).parquet(out + "/reuse_passages");
       r.release();

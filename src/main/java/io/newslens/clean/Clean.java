@@ -1,25 +1,31 @@
 package io.newslens.clean;
 
 import io.newslens.spark.Schemas;
+import io.newslens.spark.SortedRuns;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Clean stage: normalizes every document's text, removes boilerplate lines (keeping them as annotations) and
@@ -27,23 +33,34 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Steps, all lazy:
  * <ol>
- *   <li>line keys: every line of at most {@code repeatMaxLineChars} chars, normalized and folded
- *       ({@link Cleaner#candidateKeys}), exploded with its source and a hash of the document body (plus one
- *       {@link Cleaner#DOCUMENT_KEY} row per document, which counts the source's distinct bodies in the same
- *       aggregation);</li>
- *   <li>repeated lines: per (source, line), the number of distinct bodies containing it (so byte-identical
- *       copies of one article count once); a line is boilerplate for its source when that number is at least
- *       {@code repeatMinDocs} and at least {@code repeatMinFraction} of the source's distinct bodies. Counts never
- *       cross sources: a line shared by two outlets is reuse, not boilerplate;</li>
- *   <li>each document gets its source's set of repeated line keys: a left join on source with that small table
- *       broadcast (its size is the number of boilerplate lines, each seen in at least {@code repeatMinDocs}
- *       bodies, not the corpus), so the documents are read once more and never shuffled, and no row is dropped;</li>
- *   <li>one UDF per document: {@link Cleaner#clean} (patterns, link lists, repeated lines, normalization) then
- *       {@link LanguageDetector#detect} on the cleaned text. A web page comes with the spans its extractor left
- *       out of the article ({@code extraction.dropped}, offsets into its text): they are removed first, as
- *       boilerplate annotations with reason {@code extraction:REASON}, so {@code raw_text} keeps the whole page
- *       and {@code text} is the article; {@code extraction} is then written without them.</li>
+ *   <li>occurrences: every distinct line of at most {@code repeatMaxLineChars} chars, normalized and folded
+ *       ({@link Cleaner#candidates}), gives one row with its source, its page's timeline and bucket
+ *       ({@link RepeatedLines}: the page's date, fetched_at before published_at, in buckets of {@code windowDays}
+ *       days; else its place in its input file, {@code windowRecords} records a bucket; lines longer than
+ *       {@code windowMaxLineChars} on no timeline), its page id (hash of the URL, else of the body) and body hash;
+ *       plus one {@link Cleaner#DOCUMENT_KEY} row per document, which counts pages and bodies in the same pass;</li>
+ *   <li>one sorted shuffle by (source, line): each pair's occurrences are read as one group
+ *       ({@link RepeatedLines.Group}) that yields its distinct bodies over the source when there are at least
+ *       {@code repeatMinDocs}, and its distinct pages in the window of each bucket where it occurs when there are at
+ *       least {@code windowMinPages}. Counts never cross sources: a line shared by two outlets is reuse, not
+ *       boilerplate;</li>
+ *   <li>those counts (persisted: both joins read them), gathered per source and per (source, timeline, bucket) into
+ *       sorted arrays, are broadcast (they hold only lines that repeat, so their size is bounded by the occurrences
+ *       over {@code windowMinPages}, not by the corpus) and joined to every document twice, on its source and on its
+ *       bucket: no row is dropped and the documents are never shuffled;</li>
+ *   <li>one UDF per document: {@link Cleaner#clean} (patterns, teaser lists, repetition over the source and in the
+ *       window, page structure, normalization) then {@link LanguageDetector#detect} on the cleaned text. A line is
+ *       repeated in its source when its bodies are at least {@code repeatMinDocs} and {@code repeatMinFraction} of
+ *       the source's; in the window when its pages are at least {@code windowMinPages}, strongly so when they are
+ *       also {@code windowMinFraction} of the source's pages in that window. A web page comes with the spans its
+ *       extractor left out of the article ({@code extraction.dropped}, offsets into its text): they are removed
+ *       first, as boilerplate annotations with reason {@code extraction:REASON}, so {@code raw_text} keeps the whole
+ *       page and {@code text} is the article; {@code extraction} is then written without them.</li>
  * </ol>
+ *
+ * <p>Optional input columns: {@code published_at} and {@code fetched_at} (timestamps) give a page's date;
+ * {@code input_path} and {@code record_number} its place in its file; {@code url} its page id. A table without
+ * them is cleaned with the corpus-wide rule alone.
  *
  * <p>Output: the input columns in their order with {@code text} replaced by the cleaned text, then
  * {@code raw_text} (the text as given), {@code boilerplate} array&lt;struct&lt;start:int, end:int, reason:string,
@@ -54,8 +71,16 @@ import org.apache.spark.sql.types.StructType;
 public final class Clean {
   private Clean() {}
 
-  /** The stage's table: the documents, cleaned. */
-  public record Result(Dataset<Row> documents) {}
+  /**
+   * The stage's table: the documents, cleaned; lazy. The line counts both of its broadcast joins read are persisted
+   * when first computed (so the sorted shuffle and its counting run once): {@link #release} frees them once the
+   * documents are written.
+   */
+  public record Result(Dataset<Row> documents, Dataset<Row> counts) {
+    public void release() {
+      counts.unpersist(false);
+    }
+  }
 
   public static final StructType BOILERPLATE_ENTRY = new StructType()
       .add(START, DataTypes.IntegerType, false)
@@ -76,106 +101,88 @@ public final class Clean {
   /** Columns the stage adds (an input that already has them, e.g. cleaned twice, is rejected). */
   public static final List<String> ADDED = List.of(RAW_TEXT, BOILERPLATE, LANG, LANG_CONFIDENCE, CHAR_COUNT);
 
-  /** {@link #lines} and {@link #lineCounts} columns: the line's key, the document body's hash, distinct bodies. */
-  public static final String LINE_KEY = "line_key";
-  public static final String LINE_BODY = "body";
-  public static final String LINE_BODIES = "bodies";
-  private static final String BODIES = "__bodies";
-  private static final String IS_DOC = "__is_document";
-  /** {@link #repeatedBySource} column: the sorted keys of a source's repeated lines. */
-  public static final String REPEATED = "__repeated";
+  private static final String GROUP = "__group";
+  private static final String SKEY = "__source_key";
+  private static final String KEY = "__line_key";
+  private static final String CLOCK = "__clock";
+  private static final String BUCKET = "__bucket";
+  private static final String PAGE = "__page";
+  private static final String BODY = "__body";
+  private static final String COUNT = "__count";
+  private static final String IN_SOURCE = "__in_source";
+  private static final String IN_WINDOW = "__in_window";
   private static final String CLEANED_COL = "__cleaned";
+
+  private static final StructType OCCURRENCE = new StructType()
+      .add(GROUP, DataTypes.LongType, false)
+      .add(SKEY, DataTypes.LongType, false)
+      .add(KEY, DataTypes.LongType, false)
+      .add(CLOCK, DataTypes.LongType, false)
+      .add(BUCKET, DataTypes.LongType, false)
+      .add(PAGE, DataTypes.LongType, false)
+      .add(BODY, DataTypes.LongType, false);
+
+  private static final StructType COUNTED = new StructType()
+      .add(SKEY, DataTypes.LongType, false)
+      .add(CLOCK, DataTypes.LongType, false)
+      .add(BUCKET, DataTypes.LongType, false)
+      .add(KEY, DataTypes.LongType, false)
+      .add(COUNT, DataTypes.LongType, false);
 
   public static Result apply(Dataset<Row> documents, CleanParams p) {
     checkSchema(documents);
-    return new Result(cleanWith(documents, repeatedBySource(lines(documents, p), p), p));
-  }
-
-  /**
-   * The line occurrences counting needs: one row per (document, distinct candidate line of its text) — doc_id,
-   * source, {@code body} (xxhash64 of the whole text: byte-identical copies of one article count once) and
-   * {@code line_key} ({@link Cleaner#candidateKeys}) — plus one {@link Cleaner#DOCUMENT_KEY} row per document,
-   * which counts the source's distinct bodies in the same aggregation. Lazy.
-   *
-   * @param documents doc_id, source and the text as read (before cleaning)
-   */
-  public static Dataset<Row> lines(Dataset<Row> documents, CleanParams p) {
+    Set<String> have = new HashSet<>(Arrays.asList(documents.columns()));
     Column text = coalesce(col(TEXT), lit(""));
+    Column body = xxhash64(text);
+    Column page = have.contains(URL)
+        ? when(col(URL).isNotNull().and(length(trim(col(URL))).gt(0)), xxhash64(trim(col(URL)))).otherwise(body)
+        : body;
+    Column[] timeline = timeline(have, p);
     int maxLine = p.repeatMaxLineChars();
-    UserDefinedFunction keys = udf((UDF1<String, long[]>) s -> Cleaner.candidateKeys(s, maxLine),
-        DataTypes.createArrayType(DataTypes.LongType, false));
-    return documents.select(col(DOC_ID), col(SOURCE), xxhash64(text).as(LINE_BODY),
-        explode(keys.apply(text)).as(LINE_KEY));
-  }
+    int windowLine = p.windowed() ? p.windowMaxLineChars() : 0;
 
-  /**
-   * Whether a line is boilerplate of its source: at least {@code repeatMinDocs} distinct bodies of the source hold
-   * it, and at least {@code repeatMinFraction} of the source's distinct bodies. The one definition of the rule.
-   */
-  public static boolean isRepeated(long lineBodies, long sourceBodies, CleanParams p) {
-    return lineBodies >= p.repeatMinDocs() && lineBodies >= sourceBodies * p.repeatMinFraction();
-  }
+    // one row per (document, candidate line), plus one DOCUMENT_KEY row per document that counts its page and body
+    Dataset<Row> occurrences = documents
+        .select(xxhash64(col(SOURCE)).as(SKEY), timeline[0].as(CLOCK), timeline[1].as(BUCKET), page.as(PAGE),
+            body.as(BODY), text.as(TEXT))
+        .flatMap((FlatMapFunction<Row, Row>) r -> occurrences(r, maxLine, windowLine).iterator(),
+            Encoders.row(OCCURRENCE));
+    // one shuffle: the occurrences of each (source, line) together, in (timeline, bucket, page) order
+    long minDocs = p.repeatMinDocs();
+    long minPages = p.windowMinPages();
+    Dataset<Row> counted = occurrences.repartition(col(GROUP))
+        .sortWithinPartitions(col(GROUP), col(SKEY), col(KEY), col(CLOCK), col(BUCKET), col(PAGE))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new CountRuns(it, minDocs, minPages),
+            Encoders.row(COUNTED))
+        // read by both broadcasts below: computed once
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    // the repeated lines of each source, and of each (source, timeline, bucket), few: broadcast to the documents,
+    // which are never shuffled
+    Dataset<Row> bySource = counted.filter(col(CLOCK).equalTo(lit(RepeatedLines.NONE)))
+        .groupBy(col(SKEY)).agg(array_sort(collect_list(struct(col(KEY), col(COUNT)))).as(IN_SOURCE))
+        .withColumnRenamed(SKEY, "__s1");
+    Dataset<Row> byWindow = counted.filter(col(CLOCK).notEqual(lit(RepeatedLines.NONE)))
+        .groupBy(col(SKEY), col(CLOCK), col(BUCKET))
+        .agg(array_sort(collect_list(struct(col(KEY), col(COUNT)))).as(IN_WINDOW))
+        .select(col(SKEY).as("__s2"), col(CLOCK).as("__c2"), col(BUCKET).as("__b2"), col(IN_WINDOW));
 
-  /**
-   * Per (source, line key) the number of distinct bodies holding it ({@link #LINE_BODIES}), from {@link #lines}
-   * rows: the line keys with at least {@code repeatMinDocs} bodies (the only ones that can be repeated), and for
-   * every source its {@link Cleaner#DOCUMENT_KEY} row (its distinct bodies). Lazy; small.
-   */
-  public static Dataset<Row> lineCounts(Dataset<Row> lines, CleanParams p) {
-    // IS_DOC is an aggregate, not the grouping key, so the optimizer cannot push the filter below the
-    // aggregation: the lines are scanned once for both counts
-    // a document without a source has no repeated lines (its source matches no source's): its lines are not counted
-    return lines.filter(col(SOURCE).isNotNull())
-        .groupBy(col(SOURCE), col(LINE_KEY)).agg(countDistinct(col(LINE_BODY)).as(LINE_BODIES),
-            max(col(LINE_KEY).equalTo(lit(Cleaner.DOCUMENT_KEY))).as(IS_DOC))
-        .filter(col(IS_DOC).or(col(LINE_BODIES).geq(p.repeatMinDocs())))
-        .select(SOURCE, LINE_KEY, LINE_BODIES);
-  }
+    String[] inputColumns = documents.columns();
+    Dataset<Row> keyed = documents.withColumn(SKEY, xxhash64(col(SOURCE)))
+        .withColumn(CLOCK, timeline[0]).withColumn(BUCKET, timeline[1]);
+    Dataset<Row> joined = keyed
+        .join(broadcast(bySource), col(SKEY).equalTo(col("__s1")), "left")
+        .join(broadcast(byWindow), col(SKEY).equalTo(col("__s2")).and(col(CLOCK).equalTo(col("__c2")))
+            .and(col(BUCKET).equalTo(col("__b2"))), "left");
 
-  /**
-   * The repeated lines of every source ({@link #isRepeated}): source, {@code __repeated} (sorted line keys), from
-   * {@link #lines} rows or from {@link #lineCounts} rows ({@code counted}). Lazy; small.
-   */
-  public static Dataset<Row> repeatedBySource(Dataset<Row> lines, CleanParams p) {
-    return repeatedFromCounts(lineCounts(lines, p), p);
-  }
-
-  /** {@link #repeatedBySource} from {@link #lineCounts} rows. */
-  public static Dataset<Row> repeatedFromCounts(Dataset<Row> counts, CleanParams p) {
-    Dataset<Row> bodies = counts.filter(col(LINE_KEY).equalTo(lit(Cleaner.DOCUMENT_KEY)))
-        .select(col(SOURCE), col(LINE_BODIES).as(BODIES));
-    UserDefinedFunction repeated = udf((UDF2<Long, Long, Boolean>) (n, total) -> isRepeated(n, total, p),
-        DataTypes.BooleanType);
-    return counts.filter(col(LINE_KEY).notEqual(lit(Cleaner.DOCUMENT_KEY)))
-        .join(bodies, SOURCE)
-        .filter(repeated.apply(col(LINE_BODIES), col(BODIES)))
-        .groupBy(col(SOURCE)).agg(array_sort(collect_set(col(LINE_KEY))).as(REPEATED));
-  }
-
-  /**
-   * Cleans {@code documents} (text as read) given the repeated lines of their sources ({@code repeatedBySource}:
-   * source, {@code __repeated}, as {@link #repeatedBySource} gives them). Lazy.
-   */
-  public static Dataset<Row> cleanWith(Dataset<Row> documents, Dataset<Row> repeatedBySource, CleanParams p) {
-    checkSchema(documents);
-    int maxLine = p.repeatMaxLineChars();
-    boolean patterns = p.patterns();
-    int sample = p.langSampleChars();
-    int minLetters = p.langMinLetters();
-    double minConfidence = p.langMinConfidence();
-    UserDefinedFunction clean = udf((UDF3<String, scala.collection.Seq<Object>, scala.collection.Seq<Row>, Row>)
-        (raw, rep, dropped) -> cleanRow(raw, rep, dropped, patterns, maxLine, sample, minLetters, minConfidence),
-        CLEANED).asNondeterministic(); // evaluated once per row, not once per extracted field
+    UserDefinedFunction clean = udf((UDF4<String, scala.collection.Seq<Row>, scala.collection.Seq<Row>,
+        scala.collection.Seq<Row>, Row>) (raw, inSource, inWindow, dropped) ->
+        cleanRow(raw, inSource, inWindow, dropped, p), CLEANED)
+        .asNondeterministic(); // evaluated once per row, not once per extracted field
     boolean pages = hasDroppedSpans(documents);
     Column dropped = pages ? col(EXTRACTION).getField(DROPPED)
         : lit(null).cast(DataTypes.createArrayType(DROPPED_SPAN, false));
-
-    String[] inputColumns = documents.columns();
-    // the boilerplate lines of every source are few (each is in >= repeatMinDocs bodies): broadcast them, so the
-    // documents are never shuffled
-    Dataset<Row> joined = documents.join(broadcast(repeatedBySource.select(col(SOURCE).as("__source"),
-        col(REPEATED))), col(SOURCE).equalTo(col("__source")), "left");
-    Dataset<Row> cleaned = joined.withColumn(CLEANED_COL, clean.apply(col(TEXT), col(REPEATED), dropped));
+    Dataset<Row> cleaned = joined.withColumn(CLEANED_COL,
+        clean.apply(col(TEXT), col(IN_SOURCE), col(IN_WINDOW), dropped));
     List<Column> out = new ArrayList<>();
     for (String c : inputColumns) {
       if (c.equals(TEXT)) {
@@ -192,14 +199,159 @@ public final class Clean {
     out.add(col(CLEANED_COL + "." + LANG).as(LANG));
     out.add(col(CLEANED_COL + "." + LANG_CONFIDENCE).as(LANG_CONFIDENCE));
     out.add(col(CLEANED_COL + "." + CHAR_COUNT).as(CHAR_COUNT));
-    return cleaned.select(out.toArray(Column[]::new));
+    return new Result(cleaned.select(out.toArray(Column[]::new)), counted);
   }
 
   /**
-   * Cleaned documents as they were before cleaning, to be cleaned again: text = raw_text, the columns the stage
-   * adds dropped, and for a web page the spans its extractor left out ({@code extraction.dropped}) rebuilt from
-   * its {@code extraction:REASON} annotations — one span per removed line, which removes exactly those lines with
-   * those reasons again. Other columns (e.g. {@code version}) stay where they are.
+   * The page's timeline and bucket (see {@link RepeatedLines}): dated pages (fetched_at, else published_at) on
+   * {@link RepeatedLines#DATED}, bucket = day / windowDays; undated pages with an input path and record number on
+   * their file's timeline, bucket = record_number / windowRecords; otherwise null (no window).
+   */
+  static Column[] timeline(Set<String> have, CleanParams p) {
+    Column none = lit(null).cast(DataTypes.LongType);
+    Column time = null;
+    if (have.contains(FETCHED_AT)) time = col(FETCHED_AT).cast(DataTypes.TimestampType);
+    if (have.contains(PUBLISHED_AT)) {
+      Column published = col(PUBLISHED_AT).cast(DataTypes.TimestampType);
+      time = time == null ? published : coalesce(time, published);
+    }
+    Column dated = time == null ? lit(false) : time.isNotNull();
+    Column clock = none;
+    Column bucket = none;
+    if (time != null && p.windowDays() > 0) {
+      Column day = floor(unix_seconds(time).divide(86_400L));
+      clock = when(dated, lit(RepeatedLines.DATED)).otherwise(none);
+      bucket = when(dated, floor(day.divide(p.windowDays())).cast(DataTypes.LongType)).otherwise(none);
+    }
+    if (have.contains(INPUT_PATH) && have.contains(RECORD_NUMBER) && p.windowRecords() > 0) {
+      Column ordered = not(dated).and(col(INPUT_PATH).isNotNull()).and(col(RECORD_NUMBER).isNotNull());
+      clock = when(ordered, xxhash64(col(INPUT_PATH)).bitwiseOR(lit(1L))).otherwise(clock);
+      bucket = when(ordered, floor(col(RECORD_NUMBER).cast(DataTypes.LongType).divide(p.windowRecords()))
+          .cast(DataTypes.LongType)).otherwise(bucket);
+    }
+    return new Column[] {clock, bucket};
+  }
+
+  /** The occurrence rows of one document (source key, clock, bucket, page, body, text). */
+  static List<Row> occurrences(Row r, int maxLine, int windowLine) {
+    long skey = r.getLong(0);
+    boolean timed = !r.isNullAt(1) && !r.isNullAt(2);
+    long clock = timed ? r.getLong(1) : RepeatedLines.NONE;
+    long bucket = timed ? r.getLong(2) : 0L;
+    long page = r.getLong(3);
+    long body = r.getLong(4);
+    List<Row> out = new ArrayList<>();
+    Cleaner.candidates(r.getString(5), maxLine, windowLine, (h, windowed) -> out.add(RowFactory.create(
+        group(skey, h), skey, h, windowed ? clock : RepeatedLines.NONE, windowed ? bucket : 0L, page, body)));
+    out.add(RowFactory.create(group(skey, Cleaner.DOCUMENT_KEY), skey, Cleaner.DOCUMENT_KEY, clock, bucket, page,
+        body));
+    return out;
+  }
+
+  /** The shuffle key of a (source, line key): a mix of both (rows are then sorted by both, so a collision is harmless). */
+  static long group(long sourceKey, long lineKey) {
+    long h = sourceKey * 0x9E3779B97F4A7C15L + lineKey;
+    h ^= h >>> 29;
+    h *= 0xBF58476D1CE4E5B9L;
+    return h ^ (h >>> 32);
+  }
+
+  /** Reads occurrences sorted by (group, source, line, clock, bucket, page) and yields each (source, line)'s counts. */
+  private static final class CountRuns extends SortedRuns {
+    private final long minDocs;
+    private final long minPages;
+    private final RepeatedLines.Group group = new RepeatedLines.Group();
+
+    CountRuns(Iterator<Row> in, long minDocs, long minPages) {
+      super(in);
+      this.minDocs = minDocs;
+      this.minPages = minPages;
+    }
+
+    @Override
+    protected void run(long key) {
+      long skey = 0;
+      long line = 0;
+      boolean open = false;
+      for (Row r; (r = take(key)) != null; ) {
+        if (open && (r.getLong(1) != skey || r.getLong(2) != line)) {
+          flush(skey, line);
+          open = false;
+        }
+        if (!open) {
+          skey = r.getLong(1);
+          line = r.getLong(2);
+          group.reset();
+          open = true;
+        }
+        group.add(r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6));
+      }
+      if (open) flush(skey, line);
+    }
+
+    private void flush(long skey, long line) {
+      boolean doc = line == Cleaner.DOCUMENT_KEY;
+      // the document counts always (they are the denominators); a line's only when it repeats enough
+      group.emit(doc ? 0 : minDocs, minPages, (clock, bucket, count) ->
+          emit(RowFactory.create(skey, clock, bucket, line, count)));
+    }
+  }
+
+  /** Sorted (key, count) entries of the broadcast table, read into arrays for binary search. */
+  record Counts(long[] keys, long[] counts) {
+    static final Counts EMPTY = new Counts(new long[0], new long[0]);
+
+    static Counts of(scala.collection.Seq<Row> entries) {
+      if (entries == null || entries.isEmpty()) return EMPTY;
+      int n = entries.size();
+      long[] k = new long[n];
+      long[] c = new long[n];
+      scala.collection.Iterator<Row> it = entries.iterator();
+      for (int i = 0; it.hasNext(); i++) {
+        Row e = it.next();
+        k[i] = e.getLong(0);
+        c[i] = e.getLong(1);
+      }
+      return new Counts(k, c);
+    }
+
+    long get(long key) {
+      int i = Arrays.binarySearch(keys, key);
+      return i < 0 ? 0 : counts[i];
+    }
+  }
+
+  /** The stage's verdicts on one document's line keys, from its source's and its window's counts. */
+  static Cleaner.Repetition repetition(Counts source, Counts window, CleanParams p) {
+    long bodies = source.get(Cleaner.DOCUMENT_KEY);
+    long pages = window.get(Cleaner.DOCUMENT_KEY);
+    return new Cleaner.Repetition() {
+      @Override
+      public boolean inSource(long keyHash) {
+        long docs = source.get(keyHash);
+        return docs >= p.repeatMinDocs() && docs >= bodies * p.repeatMinFraction();
+      }
+
+      @Override
+      public int inWindow(long keyHash) {
+        long c = window.get(keyHash);
+        if (c < p.windowMinPages()) return NO;
+        return c >= pages * p.windowMinFraction() ? STRONG : WEAK;
+      }
+    };
+  }
+
+  /** The struct of a span of {@code extraction.dropped}: start, end (into the text) and the extractor's reason. */
+  static final StructType DROPPED_SPAN = new StructType()
+      .add(START, DataTypes.IntegerType, false)
+      .add(END, DataTypes.IntegerType, false)
+      .add(REASON, DataTypes.StringType, false);
+
+  /**
+   * Cleaned documents as they were before cleaning, to be cleaned again (an update cleans every document with the
+   * lines repeated after it): text = raw_text, the columns the stage adds dropped, and for a web page the spans its
+   * extractor left out ({@code extraction.dropped}) rebuilt from its {@code extraction:REASON} annotations — one span
+   * per removed line, which removes exactly those lines with those reasons again. Other columns stay where they are.
    */
   public static Dataset<Row> uncleaned(Dataset<Row> cleaned) {
     Dataset<Row> d = cleaned.withColumn(TEXT, col(RAW_TEXT));
@@ -214,12 +366,6 @@ public final class Clean {
     return d.drop(ADDED.toArray(String[]::new));
   }
 
-  /** The struct of a span of {@code extraction.dropped}: start, end (into the text) and the extractor's reason. */
-  static final StructType DROPPED_SPAN = new StructType()
-      .add(START, DataTypes.IntegerType, false)
-      .add(END, DataTypes.IntegerType, false)
-      .add(REASON, DataTypes.StringType, false);
-
   /** Prefix of the boilerplate reason of a span the page extractor dropped. */
   public static final String EXTRACTION_REASON_PREFIX = "extraction:";
 
@@ -230,31 +376,112 @@ public final class Clean {
         && Arrays.asList(st.fieldNames()).contains(DROPPED);
   }
 
-  static Row cleanRow(String raw, scala.collection.Seq<Object> repeated, scala.collection.Seq<Row> dropped,
-      boolean patterns, int maxLine, int sample, int minLetters, double minConfidence) {
-    Set<Long> rep = new HashSet<>();
-    if (repeated != null) {
-      scala.collection.Iterator<Object> it = repeated.iterator();
-      while (it.hasNext()) rep.add(((Number) it.next()).longValue());
-    }
+  /** The spans the page extractor dropped, in text order, as spans removed before cleaning. */
+  static List<Cleaner.PreRemoved> preRemoved(scala.collection.Seq<Row> dropped) {
     List<Cleaner.PreRemoved> pre = new ArrayList<>();
-    if (dropped != null) {
-      scala.collection.Iterator<Row> it = dropped.iterator();
-      while (it.hasNext()) {
-        Row span = it.next();
-        int start = span.getInt(0);
-        int end = span.getInt(1);
-        if (end > start) pre.add(new Cleaner.PreRemoved(start, end, EXTRACTION_REASON_PREFIX + span.getString(2)));
-      }
-      pre.sort(java.util.Comparator.comparingInt(Cleaner.PreRemoved::start));
+    if (dropped == null) return pre;
+    scala.collection.Iterator<Row> it = dropped.iterator();
+    while (it.hasNext()) {
+      Row span = it.next();
+      int start = span.getInt(0);
+      int end = span.getInt(1);
+      if (end > start) pre.add(new Cleaner.PreRemoved(start, end, EXTRACTION_REASON_PREFIX + span.getString(2)));
     }
-    Cleaner.Cleaned c = Cleaner.clean(raw, pre, rep::contains, patterns, maxLine);
+    pre.sort(java.util.Comparator.comparingInt(Cleaner.PreRemoved::start));
+    return pre;
+  }
+
+  static Row cleanRow(String raw, scala.collection.Seq<Row> inSource, scala.collection.Seq<Row> inWindow,
+      scala.collection.Seq<Row> dropped, CleanParams p) {
+    Cleaner.Repetition rep = repetition(Counts.of(inSource), Counts.of(inWindow), p);
+    Cleaner.Rules rules = new Cleaner.Rules(p.patterns(), p.structure(), p.repeatMaxLineChars(),
+        p.windowed() ? p.windowMaxLineChars() : 0);
+    Cleaner.Cleaned c = Cleaner.clean(raw, preRemoved(dropped), rep, rules);
     List<Row> removals = new ArrayList<>(c.removals().size());
     for (Cleaner.Removal r : c.removals()) {
       removals.add(RowFactory.create(r.start(), r.end(), r.reason(), r.removed()));
     }
-    LanguageDetector.Detected d = LanguageDetector.detect(c.text(), sample, minLetters, minConfidence);
+    LanguageDetector.Detected d = LanguageDetector.detect(c.text(), p.langSampleChars(), p.langMinLetters(),
+        p.langMinConfidence());
     return RowFactory.create(c.text(), removals, d.lang(), d.confidence(), c.text().length());
+  }
+
+  /**
+   * What cleaning removed, for the manifest, from a cleaned documents table (two small Spark aggregations): lines
+   * removed, in all and by reason, characters removed by reason, and per source (the {@code maxSources} sources with
+   * the most removed lines, ties by name, then the rest summed under "(other sources)"): documents, documents with
+   * removals, lines and characters removed, raw characters, lines removed by reason.
+   */
+  public static Map<String, Object> removalStats(Dataset<Row> cleaned, int maxSources) {
+    Dataset<Row> perDoc = cleaned.select(col(SOURCE), explode_outer(col(BOILERPLATE)).as("b"));
+    List<Row> rows = perDoc
+        .groupBy(col(SOURCE), col("b." + REASON).as(REASON))
+        .agg(count(col("b")).as("__lines"), sum(length(col("b." + REMOVED))).as("__chars"))
+        .orderBy(col(SOURCE).asc_nulls_first(), col(REASON).asc_nulls_first())
+        .collectAsList();
+    List<Row> docs = cleaned.groupBy(col(SOURCE))
+        .agg(count(lit(1)).as("__docs"), sum(length(col(RAW_TEXT))).as("__raw"),
+            sum(when(size(col(BOILERPLATE)).gt(0), 1L).otherwise(0L)).as("__with"))
+        .orderBy(col(SOURCE).asc_nulls_first()).collectAsList();
+    Map<String, long[]> perSource = new LinkedHashMap<>(); // documents, with removals, raw chars, lines, chars
+    for (Row r : docs) {
+      perSource.put(name(r.getString(0)), new long[] {r.getLong(1), r.getLong(3), r.isNullAt(2) ? 0 : r.getLong(2), 0,
+          0});
+    }
+    Map<String, Map<String, Long>> reasonsBySource = new LinkedHashMap<>();
+    Map<String, Long> linesByReason = new java.util.TreeMap<>();
+    Map<String, Long> charsByReason = new java.util.TreeMap<>();
+    for (Row r : rows) {
+      if (r.isNullAt(1)) continue; // documents without removals
+      String source = name(r.getString(0));
+      long lines = r.getLong(2);
+      long chars = r.isNullAt(3) ? 0 : r.getLong(3);
+      reasonsBySource.computeIfAbsent(source, k -> new java.util.TreeMap<>()).put(r.getString(1), lines);
+      linesByReason.merge(r.getString(1), lines, Long::sum);
+      charsByReason.merge(r.getString(1), chars, Long::sum);
+      long[] s = perSource.get(source);
+      s[3] += lines;
+      s[4] += chars;
+    }
+    List<Map.Entry<String, long[]>> ranked = new ArrayList<>(perSource.entrySet());
+    ranked.sort((a, b) -> a.getValue()[3] != b.getValue()[3] ? Long.compare(b.getValue()[3], a.getValue()[3])
+        : a.getKey().compareTo(b.getKey()));
+    Map<String, Object> sources = new LinkedHashMap<>();
+    long[] other = new long[5];
+    Map<String, Long> otherReasons = new java.util.TreeMap<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      Map.Entry<String, long[]> e = ranked.get(i);
+      Map<String, Long> reasons = reasonsBySource.getOrDefault(e.getKey(), Map.of());
+      if (i < maxSources) {
+        sources.put(e.getKey(), sourceEntry(e.getValue(), reasons));
+      } else {
+        for (int k = 0; k < other.length; k++) other[k] += e.getValue()[k];
+        reasons.forEach((k, v) -> otherReasons.merge(k, v, Long::sum));
+      }
+    }
+    if (ranked.size() > maxSources) sources.put("(other sources)", sourceEntry(other, otherReasons));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("lines_removed", linesByReason.values().stream().mapToLong(Long::longValue).sum());
+    out.put("lines_removed_by_reason", linesByReason);
+    out.put("chars_removed_by_reason", charsByReason);
+    out.put("sources", ranked.size());
+    out.put("by_source", sources);
+    return out;
+  }
+
+  private static String name(String source) {
+    return source == null ? "(no source)" : source;
+  }
+
+  private static Map<String, Object> sourceEntry(long[] s, Map<String, Long> reasons) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("documents", s[0]);
+    m.put("documents_with_removals", s[1]);
+    m.put("lines_removed", s[3]);
+    m.put("chars_removed", s[4]);
+    m.put("raw_chars", s[2]);
+    m.put("lines_removed_by_reason", reasons);
+    return m;
   }
 
   static void checkSchema(Dataset<Row> documents) {

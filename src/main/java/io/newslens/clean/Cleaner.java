@@ -10,19 +10,25 @@ import java.util.function.LongPredicate;
  * Cleans one document: splits the raw text into lines, normalizes each ({@link Normalizer#line}), removes
  * boilerplate lines and records each removal with its offsets into the raw text. Pure Java, no Spark.
  *
- * <p>A line is removed, first rule that applies:
+ * <p>First each line alone; a line is removed by the first rule that applies:
  * <ol>
  *   <li>it lies in a span removed before cleaning (the parts of a web page its extractor left out of the article):
- *       the span's reason;</li>
- *   <li>its wording is a news-site pattern ({@link BoilerplatePatterns#reason});</li>
- *   <li>it follows a "you may also like:" header, is short (at most {@value #LINK_LIST_MAX_CHARS} chars) and at
- *       most {@value #LINK_LIST_MAX_LINES} lines down: {@code read_also};</li>
+ *       the span's reason; no other rule sees such a line, not even as a neighbour;</li>
+ *   <li>its wording is a news-site pattern ({@link BoilerplatePatterns#reason}), paywall notices and teasers
+ *       included;</li>
+ *   <li>it follows a teaser header ("you may also like:", "A lire aussi", "Les plus lus"), is short (at most
+ *       {@value #LINK_LIST_MAX_CHARS} chars) and at most {@value #LINK_LIST_MAX_LINES} lines down: {@code read_also};</li>
  *   <li>its key is in the source's repeated set (computed by the stage over the whole source):
  *       {@code repeated_in_source};</li>
  *   <li>it is an exact copy of an earlier kept line of the same document (a headline printed twice):
  *       {@code repeated_in_document}.</li>
  * </ol>
- * The cleaned text keeps the remaining lines in order: one line break between lines that were consecutive, a
+ * Then the lines in their context ({@link PageStructure}): news tickers, menus, link lists, lines that are no
+ * sentence ({@link #windowed}) and repeat on enough pages of their source within the time window (the stage's
+ * counts, {@link Repetition#inWindow}) unless they stand alone between paragraphs, and kept short lines between
+ * removed ones.
+ *
+ * <p>The cleaned text keeps the remaining lines in order: one line break between lines that were consecutive, a
  * blank line where the raw text had one (or where removed lines stood between two paragraphs).
  */
 public final class Cleaner {
@@ -82,9 +88,30 @@ public final class Cleaner {
    * or reuse, never boilerplate by repetition.
    */
   public static long[] candidateKeys(String raw, int maxLineChars) {
-    Set<Long> seen = new HashSet<>();
     List<Long> out = new ArrayList<>();
-    if (raw == null) raw = "";
+    candidates(raw, maxLineChars, 0, (h, windowed) -> out.add(h));
+    out.add(DOCUMENT_KEY);
+    long[] a = new long[out.size()];
+    for (int i = 0; i < a.length; i++) a[i] = out.get(i);
+    return a;
+  }
+
+  /** Receives a document's candidate line keys. */
+  public interface KeySink {
+    /** A distinct line-key hash; {@code windowed} when the line is short enough for the windowed rule. */
+    void key(long hash, boolean windowed);
+  }
+
+  /**
+   * Gives {@code sink} the distinct hashes of the lines that may count as repeated: non-empty and at most
+   * {@code maxLineChars} long (the corpus-wide rule), each flagged when it is also at most {@code windowMaxLineChars}
+   * long (the windowed rule). A key is given once, at its first line, with the flag of that line (equal keys have
+   * equal lengths).
+   */
+  public static void candidates(String raw, int maxLineChars, int windowMaxLineChars, KeySink sink) {
+    Set<Long> seen = new HashSet<>();
+    if (raw == null) return;
+    int limit = Math.max(maxLineChars, windowMaxLineChars);
     int n = raw.length();
     int start = 0;
     for (int i = 0; i <= n; i++) {
@@ -95,16 +122,23 @@ public final class Cleaner {
       start = i + 1;
       // normalization shrinks a line or grows it by a few glued-sentence spaces: a raw line twice too long is out
       // (and is not even copied)
-      if (rawLength == 0 || rawLength > 2 * maxLineChars) continue;
+      if (rawLength == 0 || rawLength > 2 * limit) continue;
       String key = Normalizer.key(Normalizer.line(raw.substring(from, from + rawLength)));
-      if (key.isEmpty() || key.length() > maxLineChars) continue;
+      if (key.isEmpty() || key.length() > limit) continue;
+      if (key.length() > maxLineChars && !windowed(key, windowMaxLineChars)) continue;
       long h = lineHash(key);
-      if (seen.add(h)) out.add(h);
+      if (seen.add(h)) sink.key(h, windowed(key, windowMaxLineChars));
     }
-    out.add(DOCUMENT_KEY);
-    long[] a = new long[out.size()];
-    for (int i = 0; i < a.length; i++) a[i] = out.get(i);
-    return a;
+  }
+
+  /**
+   * May the line with this key be boilerplate by repetition within the time window? When it is at most
+   * {@code windowMaxLineChars} long and does not end a statement (., …, : or ;): the windowed rule takes headlines,
+   * labels, menu items and teasers; a sentence that a few pages of one source share within days is a developing
+   * story's content, left to the corpus-wide rule.
+   */
+  public static boolean windowed(String key, int windowMaxLineChars) {
+    return !key.isEmpty() && key.length() <= windowMaxLineChars && !PageStructure.endsStatement(key);
   }
 
   /** The hash of a line key, never {@link #DOCUMENT_KEY}. */
@@ -114,55 +148,133 @@ public final class Cleaner {
   }
 
   /**
-   * Cleans {@code raw}. {@code repeatedInSource} answers whether a line-key hash is boilerplate for this
-   * document's source; {@code patterns} turns the wording rules on.
+   * What the stage learned about the document's source: which line keys (their {@link #lineHash}) repeat over the
+   * whole source, and which within the document's time window.
+   */
+  public interface Repetition {
+    /** Not repeated in the window. */
+    int NO = 0;
+    /** Repeated in enough pages of the window: boilerplate when the line stands in a block of short lines. */
+    int WEAK = 1;
+    /**
+     * Repeated on a large enough share of the window's pages: boilerplate unless the line stands alone between two
+     * paragraphs (a developing story's subheading, repeated in its articles of the day).
+     */
+    int STRONG = 2;
+
+    /** Is the key in the source's repeated set (the corpus-wide rule)? */
+    boolean inSource(long keyHash);
+
+    /** {@link #NO}, {@link #WEAK} or {@link #STRONG}. */
+    int inWindow(long keyHash);
+
+    /** The corpus-wide rule alone. */
+    static Repetition ofSource(LongPredicate repeatedInSource) {
+      return new Repetition() {
+        @Override
+        public boolean inSource(long keyHash) {
+          return repeatedInSource.test(keyHash);
+        }
+
+        @Override
+        public int inWindow(long keyHash) {
+          return NO;
+        }
+      };
+    }
+  }
+
+  /**
+   * The settings of the rules.
+   *
+   * @param patterns the wording rules ({@link BoilerplatePatterns}) and teaser headers
+   * @param structure the structural rules of {@link PageStructure} (tickers, menus, link lists, blocks)
+   * @param maxLineChars longer lines are never boilerplate by repetition over the source
+   * @param windowMaxLineChars longer lines are never boilerplate by repetition within the time window
+   */
+  public record Rules(boolean patterns, boolean structure, int maxLineChars, int windowMaxLineChars) {}
+
+  /**
+   * Cleans {@code raw} with the line rules only (no time window, no structural rules). {@code repeatedInSource}
+   * answers whether a line-key hash is boilerplate for this document's source; {@code patterns} turns the wording
+   * rules on.
    */
   public static Cleaned clean(String raw, LongPredicate repeatedInSource, boolean patterns, int maxLineChars) {
     return clean(raw, List.of(), repeatedInSource, patterns, maxLineChars);
   }
 
   /**
-   * Cleans {@code raw} whose lines overlapping a {@code preRemoved} span (in text order, not overlapping) are
-   * removed first, with the span's reason; the other rules see only the lines left.
+   * Cleans {@code raw} with the line rules only, after removing the lines that overlap a {@code preRemoved} span (in
+   * text order, not overlapping) with the span's reason.
    */
   public static Cleaned clean(String raw, List<PreRemoved> preRemoved, LongPredicate repeatedInSource,
       boolean patterns, int maxLineChars) {
+    return clean(raw, preRemoved, Repetition.ofSource(repeatedInSource), new Rules(patterns, false, maxLineChars, 0));
+  }
+
+  /** Cleans {@code raw}: the line rules, then the structural rules (see the class comment). */
+  public static Cleaned clean(String raw, Repetition repetition, Rules rules) {
+    return clean(raw, List.of(), repetition, rules);
+  }
+
+  /**
+   * Cleans {@code raw} whose lines overlapping a {@code preRemoved} span (in text order, not overlapping) are removed
+   * first, with the span's reason; the line rules, then the structural rules, see only the lines left.
+   */
+  public static Cleaned clean(String raw, List<PreRemoved> preRemoved, Repetition repetition, Rules rules) {
     if (raw == null || raw.isEmpty()) return new Cleaned("", List.of());
     int span = 0;
     List<Line> lines = lines(raw);
-    List<Removal> removals = new ArrayList<>();
+    int n = lines.size();
+    String[] reasons = new String[n];
+    boolean[] pre = new boolean[n];
+    int[] window = new int[n];
     Set<String> keptKeys = new HashSet<>();
+    int linkListLeft = 0;
+    for (int i = 0; i < n; i++) {
+      Line l = lines.get(i);
+      if (l.cleaned().isEmpty()) continue;
+      while (span < preRemoved.size() && preRemoved.get(span).end() <= l.start()) span++;
+      if (span < preRemoved.size() && preRemoved.get(span).start() < l.end()) {
+        reasons[i] = preRemoved.get(span).reason();
+        pre[i] = true;
+        continue;
+      }
+      String key = l.key();
+      String reason = rules.patterns() ? BoilerplatePatterns.reason(key) : null;
+      if (reason == null && linkListLeft > 0 && key.length() <= LINK_LIST_MAX_CHARS) {
+        reason = BoilerplatePatterns.READ_ALSO;
+      }
+      linkListLeft = reason == null ? 0 : linkListLeft - 1;
+      if (rules.patterns() && BoilerplatePatterns.isLinkListHeader(key)) {
+        if (reason == null) reason = BoilerplatePatterns.READ_ALSO;
+        linkListLeft = LINK_LIST_MAX_LINES;
+      }
+      long hash = 0;
+      if (reason == null && key.length() <= rules.maxLineChars()) {
+        hash = lineHash(key);
+        if (repetition.inSource(hash)) reason = BoilerplatePatterns.REPEATED_IN_SOURCE;
+      }
+      if (reason == null && windowed(key, rules.windowMaxLineChars())) {
+        if (hash == 0) hash = lineHash(key);
+        window[i] = repetition.inWindow(hash);
+      }
+      if (reason == null && !keptKeys.add(key)) reason = BoilerplatePatterns.REPEATED_IN_DOCUMENT;
+      reasons[i] = reason;
+    }
+    PageStructure.apply(lines, pre, reasons, window, rules.structure());
+
+    List<Removal> removals = new ArrayList<>();
     StringBuilder text = new StringBuilder(raw.length());
     boolean blankSinceLastKept = false;
-    int linkListLeft = 0;
-    for (Line l : lines) {
+    for (int i = 0; i < n; i++) {
+      Line l = lines.get(i);
       if (l.cleaned().isEmpty()) {
         blankSinceLastKept = true;
         continue;
       }
-      while (span < preRemoved.size() && preRemoved.get(span).end() <= l.start()) span++;
-      if (span < preRemoved.size() && preRemoved.get(span).start() < l.end()) {
-        removals.add(new Removal(l.start(), l.end(), preRemoved.get(span).reason(),
-            raw.substring(l.start(), l.end())));
-        blankSinceLastKept = true;
-        continue;
-      }
-      String reason = patterns ? BoilerplatePatterns.reason(l.key()) : null;
-      if (reason == null && linkListLeft > 0 && l.key().length() <= LINK_LIST_MAX_CHARS) {
-        reason = BoilerplatePatterns.READ_ALSO;
-      }
-      linkListLeft = reason == null ? 0 : linkListLeft - 1;
-      if (patterns && BoilerplatePatterns.isLinkListHeader(l.key())) {
-        if (reason == null) reason = BoilerplatePatterns.READ_ALSO;
-        linkListLeft = LINK_LIST_MAX_LINES;
-      }
-      if (reason == null && l.key().length() <= maxLineChars
-          && repeatedInSource.test(lineHash(l.key()))) {
-        reason = BoilerplatePatterns.REPEATED_IN_SOURCE;
-      }
-      if (reason == null && !keptKeys.add(l.key())) reason = BoilerplatePatterns.REPEATED_IN_DOCUMENT;
-      if (reason != null) {
-        removals.add(new Removal(l.start(), l.end(), reason, raw.substring(l.start(), l.end())));
+      if (reasons[i] != null) {
+        removals.add(new Removal(l.start(), l.end(), reasons[i], raw.substring(l.start(), l.end())));
         blankSinceLastKept = true;
         continue;
       }

@@ -32,10 +32,23 @@ public class ReuseOptions {
       description = "Fewest identical words in a reported passage. Default: ${DEFAULT-VALUE}")
   int minWords;
 
+  @Option(names = "--reuse-min-content-words", paramLabel = "N",
+      defaultValue = "" + ReuseParams.DEFAULT_MIN_CONTENT_WORDS,
+      description = "Fewest content words (not function words or numbers) in a reported passage: stock phrases and "
+          + "taglines are mostly function words. 0: off. Default: ${DEFAULT-VALUE}")
+  int minContentWords;
+
+  @Option(names = "--reuse-noun-phrase-words", paramLabel = "N",
+      defaultValue = "" + ReuseParams.DEFAULT_NOUN_PHRASE_WORDS,
+      description = "A passage of fewer matched words without a verb form, pronoun or relative is a name or noun "
+          + "phrase, not reuse (French and English lexicon). 0: off. Default: ${DEFAULT-VALUE}")
+  int nounPhraseWords;
+
   /** The validated parameters; a bad value is a {@link UsageException} naming its flag. */
   public ReuseParams toParams() {
     try {
-      return new ReuseParams(ngram, maxDocs, boilerplateDocs, minAnchors, maxGap, minWords);
+      return new ReuseParams(ngram, maxDocs, boilerplateDocs, minAnchors, maxGap, minWords, minContentWords,
+          nounPhraseWords);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -106,7 +106,7 @@ final class ReuseDelta {
 
     // pairs of changed documents: all their hits are here
     Dataset<Row> hits = changes.filter(col(KIND).equalTo(HIT)).drop(KIND);
-    Dataset<Row> fresh = passages(w, candidates(hits, p), p);
+    Dataset<Row> fresh = passages(w, "reuse_pairs_new", candidates(hits, p), p);
 
     // pairs of unchanged documents an n-gram flipped for
     Dataset<Row> keys = Reuse.keyed(documents).select(Reuse.DOC_KEY, DOC_ID);
@@ -116,7 +116,8 @@ final class ReuseDelta {
     List<Row> flipped = flips.collectAsList();
     Dataset<Row> again = null;
     if (!flipped.isEmpty()) {
-      again = passages(w, recomputed(w, w.rows(flipped, flips.schema()), changedPostings, dirtyOld, dirtyKeys, p), p);
+      again = passages(w, "reuse_pairs_flipped",
+          recomputed(w, w.rows(flipped, flips.schema()), changedPostings, dirtyOld, dirtyKeys, p), p);
     }
 
     // reuse_passages: every passage of a dirty document or of a flipped pair goes, the pairs found come
@@ -163,19 +164,23 @@ final class ReuseDelta {
 
   /**
    * The passages of candidate pairs (key_a, key_b, anchors, grams), aligned from the texts of the documents as
-   * they are after the update, in the reuse_passages columns (without version).
+   * they are after the update, in the reuse_passages columns (without version); {@code name} names the work table
+   * the pairs are saved to (one per call).
    */
-  private static Dataset<Row> passages(Workspace w, Dataset<Row> pairs, ReuseParams p) {
-    Dataset<Row> found = w.save("reuse_pairs", pairs);
+  private static Dataset<Row> passages(Workspace w, String name, Dataset<Row> pairs, ReuseParams p) {
+    // a work table of its own: the passages stay lazy over it until reuse_passages is written
+    Dataset<Row> found = w.save(name, pairs);
     Dataset<Row> members = found.select(col("key_a").as(Reuse.DOC_KEY)).union(found.select(col("key_b")))
         .distinct();
     Dataset<Row> texts = textsAfter(w).join(broadcast(members), new String[] {Reuse.DOC_KEY}, "left_semi");
     PassageAligner aligner = Reuse.aligner(p);
+    int minContent = p.minContentWords();
+    int phraseWords = p.nounPhraseWords();
     UserDefinedFunction align = udf((UDF3<String, String, scala.collection.Seq<Object>, Row[]>) (ta, tb, gs) -> {
       long[] allowed = new long[gs.size()];
       scala.collection.Iterator<Object> it = gs.iterator();
       for (int i = 0; it.hasNext(); i++) allowed[i] = (Long) it.next();
-      List<Reuse.Span> ps = Reuse.align(ta, tb, allowed, aligner);
+      List<Reuse.Span> ps = Reuse.align(ta, tb, allowed, aligner, minContent, phraseWords);
       Row[] out = new Row[ps.size()];
       for (int i = 0; i < out.length; i++) {
         Reuse.Span x = ps.get(i);

@@ -95,7 +95,7 @@ public final class Pipeline {
       manifest.inputs(cfg.inputs(), listing.files(), listing.totalBytes(), listing.fingerprint(),
           listing.hiddenSkipped());
       p.ingest(listing, manifest);
-      p.clean();
+      p.clean(manifest);
       p.analyze(manifest);
       p.dedup(manifest);
       p.reuse();
@@ -159,11 +159,18 @@ public final class Pipeline {
     });
   }
 
-  private void clean() {
+  /** Sources listed one by one in the manifest's clean section (the rest are summed). */
+  static final int MANIFEST_SOURCES = 1000;
+
+  private void clean(Manifest manifest) {
     stage("clean", () -> {
-      write(Tables.DOCUMENTS, Clean.apply(read(WORK_INGESTED), cfg.clean()).documents());
-      state.clean(read(Tables.DOCUMENTS));
-      return rows.get(Tables.DOCUMENTS) + " documents cleaned";
+      Clean.Result r = Clean.apply(read(WORK_INGESTED), cfg.clean());
+      write(Tables.DOCUMENTS, r.documents());
+      r.release();
+      Map<String, Object> removed = Clean.removalStats(read(Tables.DOCUMENTS), MANIFEST_SOURCES);
+      manifest.section("clean", removed);
+      return rows.get(Tables.DOCUMENTS) + " documents cleaned, " + removed.get("lines_removed")
+          + " boilerplate lines removed";
     });
   }
 

@@ -41,9 +41,14 @@ import org.apache.spark.storage.StorageLevel;
  *       close together in both texts ({@link AnchorGroups#clustered}, within maxGap + minWords + ngram words), are
  *       a candidate pair. Chance matches of common phrases at unrelated places of two articles don't reach the
  *       aligner.</li>
- *   <li>Each pair is aligned by {@link PassageAligner} from its anchors; each passage is reported with character
- *       offsets into both texts: {@code text_a.substring(start_a, end_a)} is the passage.</li>
+ *   <li>Each pair is aligned by {@link PassageAligner} from its anchors; each passage that {@link PassageFilter}
+ *       takes for reuse (enough content words, and a clause unless it is long: not a shared name or noun phrase) is
+ *       reported with character offsets into both texts: {@code text_a.substring(start_a, end_a)} is the
+ *       passage.</li>
  * </ol>
+ *
+ * <p>Works on {@code text}, the clean stage's text: boilerplate it removed (menus, tickers, teasers) never
+ * anchors a passage.
  */
 public final class Reuse {
   private Reuse() {}
@@ -105,17 +110,18 @@ public final class Reuse {
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     PassageAligner aligner = aligner(p);
+    int minContent = p.minContentWords();
+    int phraseWords = p.nounPhraseWords();
     UserDefinedFunction align = udf((UDF3<String, String, scala.collection.Seq<Object>, Row[]>) (ta, tb, gs) -> {
       long[] allowed = new long[gs.size()];
       scala.collection.Iterator<Object> it = gs.iterator();
       for (int i = 0; it.hasNext(); i++) allowed[i] = (Long) it.next();
-      List<Span> ps = align(ta, tb, allowed, aligner);
-      Row[] out = new Row[ps.size()];
-      for (int i = 0; i < out.length; i++) {
-        Span x = ps.get(i);
-        out[i] = RowFactory.create(x.startA(), x.endA(), x.startB(), x.endB(), x.matched(), x.passage());
+      List<Span> ps = align(ta, tb, allowed, aligner, minContent, phraseWords);
+      List<Row> out = new ArrayList<>(ps.size());
+      for (Span x : ps) {
+        out.add(RowFactory.create(x.startA(), x.endA(), x.startB(), x.endB(), x.matched(), x.passage()));
       }
-      return out;
+      return out.toArray(new Row[0]);
     }, DataTypes.createArrayType(SPAN, false)).asNonNullable();
 
     Dataset<Row> texts = docs.select("doc_key", DOC_ID, SOURCE, TEXT)
@@ -186,9 +192,12 @@ public final class Reuse {
 
   /**
    * The passages of a pair of texts from the anchor n-grams they share ({@code allowed}, ascending), aligned by
-   * {@link PassageAligner}, in character offsets.
+   * {@link PassageAligner}, in character offsets; passages {@link PassageFilter} rejects (a shared name, title or
+   * stock phrase: fewer than {@code minContent} content words, or a noun phrase of at most {@code phraseWords}) left
+   * out.
    */
-  public static List<Span> align(String textA, String textB, long[] allowed, PassageAligner aligner) {
+  public static List<Span> align(String textA, String textB, long[] allowed, PassageAligner aligner, int minContent,
+      int phraseWords) {
     Words a = WordTokenizer.tokenize(textA);
     Words b = WordTokenizer.tokenize(textB);
     List<PassageAligner.Passage> ps = aligner.align(a, b, allowed);
@@ -196,8 +205,10 @@ public final class Reuse {
     for (PassageAligner.Passage x : ps) {
       int start = a.starts()[x.startA()];
       int end = a.ends()[x.endA() - 1];
-      out.add(new Span(start, end, b.starts()[x.startB()], b.ends()[x.endB() - 1], x.matched(),
-          textA.substring(start, end)));
+      String passage = textA.substring(start, end);
+      // a shared name, title or stock phrase is not reuse
+      if (PassageFilter.rejection(passage, x.matched(), minContent, phraseWords) != null) continue;
+      out.add(new Span(start, end, b.starts()[x.startB()], b.ends()[x.endB() - 1], x.matched(), passage));
     }
     return out;
   }

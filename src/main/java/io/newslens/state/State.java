@@ -3,7 +3,6 @@ package io.newslens.state;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
-import io.newslens.clean.Clean;
 import io.newslens.dedup.Dedup;
 import io.newslens.ingest.InputFile;
 import io.newslens.job.JobConfig;
@@ -58,15 +57,6 @@ public final class State {
       List<Row> r = new ArrayList<>(files.size());
       for (InputFile f : files) r.add(RowFactory.create(f.path(), f.size(), f.modified(), version));
       write(StateTables.INPUTS, spark.createDataFrame(r, StateTables.INPUTS_SCHEMA));
-    });
-  }
-
-  /** After clean: the line occurrences of every document's text as read, and their counts. */
-  public void clean(Dataset<Row> documents) {
-    timed(() -> {
-      Dataset<Row> asRead = documents.select(col(DOC_ID), col(SOURCE), col(RAW_TEXT).as(TEXT));
-      write(StateTables.CLEAN_LINES, Clean.lines(asRead, cfg.clean()).withColumn(VERSION, lit(version)));
-      write(StateTables.CLEAN_COUNTS, Clean.lineCounts(read(StateTables.CLEAN_LINES), cfg.clean()));
     });
   }
 

@@ -2,7 +2,6 @@ package io.newslens.state;
 
 import static io.newslens.Columns.*;
 
-import io.newslens.clean.Clean;
 import io.newslens.dedup.Dedup;
 import io.newslens.output.Tables;
 import io.newslens.reuse.Reuse;
@@ -13,16 +12,11 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Every table of the persistent state an update reads, with its schema: Parquet folders under
  * {@code OUTPUT/state/}, written by a full run ({@link State}) and carried to each next version by an update
- * ({@link Update}). Nothing else in Newslens writes them. Row meanings:
+ * ({@code io.newslens.incremental.Update}). Nothing else in Newslens writes them. Row meanings:
  *
  * <pre>
  * state/inputs            one row per input file of a version: path, size, modified (ms), version — a file seen
  *                         with the same path, size and modification time is not read again
- * state/clean_lines       one row per (document, distinct candidate line of its text as read) and one per document
- *                         (line_key = Long.MIN_VALUE): doc_id, source, body (xxhash64 of the text as read),
- *                         line_key, version; append-only (a document's text as read never changes)
- * state/clean_counts      per (source, line key) with at least --boilerplate-min-docs distinct bodies, and per
- *                         source (line_key = Long.MIN_VALUE): bodies; rewritten by every version (small)
  * state/dedup_slots       dedup's search rows: one per (document, LSH band) and one per document for its exact key
  *                         (bucket, doc_id, exact_hi, exact_lo, n_shingles, is_exact)
  * state/dedup_candidates  doc_a, doc_b, buckets, version: how many buckets give a near-duplicate candidate pair,
@@ -46,15 +40,13 @@ public final class StateTables {
   /** The manifest section describing the state. */
   public static final String MANIFEST_KEY = "state";
   /** Version of the state's layout; an update refuses a base of another format. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   private static String state(String name) {
     return Tables.STATE + "/" + name;
   }
 
   public static final String INPUTS = state("inputs");
-  public static final String CLEAN_LINES = state("clean_lines");
-  public static final String CLEAN_COUNTS = state("clean_counts");
   public static final String DEDUP_SLOTS = state("dedup_slots");
   public static final String DEDUP_CANDIDATES = state("dedup_candidates");
   public static final String REUSE_POSTINGS = state("reuse_postings");
@@ -64,7 +56,7 @@ public final class StateTables {
   public static final String TOPIC_MODEL = state("topic_model");
   public static final String TOPIC_PRIOR = state("topic_prior");
 
-  public static final List<String> ALL = List.of(INPUTS, CLEAN_LINES, CLEAN_COUNTS, DEDUP_SLOTS, DEDUP_CANDIDATES,
+  public static final List<String> ALL = List.of(INPUTS, DEDUP_SLOTS, DEDUP_CANDIDATES,
       REUSE_POSTINGS, REUSE_COMMON, CLUSTER_IDS, TOPIC_MODEL, TOPIC_PRIOR);
 
   // columns of the state tables (those not in Columns or a stage's own)
@@ -85,11 +77,6 @@ public final class StateTables {
       .add(SIZE, DataTypes.LongType, false)
       .add(MODIFIED, DataTypes.LongType, false)
       .add(VERSION, DataTypes.IntegerType, false);
-
-  public static final StructType CLEAN_COUNTS_SCHEMA = new StructType()
-      .add(SOURCE, DataTypes.StringType, true)
-      .add(Clean.LINE_KEY, DataTypes.LongType, false)
-      .add(Clean.LINE_BODIES, DataTypes.LongType, false);
 
   public static final StructType CANDIDATES_SCHEMA = new StructType()
       .add(DOC_A, DataTypes.StringType, false)

@@ -1,7 +1,9 @@
 package io.newslens.clean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,6 +52,63 @@ class BoilerplatePatternsTest {
     assertEquals(reason, BoilerplatePatterns.reason(Normalizer.key(Normalizer.line(line))));
   }
 
+  /** Full-page text: paywall and subscription notices, teaser headers, datelines, counters (French, English). */
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      Cet article est réservé aux abonnés                                         | paywall
+      Cet article est réservé aux abonnés. Il vous reste 80% à découvrir.         | paywall
+      Il vous reste 75% de cet article à lire.                                    | paywall
+      La suite est réservée aux abonnés. Déjà abonné ? Se connecter               | paywall
+      Déjà abonné ? Connectez-vous                                                | paywall
+      Abonnez-vous pour 1 € le premier mois, sans engagement                      | paywall
+      Offre spéciale : 1€ le premier mois                                         | paywall
+      Pour lire la suite de cet article, abonnez-vous                             | paywall
+      Article réservé aux abonnés                                                 | paywall
+      Abonnés                                                                     | paywall
+      Premium                                                                     | paywall
+      Se connecter                                                                | paywall
+      This article is for subscribers only.                                       | paywall
+      Subscribe to continue reading.                                              | paywall
+      Already a subscriber? Sign in                                               | paywall
+      You have 2 free articles left this month                                    | paywall
+      Start your free trial today                                                 | paywall
+      Subscribe now for $1 a week                                                 | paywall
+      A lire aussi                                                                | read_also
+      À lire également                                                            | read_also
+      Les plus lus                                                                | read_also
+      Sur le même sujet                                                           | read_also
+      Dans la même rubrique                                                       | read_also
+      Read more                                                                   | read_also
+      Related stories                                                             | read_also
+      Most read                                                                   | read_also
+      Trending now                                                                | read_also
+      Also read: Macron names a new prime minister                                | read_also
+      AFP, publié le jeudi 02 juillet 2020 à 22h50                                | timestamp
+      Orange avec Media Services, publié le mardi 30 juin 2020 à 07h45            | timestamp
+      Par Luc Petit, publié le 04/04/2019 à 20h45                                 | timestamp
+      -0,84%                                                                      | counter
+      27°                                                                         | counter
+      1/3                                                                         | counter
+      25:18                                                                       | counter
+      """)
+  void pageLinesAreBoilerplate(String line, String reason) {
+    assertEquals(reason, BoilerplatePatterns.reason(Normalizer.key(Normalizer.line(line))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"A lire aussi", "à lire aussi :", "Les plus lus", "Most read", "Related stories",
+      "Ce thème vous a passionné vous apprécierez également ces parutions:"})
+  void teaserHeadersStartLinkLists(String line) {
+    assertTrue(BoilerplatePatterns.isLinkListHeader(Normalizer.key(line)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"A lire aussi : le gouvernement démissionne", "Lire la suite", "France",
+      "Les plus lus de la semaine dernière ont été publiés par le quotidien régional, a-t-il ajouté."})
+  void otherLinesStartNone(String line) {
+    assertFalse(BoilerplatePatterns.isLinkListHeader(Normalizer.key(line)));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "Kim, a répondu en soulignant que l’amitié spéciale a conduit à…",
@@ -67,6 +126,15 @@ class BoilerplatePatternsTest {
       "Twitter a suspendu le compte du président.",
       "Nous utilisons des drones pour surveiller la frontière, a déclaré le général.",
       "Le site est fermé depuis mardi.",
+      // paywall and teaser words inside report sentences
+      "L'abonnement annuel coûte 90 euros, a précisé la direction.",
+      "Encore 20 % de hausse pour les loyers parisiens cette année.",
+      "Subscribers to the service rose to 200 million in 2020.",
+      "The video is available to members of the public until Friday.",
+      "Les abonnés de la SNCF pourront se faire rembourser leur carte.",
+      "Les plus lus des romans de l'été sont souvent des polars.",
+      "Il a lu aussi les rapports de la commission.",
+      "En 2020, 45 % des Français ont déclaré avoir renoncé à des soins.",
       ""})
   void reportLinesAreNot(String line) {
     assertNull(BoilerplatePatterns.reason(Normalizer.key(Normalizer.line(line))));

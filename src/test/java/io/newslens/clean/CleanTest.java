@@ -135,11 +135,11 @@ class CleanTest {
   @Test
   void paramsNameTheirFlags() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CleanParams(1, 0.02, 500, true, 400, 20, 0.55));
+        () -> new CleanParams(1, 0.02, 500, true, 400, 20, 0.55, 2, 1000, 4, 0.2, 200, true));
     assertTrue(e.getMessage().startsWith("--boilerplate-min-docs"));
-    e = assertThrows(IllegalArgumentException.class, () -> new CleanParams(10, 1.5, 500, true, 400, 20, 0.55));
+    e = assertThrows(IllegalArgumentException.class, () -> new CleanParams(10, 1.5, 500, true, 400, 20, 0.55, 2, 1000, 4, 0.2, 200, true));
     assertTrue(e.getMessage().startsWith("--boilerplate-min-fraction"));
-    e = assertThrows(IllegalArgumentException.class, () -> new CleanParams(10, 0.02, 500, true, 400, 20, Double.NaN));
+    e = assertThrows(IllegalArgumentException.class, () -> new CleanParams(10, 0.02, 500, true, 400, 20, Double.NaN, 2, 1000, 4, 0.2, 200, true));
     assertTrue(e.getMessage().startsWith("--lang-min-confidence"));
   }
 }

@@ -50,6 +50,25 @@ class ExtractionSpansTest {
         + "© Le Site 2020", part.text());
   }
 
+  @Test
+  void theStructuralRulesSeeNeitherTheDroppedLinesNorThemAsNeighbours() {
+    Cleaner.Rules all = new Cleaner.Rules(true, true, 500, 200);
+    Cleaner.Repetition none = Cleaner.Repetition.ofSource(h -> false);
+    String body = "\nIl a fait chaud à Paris cet été.\nLes parcs étaient pleins.";
+    // a short title between two lines the rules removed is taken for page chrome (boilerplate_block) ...
+    String shared = "Partagez sur Facebook\nUn été à Paris\nPartagez sur Twitter" + body;
+    assertEquals(List.of("share_prompt", "boilerplate_block", "share_prompt"),
+        Cleaner.clean(shared, List.of(), none, all).removals().stream().map(Cleaner.Removal::reason).toList());
+    // ... but between two lines the extractor dropped it is the first line of the article the extractor kept
+    String page = "Accueil\nUn été à Paris\nFrance" + body;
+    Cleaner.Cleaned c = Cleaner.clean(page, List.of(new Cleaner.PreRemoved(0, 7, "extraction:navigation"),
+        new Cleaner.PreRemoved(page.indexOf("France"), page.indexOf("France") + 6, "extraction:navigation")),
+        none, all);
+    assertEquals("Un été à Paris\n\nIl a fait chaud à Paris cet été.\nLes parcs étaient pleins.", c.text());
+    assertEquals(List.of("extraction:navigation", "extraction:navigation"),
+        c.removals().stream().map(Cleaner.Removal::reason).toList());
+  }
+
   static final StructType SCHEMA = new StructType()
       .add(DOC_ID, DataTypes.StringType, false)
       .add(SOURCE, DataTypes.StringType, true)

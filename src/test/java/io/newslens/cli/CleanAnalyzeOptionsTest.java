@@ -36,9 +36,13 @@ class CleanAnalyzeOptionsTest {
   @Test
   void flagsReachTheParams() {
     Host h = parse("--boilerplate-min-docs", "5", "--boilerplate-min-fraction", "0.1", "--no-boilerplate-patterns",
-        "--lang-min-confidence", "0.7", "--no-stemming", "--max-tokens-per-doc", "100");
+        "--lang-min-confidence", "0.7", "--no-stemming", "--max-tokens-per-doc", "100",
+        "--boilerplate-window-days", "3", "--boilerplate-window-records", "500", "--boilerplate-window-min-docs", "6",
+        "--boilerplate-window-min-fraction", "0.3", "--boilerplate-window-max-line-chars", "150",
+        "--no-boilerplate-structure");
     assertEquals(new CleanParams(5, 0.1, CleanParams.DEFAULT_MAX_LINE_CHARS, false,
-        CleanParams.DEFAULT_LANG_SAMPLE_CHARS, CleanParams.DEFAULT_LANG_MIN_LETTERS, 0.7), h.clean.toParams());
+        CleanParams.DEFAULT_LANG_SAMPLE_CHARS, CleanParams.DEFAULT_LANG_MIN_LETTERS, 0.7, 3, 500, 6, 0.3, 150, false),
+        h.clean.toParams());
     assertEquals(new AnalyzeParams(false, 100), h.analyze.toParams());
   }
 
@@ -46,6 +50,12 @@ class CleanAnalyzeOptionsTest {
   void badValuesAreUsageErrorsNamingTheFlag() {
     UsageException e = assertThrows(UsageException.class, () -> parse("--boilerplate-min-docs", "1").clean.toParams());
     assertTrue(e.getMessage().startsWith("--boilerplate-min-docs"));
+    for (String[] bad : new String[][] {{"--boilerplate-window-days", "-1"}, {"--boilerplate-window-days", "400"},
+        {"--boilerplate-window-records", "5"}, {"--boilerplate-window-min-docs", "2"},
+        {"--boilerplate-window-min-fraction", "1.5"}, {"--boilerplate-window-max-line-chars", "0"}}) {
+      e = assertThrows(UsageException.class, () -> parse(bad).clean.toParams(), String.join(" ", bad));
+      assertTrue(e.getMessage().startsWith(bad[0]), e.getMessage());
+    }
     e = assertThrows(UsageException.class, () -> parse("--max-tokens-per-doc", "0").analyze.toParams());
     assertTrue(e.getMessage().startsWith("--max-tokens-per-doc"));
   }

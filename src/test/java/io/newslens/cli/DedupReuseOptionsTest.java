@@ -30,8 +30,9 @@ class DedupReuseOptionsTest {
     assertEquals(3, p.shingleSize());
     assertEquals(7, p.seed());
     ReuseOptions r = new ReuseOptions();
-    new CommandLine(r).parseArgs("--reuse-ngram", "4", "--reuse-max-gap", "0");
-    assertEquals(new ReuseParams(4, 100, 5, 2, 0, 10), r.toParams());
+    new CommandLine(r).parseArgs("--reuse-ngram", "4", "--reuse-max-gap", "0", "--reuse-min-content-words", "3",
+        "--reuse-noun-phrase-words", "0");
+    assertEquals(new ReuseParams(4, 100, 5, 2, 0, 10, 3, 0), r.toParams());
   }
 
   @Test
@@ -44,5 +45,13 @@ class DedupReuseOptionsTest {
     new CommandLine(r).parseArgs("--reuse-max-docs", "1");
     e = assertThrows(UsageException.class, r::toParams);
     assertTrue(e.getMessage().startsWith("--reuse-max-docs"), e.getMessage());
+    ReuseOptions content = new ReuseOptions();
+    new CommandLine(content).parseArgs("--reuse-min-content-words", "11");
+    e = assertThrows(UsageException.class, content::toParams);
+    assertTrue(e.getMessage().startsWith("--reuse-min-content-words"), e.getMessage());
+    ReuseOptions phrase = new ReuseOptions();
+    new CommandLine(phrase).parseArgs("--reuse-noun-phrase-words", "-1");
+    e = assertThrows(UsageException.class, phrase::toParams);
+    assertTrue(e.getMessage().startsWith("--reuse-noun-phrase-words"), e.getMessage());
   }
 }

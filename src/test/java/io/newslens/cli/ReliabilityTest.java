@@ -71,7 +71,7 @@ class ReliabilityTest {
     Path log = tmp.resolve("logs/faulty");
     Process p = ChildJvm.startMain(log, List.of("-D" + Ingest.TEST_FAIL_FIRST_ATTEMPT + "=true"),
         "run", "--master", "local[2,4]", "--partitions", "3", "--input", in.toString(), "--output", out.toString());
-    assertEquals(0, ChildJvm.waitFor(p, 240, log), ChildJvm.tail(log));
+    assertEquals(0, ChildJvm.waitFor(p, 900, log), ChildJvm.tail(log));
     String err = Files.readString(Path.of(log + ".err"));
     assertTrue(err.contains("injected failure (" + Ingest.TEST_FAIL_FIRST_ATTEMPT + ")"), "the hook fired: " + err);
     assertSameTables(spark, clean, out);
@@ -138,7 +138,7 @@ class ReliabilityTest {
     Path log = tmp.resolve("logs/one-core");
     Process p = ChildJvm.startMain(log, List.of(), "run", "--master", "local[1]", "--input", in.toString(),
         "--output", out.toString());
-    assertEquals(0, ChildJvm.waitFor(p, 240, log), ChildJvm.tail(log));
+    assertEquals(0, ChildJvm.waitFor(p, 900, log), ChildJvm.tail(log));
     assertSameTables(spark, clean, out);
   }
 

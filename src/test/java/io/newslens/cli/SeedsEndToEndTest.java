@@ -49,6 +49,12 @@ class SeedsEndToEndTest {
       "004_a8609f9c589cff3b.txt", "Boudé par l'Occident, Vladimir Poutine se tourne vers Kim Jong Un en "
           + "tant qu'allié de la Corée du Nord.");
 
+  static List<String> iterable(java.util.Iterator<String> it) {
+    List<String> out = new java.util.ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+
   @Test
   void seedsGiveFiveDocumentsWithStableIdsTitlesAndTheOneDate(SparkSession spark) throws IOException {
     Path out = tmp.resolve("out");
@@ -98,6 +104,15 @@ class SeedsEndToEndTest {
     m.path("params").path("given").fieldNames().forEachRemaining(given::add);
     assertEquals(java.util.Set.of("input", "output"), given);
     assertEquals(0, m.path("input").path("hidden_files_skipped").asInt());
+    // what cleaning removed, per source (the reasons of CleanTest: 12 + 13 + 4 + 3 + 2 lines)
+    JsonNode clean = m.path("clean");
+    assertEquals(34, clean.path("lines_removed").asLong());
+    assertEquals(5, clean.path("sources").asInt());
+    assertEquals(13, clean.path("by_source").path("001_e403d3f9431f0434").path("lines_removed").asLong());
+    assertEquals(3, clean.path("by_source").path("001_e403d3f9431f0434").path("lines_removed_by_reason")
+        .path("read_also").asLong());
+    assertEquals(List.of("001_e403d3f9431f0434", "000_4927eef291c689c3", "002_eb4eecf2300c74ce",
+        "003_62fb6a3b0380740b", "004_a8609f9c589cff3b"), iterable(clean.path("by_source").fieldNames()));
 
     for (String t : io.newslens.output.Tables.ALL) {
       assertEquals(spark.read().parquet(out.resolve(t).toString()).count(), m.path("tables").path(t).path("rows").asLong(), t);

@@ -84,14 +84,14 @@ class ReuseTest {
       assertEquals(13, r.getInt(4)); // after "Selon l'AFP, "
     }
     // with a higher boilerplate limit the footer becomes reuse between siteA and siteB
-    ReuseParams loose = new ReuseParams(5, 100, 6, 2, 12, 10);
+    ReuseParams loose = new ReuseParams(5, 100, 6, 2, 12, 10, 5, 20);
     assertEquals(7, Reuse.apply(df, loose).passages().count());
   }
 
   @Test
   void paramsAndSchemaErrors(SparkSession spark) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new ReuseParams(5, 100, 5, 2, 12, 4));
+        () -> new ReuseParams(5, 100, 5, 2, 12, 4, 0, 0));
     assertTrue(e.getMessage().contains("--reuse-min-words"));
     Dataset<Row> noSource = TestCorpora.documents(spark, doc("a", "s", null, "x")).drop(SOURCE);
     e = assertThrows(IllegalArgumentException.class, () -> Reuse.apply(noSource, ReuseParams.defaults()));

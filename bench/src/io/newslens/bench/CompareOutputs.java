@@ -1,5 +1,6 @@
 package io.newslens.bench;
 
+import io.newslens.output.OutputDiff;
 import io.newslens.output.Tables;
 import io.newslens.spark.SparkSessions;
 import java.util.ArrayList;
@@ -18,69 +19,43 @@ import org.apache.spark.sql.SparkSession;
  * in either, the rows of each and the rows of A exceptAll B and of B exceptAll A (all columns but those excluded).
  * Prints one JSON object: {"tables": {name: {"a": n, "b": n, "a_not_b": n, "b_not_a": n}}, "identical": bool}.
  *
- * <p>Usage: {@code CompareOutputs A B [--exclude table.column,...] [--tables t1,t2]}
+ * <p>Usage: {@code CompareOutputs A B [--exclude table.column,...] [--tables t1,t2] [--partition table.column,...]}.
+ * An excluded {@code *.column} is left out of every table (e.g. {@code *.version}: an updated output's rows carry the
+ * version that wrote them, a full run's all say 1). A {@code --partition} column (e.g.
+ * {@code duplicate_clusters.cluster_id}) is an id whose value may differ while the grouping it makes must not: it is
+ * compared as the sorted doc_ids of its group.
  */
 public final class CompareOutputs {
   public static void main(String[] args) throws Exception {
     String a = args[0];
     String b = args[1];
     List<String> exclude = new ArrayList<>();
+    List<String> partition = new ArrayList<>();
     List<String> tables = new ArrayList<>(Tables.ALL);
     for (int i = 2; i < args.length; i += 2) {
       if (args[i].equals("--exclude")) exclude.addAll(Arrays.asList(args[i + 1].split(",")));
       else if (args[i].equals("--tables")) tables = Arrays.asList(args[i + 1].split(","));
+      else if (args[i].equals("--partition")) partition.addAll(Arrays.asList(args[i + 1].split(",")));
       else throw new IllegalArgumentException("unknown option " + args[i]);
     }
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     try {
-      System.out.println(toJson(compare(spark, a, b, tables, exclude)));
+      System.out.println(toJson(compare(spark, a, b, tables, exclude, partition)));
     } finally {
       spark.stop();
     }
   }
 
-  /** Per table: rows in A, rows in B, rows of A not in B, rows of B not in A (multiset difference). */
+  /** Per table: rows in A, rows in B, rows of A not in B, rows of B not in A ({@link OutputDiff}). */
   public static Map<String, long[]> compare(SparkSession spark, String a, String b, List<String> tables,
       List<String> exclude) throws java.io.IOException {
-    Map<String, long[]> out = new LinkedHashMap<>();
-    for (String t : tables) {
-      boolean inA = exists(spark, a + "/" + t);
-      boolean inB = exists(spark, b + "/" + t);
-      if (!inA && !inB) continue;
-      if (!inA || !inB) {
-        out.put(t, new long[] {inA ? count(spark, a, t) : -1, inB ? count(spark, b, t) : -1, -1, -1});
-        continue;
-      }
-      Dataset<Row> x = spark.read().parquet(a + "/" + t);
-      Dataset<Row> y = spark.read().parquet(b + "/" + t);
-      List<String> cols = new ArrayList<>();
-      for (String c : x.columns()) if (!exclude.contains(t + "." + c)) cols.add(c);
-      x = comparable(x, cols);
-      y = comparable(y, cols);
-      out.put(t, new long[] {x.count(), y.count(), x.exceptAll(y).count(), y.exceptAll(x).count()});
-    }
-    return out;
+    return OutputDiff.compare(spark, a, b, tables, exclude, List.of());
   }
 
-  /** The columns, with maps as sorted arrays of entries (set operations refuse map columns). */
-  static Dataset<Row> comparable(Dataset<Row> df, List<String> cols) {
-    List<org.apache.spark.sql.Column> out = new ArrayList<>();
-    for (String c : cols) {
-      boolean map = df.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.MapType;
-      out.add(map ? org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.map_entries(
-          org.apache.spark.sql.functions.col(c))).as(c) : org.apache.spark.sql.functions.col(c));
-    }
-    return df.select(out.toArray(org.apache.spark.sql.Column[]::new));
-  }
-
-  private static long count(SparkSession spark, String dir, String t) {
-    return spark.read().parquet(dir + "/" + t).count();
-  }
-
-  private static boolean exists(SparkSession spark, String dir) throws java.io.IOException {
-    Path p = new Path(dir);
-    FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    return fs.exists(p);
+  /** As above, with id columns compared by the groups of documents they make ({@code table.column}). */
+  public static Map<String, long[]> compare(SparkSession spark, String a, String b, List<String> tables,
+      List<String> exclude, List<String> partition) throws java.io.IOException {
+    return OutputDiff.compare(spark, a, b, tables, exclude, partition);
   }
 
   public static String toJson(Map<String, long[]> r) {

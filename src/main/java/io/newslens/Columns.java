@@ -182,4 +182,13 @@ public final class Columns {
   public static final String DOMINANT_WEIGHT = "dominant_weight";
   public static final String DOCS = "docs";
 
+  // ---- versions and ids (incremental updates) ---------------------------------------------------------------------
+  /** The output version that wrote a row: 1 for a full run, one more for each update. */
+  public static final String VERSION = "version";
+  /** id_aliases: an id that no longer names anything (old_id) and the id that took its members (new_id). */
+  public static final String OLD_ID = "old_id";
+  public static final String NEW_ID = "new_id";
+  /** id_aliases: what happened to old_id: merge (its members joined new_id) or split (some left for new_id). */
+  public static final String EVENT = "event";
+
 }

@@ -347,6 +347,25 @@ public final class Clean {
       .add(END, DataTypes.IntegerType, false)
       .add(REASON, DataTypes.StringType, false);
 
+  /**
+   * Cleaned documents as they were before cleaning, to be cleaned again (an update cleans every document with the
+   * lines repeated after it): text = raw_text, the columns the stage adds dropped, and for a web page the spans its
+   * extractor left out ({@code extraction.dropped}) rebuilt from its {@code extraction:REASON} annotations — one span
+   * per removed line, which removes exactly those lines with those reasons again. Other columns stay where they are.
+   */
+  public static Dataset<Row> uncleaned(Dataset<Row> cleaned) {
+    Dataset<Row> d = cleaned.withColumn(TEXT, col(RAW_TEXT));
+    if (Arrays.asList(cleaned.columns()).contains(EXTRACTION)
+        && cleaned.schema().apply(EXTRACTION).dataType() instanceof StructType) {
+      Column spans = transform(filter(col(BOILERPLATE), b -> b.getField(REASON).startsWith(EXTRACTION_REASON_PREFIX)),
+          b -> struct(b.getField(START).as(START), b.getField(END).as(END),
+              substring(b.getField(REASON), EXTRACTION_REASON_PREFIX.length() + 1, Integer.MAX_VALUE).as(REASON)));
+      d = d.withColumn(EXTRACTION, when(col(EXTRACTION).isNull(), lit(null))
+          .otherwise(col(EXTRACTION).withField(DROPPED, spans)));
+    }
+    return d.drop(ADDED.toArray(String[]::new));
+  }
+
   /** Prefix of the boilerplate reason of a span the page extractor dropped. */
   public static final String EXTRACTION_REASON_PREFIX = "extraction:";
 

@@ -6,12 +6,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Newslens command line: {@code newslens run [options]}. {@link #run} returns 0 (ok), 1 (the run failed) or
+ * Newslens command line: {@code newslens run [options]} and {@code newslens update --output OUT --input NEW}. {@link #run} returns 0 (ok), 1 (the run failed) or
  * 2 (bad usage); expected failures print one line, a stack trace only with {@code --verbose}.
  */
 @Command(name = "newslens", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Turns a corpus of news articles into Parquet tables: documents, terms, duplicates, reuse, topics.",
-    subcommands = {RunCommand.class})
+    subcommands = {RunCommand.class, UpdateCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
@@ -37,7 +37,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: run");
+    throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: run or update");
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -30,62 +30,35 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--input", paramLabel = "PATH", defaultValue = "${sys:newslens.home:-.}/seeds",
-      description = "A file, folder (read recursively) or glob; repeatable. Default: ${DEFAULT-VALUE}")
-  List<String> inputs = new ArrayList<>();
-
-  @Option(names = "--output", paramLabel = "PATH", defaultValue = "${sys:newslens.home:-.}/out",
-      description = "Output folder (created; replaced only if it is a Newslens output). Default: ${DEFAULT-VALUE}")
-  String output;
-
-  @Option(names = "--field", paramLabel = "FIELD=COLUMN",
-      description = "Name the input column of a field: text, title, date, url, source, id. Repeatable.")
-  Map<String, String> fields = new LinkedHashMap<>();
-
-  @Option(names = "--source", paramLabel = "NAME",
-      description = "Source for records with neither a source field nor a URL (default: the file name)")
-  String source;
-
-  @Option(names = "--max-record-bytes", paramLabel = "N", defaultValue = "" + IngestParams.DEFAULT_MAX_RECORD_BYTES,
-      description = "Largest record accepted; larger ones are rejected as too_large. Default: ${DEFAULT-VALUE}")
-  int maxRecordBytes;
-
-  @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
-      description = "Partitions of the documents table (0: automatic). Default: ${DEFAULT-VALUE}")
-  int partitions;
-
-  @Mixin CleanOptions clean = new CleanOptions();
-  @Mixin AnalyzeOptions analyze = new AnalyzeOptions();
-  @Mixin DedupOptions dedup = new DedupOptions();
-  @Mixin ReuseOptions reuse = new ReuseOptions();
-  @Mixin StoriesOptions stories = new StoriesOptions();
-  @Mixin TermsOptions terms = new TermsOptions();
-  @Mixin TopicsOptions topics = new TopicsOptions();
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-      description = "Seed of every randomized step (MinHash family, topic sampler). Default: ${DEFAULT-VALUE}")
-  long seed;
-
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master when not run by spark-submit. Default: local[*]")
-  String master;
-
-  @Option(names = {"-v", "--verbose"}, description = "Log Spark's INFO lines and print stack traces.")
-  boolean verbose;
+  @Mixin JobOptions job = new JobOptions();
 
   @Override
   public Integer call() throws Exception {
-    if (verbose) {
+    if (job.verbose) {
       Configurator.setRootLevel(Level.INFO);
     }
     JobConfig cfg = config();
-    // Stop the session only if this run made it: a caller's session (tests, a notebook) may be active or default.
-    boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.getOrCreate(master);
-    try {
+    return withSession(job.master, spark -> {
       Pipeline.Summary s = Pipeline.run(spark, cfg);
       spec.commandLine().getOut().println(summaryLine(s));
       return 0;
+    });
+  }
+
+  /** What a command does with the session. */
+  interface SessionBody {
+    int run(SparkSession spark) throws Exception;
+  }
+
+  /**
+   * Runs {@code body} with a session, stopped afterwards only if made here: a caller's session (tests, a notebook)
+   * may be active or default.
+   */
+  static int withSession(String master, SessionBody body) throws Exception {
+    boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = SparkSessions.getOrCreate(master);
+    try {
+      return body.run(spark);
     } finally {
       if (ownSession) spark.stop();
     }
@@ -107,35 +80,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   JobConfig config() {
-    IngestParams ingest;
-    try {
-      ingest = new IngestParams(new FieldMapping(fields, source), maxRecordBytes, partitions);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    Map<String, String> given = new TreeMap<>();
-    Map<String, Object> effective = new TreeMap<>();
-    for (OptionSpec o : spec.options()) {
-      String name = o.longestName().replaceFirst("^--", "");
-      if (o.usageHelp() || o.versionHelp() || name.equals("verbose")) continue;
-      Object v = o.getValue();
-      effective.put(name, v == null ? null : v.toString());
-      if (spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(o)) {
-        given.put(name, String.valueOf(v));
-      }
-    }
-    // --frequent-share (a terms option) flags terms in the terms table and keeps the same terms out of the topics
-    io.newslens.terms.TermsParams termsParams;
-    io.newslens.topics.TopicsParams topicsParams;
-    try {
-      termsParams = terms.toParams();
-      topicsParams = topics.toParams(seed);
-      topicsParams = topicsParams.withLabels(termsParams.frequentShare(), topicsParams.relevanceLambda());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    return new JobConfig(inputs, output, master, seed, ingest, clean.toParams(), analyze.toParams(),
-        dedup.toParams(seed), reuse.toParams(), stories.toParams(), termsParams, topicsParams, given, effective);
+    return job.config(spec);
   }
 
   /** Maps exceptions to exit codes: usage 2, expected run failure 1, anything else 1 with its class name. */

@@ -76,8 +76,16 @@ public final class Dedup {
    * pairs: see {@link #PAIR_COLUMNS}; clusters: one row per document, see {@link #CLUSTER_COLUMNS}. Both are read
    * from what {@code apply} persisted: call {@link #release} once they are written, not before.
    */
-  public record Result(Dataset<Row> pairs, Dataset<Row> clusters, List<Dataset<Row>> cached,
-      List<Graph<?, ?>> graphs) {
+  public record Result(Dataset<Row> pairs, Dataset<Row> clusters, Dataset<Row> bucketPairs,
+      List<Dataset<Row>> cached, List<Graph<?, ?>> graphs) {
+    /**
+     * Every near-duplicate candidate with the number of buckets that gave it: doc_a, doc_b, {@link #BUCKETS}
+     * (read from what {@code apply} persisted; lazy).
+     */
+    public Dataset<Row> candidateBuckets() {
+      return bucketPairs.filter(not(col(IS_EXACT))).groupBy(DOC_A, DOC_B).agg(count(lit(1)).cast("int").as(BUCKETS));
+    }
+
     /** Unpersists what finding the pairs persisted, the verified pairs and the connected-components graphs. */
     public void release() {
       for (Dataset<Row> d : cached) d.unpersist(false);
@@ -89,7 +97,10 @@ public final class Dedup {
    * The verified pairs and what computing them persisted: the buckets' exact and candidate pairs, the distinct
    * candidates and their documents' shingle sets.
    */
-  private record Found(Dataset<Row> pairs, List<Dataset<Row>> persisted) {}
+  private record Found(Dataset<Row> pairs, Dataset<Row> bucketPairs, List<Dataset<Row>> persisted) {}
+
+  /** Candidate rows of the state: the buckets that gave a pair. */
+  public static final String BUCKETS = "buckets";
 
   /** A clusters table and the GraphX graphs its lineage reads (cached until unpersisted). */
   record Components(Dataset<Row> clusters, List<Graph<?, ?>> graphs) {}
@@ -109,11 +120,12 @@ public final class Dedup {
   public static final List<String> CLUSTER_COLUMNS =
       List.of(DOC_ID, CLUSTER_ID, CLUSTER_SIZE, REPRESENTATIVE, IS_REPRESENTATIVE);
 
-  private static final String BUCKET = "bucket";
-  private static final String KEY_HI = "exact_hi";
-  private static final String KEY_LO = "exact_lo";
-  private static final String NSH = "n_shingles";
-  static final String IS_EXACT = "is_exact";
+  /** {@link #SLOTS} columns. */
+  public static final String BUCKET = "bucket";
+  public static final String KEY_HI = "exact_hi";
+  public static final String KEY_LO = "exact_lo";
+  public static final String NSH = "n_shingles";
+  public static final String IS_EXACT = "is_exact";
   private static final String SH = "shingles";
   private static final String SIG = "signature";
 
@@ -122,7 +134,7 @@ public final class Dedup {
    * half of its 128-bit exact key, is_exact) and one row per LSH band (bucket = the band key). Every row carries
    * the exact key and the shingle count.
    */
-  static final StructType SLOTS = new StructType()
+  public static final StructType SLOTS = new StructType()
       .add(BUCKET, DataTypes.LongType, false)
       .add(DOC_ID, DataTypes.StringType, false)
       .add(KEY_HI, DataTypes.LongType, false)
@@ -159,14 +171,14 @@ public final class Dedup {
     Components c = components(documents, pairs);
     List<Dataset<Row>> cached = new ArrayList<>(found.persisted());
     cached.add(pairs);
-    return new Result(pairs, c.clusters(), List.copyOf(cached), c.graphs());
+    return new Result(pairs, c.clusters(), found.bucketPairs(), List.copyOf(cached), c.graphs());
   }
 
   /**
    * The {@link #SLOTS} rows of {@code documents}, in one pass over the texts: each text's word hashes, exact key,
    * shingle set, one-permutation MinHash signature and band keys. Documents without words give no rows.
    */
-  static Dataset<Row> slots(Dataset<Row> documents, DedupParams p) {
+  public static Dataset<Row> slots(Dataset<Row> documents, DedupParams p) {
     Banding banding = p.banding();
     OnePermutationHasher hasher = hasher(p);
     int k = p.shingleSize();
@@ -189,13 +201,44 @@ public final class Dedup {
     return new OnePermutationHasher(Math.max(p.numHashes(), p.banding().numHashes()), p.seed());
   }
 
+  /** A text's shingle set (sorted hashes of its word shingles) and MinHash signature: what verification compares. */
+  public record Features(long[] shingles, long[] signature) {}
+
+  /** The {@link Features} of one text. */
+  public static Features features(String text, DedupParams p) {
+    long[] sh = Shingler.shingleSet(WordTokenizer.wordHashes(text), p.shingleSize());
+    return new Features(sh, hasher(p).signature(sh));
+  }
+
+  /** A candidate pair's similarities: the duplicate_pairs columns from estimated_jaccard to shingles_b. */
+  public record Verified(double estimatedJaccard, double jaccard, double containment, int shared, int shinglesA,
+      int shinglesB) {}
+
+  /** Verifies a candidate pair: MinHash estimate, exact Jaccard and containment of the shingle sets. */
+  public static Verified verify(Features a, Features b) {
+    int inter = SetSimilarity.intersection(a.shingles(), b.shingles());
+    int na = a.shingles().length;
+    int nb = b.shingles().length;
+    return new Verified(MinHasher.estimate(a.signature(), b.signature()), SetSimilarity.jaccard(inter, na, nb),
+        SetSimilarity.containment(inter, na, nb), inter, na, nb);
+  }
+
+  /**
+   * Whether a verified candidate is a near-duplicate: Jaccard at least {@code minJaccard}, or containment at least
+   * {@code minContainment} with the smaller text holding at least {@code minContainedShingles} shingles.
+   */
+  public static boolean accepts(double jaccard, double containment, int shinglesA, int shinglesB, DedupParams p) {
+    return jaccard >= p.minJaccard()
+        || (containment >= p.minContainment() && Math.min(shinglesA, shinglesB) >= p.minContainedShingles());
+  }
+
   /** The {@link #SETS} rows of {@code documents} (doc_id, text): shingle set and signature, recomputed. */
   private static Dataset<Row> sets(Dataset<Row> documents, DedupParams p) {
     OnePermutationHasher hasher = hasher(p);
     int k = p.shingleSize();
     return documents.select(col(DOC_ID), col(TEXT)).map((MapFunction<Row, Row>) r -> {
-      long[] sh = Shingler.shingleSet(WordTokenizer.wordHashes(r.getString(1)), k);
-      return RowFactory.create(r.getString(0), toBytes(sh), toBytes(hasher.signature(sh)));
+      Features f = features(r.getString(1), p);
+      return RowFactory.create(r.getString(0), toBytes(f.shingles()), toBytes(f.signature()));
     }, Encoders.row(SETS));
   }
 
@@ -221,12 +264,12 @@ public final class Dedup {
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     UserDefinedFunction verify = udf((UDF4<byte[], byte[], byte[], byte[], Row>) (sa, sb, ga, gb) -> {
-      long[] a = toLongs(sa);
-      long[] b = toLongs(sb);
-      int inter = SetSimilarity.intersection(a, b);
-      return RowFactory.create(MinHasher.estimate(toLongs(ga), toLongs(gb)), SetSimilarity.jaccard(inter, a.length,
-          b.length), SetSimilarity.containment(inter, a.length, b.length), inter, a.length, b.length);
+      Verified v = verify(new Features(toLongs(sa), toLongs(ga)), new Features(toLongs(sb), toLongs(gb)));
+      return RowFactory.create(v.estimatedJaccard(), v.jaccard(), v.containment(), v.shared(), v.shinglesA(),
+          v.shinglesB());
     }, VERIFIED).asNondeterministic().asNonNullable();
+    UserDefinedFunction accepted = udf((UDF4<Double, Double, Integer, Integer, Boolean>) (j, c, na, nb) ->
+        accepts(j, c, na, nb, p), DataTypes.BooleanType);
 
     // shingle sets are recomputed for the documents of some candidate pair only (a semi join on doc_id first);
     // joined twice below, to doc_a and to doc_b, so kept: the texts are read and shingled once
@@ -237,11 +280,10 @@ public final class Dedup {
         .join(side.toDF(DOC_B, "sh_b", "sig_b"), DOC_B)
         .select(col(DOC_A), col(DOC_B), verify.apply(col("sh_a"), col("sh_b"), col("sig_a"), col("sig_b")).as("v"))
         .select(col(DOC_A), col(DOC_B), lit(NEAR).as(KIND), col("v.*"))
-        .filter(col(JACCARD).geq(p.minJaccard()).or(col(CONTAINMENT).geq(p.minContainment())
-            .and(least(col(SHINGLES_A), col(SHINGLES_B)).geq(p.minContainedShingles()))));
+        .filter(accepted.apply(col(JACCARD), col(CONTAINMENT), col(SHINGLES_A), col(SHINGLES_B)));
 
     return new Found(exact.unionByName(near).select(PAIR_COLUMNS.stream().map(functions::col)
-        .toArray(Column[]::new)), List.of(found, candidates, side));
+        .toArray(Column[]::new)), found, List.of(found, candidates, side));
   }
 
   /**
@@ -270,56 +312,21 @@ public final class Dedup {
    * one per member, which is the bucket's size only in a bucket of that many different texts.
    */
   private static final class BucketIterator extends SortedRuns {
-    private record Key(long hi, long lo) {}
-
-    private final int maxBucket;
-    private final String[] members;
-    private final Map<Key, String> exactReps = new HashMap<>();
-    private final Set<Key> seen = new HashSet<>();
+    private final BucketPairs pairs;
+    private final BucketPairs.Sink sink = (a, b, exact, shingles) -> emit(RowFactory.create(a, b, exact, shingles));
 
     BucketIterator(Iterator<Row> in, int maxBucket) {
       super(in);
-      this.maxBucket = maxBucket;
-      this.members = new String[maxBucket + 1];
+      this.pairs = new BucketPairs(maxBucket);
     }
 
     @Override
     protected void run(long bucket) {
-      exactReps.clear();
-      seen.clear();
-      int n = 0;
-      String first = null;
-      String prev = null;
+      pairs.start();
       for (Row r; (r = take(bucket)) != null; ) {
-        String id = r.getString(1);
-        Key key = new Key(r.getLong(2), r.getLong(3));
-        if (r.getBoolean(5)) { // exact-key rows: the first (smallest) doc_id of a key with each later one
-          String rep = exactReps.putIfAbsent(key, id);
-          if (rep != null) emit(RowFactory.create(rep, id, true, r.getInt(4)));
-          continue;
-        }
-        // an exact duplicate of an earlier member takes no part, nor one document twice (a 64-bit key collision)
-        if (!seen.add(key)) continue;
-        if (n <= maxBucket) {
-          members[n] = id;
-          if (n == maxBucket) bufferedPairs(n + 1); // over the limit: star and chain for what is buffered
-        } else { // and stream the rest
-          emit(candidate(first, id));
-          emit(candidate(prev, id));
-        }
-        if (n == 0) first = id;
-        prev = id;
-        n++;
+        pairs.add(r.getString(1), r.getLong(2), r.getLong(3), r.getInt(4), r.getBoolean(5), sink);
       }
-      if (n >= 2 && n <= maxBucket) bufferedPairs(n);
-    }
-
-    private void bufferedPairs(int n) {
-      for (long x : Banding.bucketPairs(n, maxBucket)) emit(candidate(members[(int) (x >>> 32)], members[(int) x]));
-    }
-
-    private static Row candidate(String a, String b) {
-      return RowFactory.create(a, b, false, 0);
+      pairs.finish(sink);
     }
   }
 
@@ -397,6 +404,18 @@ public final class Dedup {
         .select(CLUSTER_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
     return new Components(table, graphs);
   }
+
+  /** A cluster member as the representative rule sees it: published_at (null: unknown) and text length. */
+  public record Member(String docId, java.sql.Timestamp publishedAt, long length) {}
+
+  /**
+   * The representative rule of {@link #clusters} in plain Java: earliest published_at (unknown last), then longest
+   * text, then smallest doc_id; the first member in this order represents its cluster.
+   */
+  public static final java.util.Comparator<Member> REPRESENTATIVE_ORDER = java.util.Comparator
+      .comparing(Member::publishedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+      .thenComparing(java.util.Comparator.comparingLong(Member::length).reversed())
+      .thenComparing(Member::docId);
 
   static void requireColumns(Dataset<Row> df, String... names) {
     Schemas.require(df, "dedup: input lacks column(s)", names);

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param ingest, clean, analyze, dedup, reuse, stories, terms, topics each stage's own parameters
  * @param given the options the user gave, as typed (for the manifest)
  * @param effective every parameter's effective value, given or defaulted (for the manifest)
+ * @param arguments the job options as a command line that parses to these parameters again (inputs, output and
+ *     master left out; for the manifest, from which an update of the output takes its parameters)
  */
 public record JobConfig(
     List<String> inputs,
@@ -37,7 +39,8 @@ public record JobConfig(
     TermsParams terms,
     TopicsParams topics,
     Map<String, String> given,
-    Map<String, Object> effective) {
+    Map<String, Object> effective,
+    List<String> arguments) {
 
   public JobConfig {
     if (inputs == null || inputs.isEmpty()) throw new UsageException("--input: at least one input is needed");
@@ -45,6 +48,7 @@ public record JobConfig(
     inputs = List.copyOf(inputs);
     given = Map.copyOf(given == null ? Map.of() : given);
     effective = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(effective == null ? Map.of() : effective));
+    arguments = List.copyOf(arguments == null ? List.of() : arguments);
     if (ingest == null) ingest = IngestParams.defaults();
     if (clean == null) clean = CleanParams.defaults();
     if (analyze == null) analyze = AnalyzeParams.defaults();
@@ -57,7 +61,14 @@ public record JobConfig(
 
   /** A configuration with every default, for tests and programmatic use. */
   public static JobConfig of(List<String> inputs, String output) {
+    // every parameter at its default: the empty command line
     return new JobConfig(inputs, output, null, 42L, null, null, null, null, null, null, null, null, Map.of(),
-        Map.of());
+        Map.of(), List.of());
+  }
+
+  /** The same job on other inputs (an update's new files, or every input of a refresh). */
+  public JobConfig withInputs(List<String> newInputs) {
+    return new JobConfig(newInputs, output, master, seed, ingest, clean, analyze, dedup, reuse, stories, terms,
+        topics, given, effective, arguments);
   }
 }

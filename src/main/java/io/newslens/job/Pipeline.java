@@ -18,6 +18,9 @@ import io.newslens.stories.Stories;
 import io.newslens.terms.CountMode;
 import io.newslens.terms.Terms;
 import io.newslens.topics.Topics;
+import io.newslens.state.Lineage;
+import io.newslens.state.State;
+import io.newslens.state.StateTables;
 import io.newslens.ingest.Ingest;
 import io.newslens.ingest.Inputs;
 import io.newslens.output.Manifest;
@@ -57,11 +60,13 @@ public final class Pipeline {
   private final OutputFolder out;
   private final Map<String, Long> timings = new LinkedHashMap<>();
   private final Map<String, Long> rows = new LinkedHashMap<>();
+  private final State state;
 
-  private Pipeline(SparkSession spark, JobConfig cfg, OutputFolder out) {
+  private Pipeline(SparkSession spark, JobConfig cfg, OutputFolder out, int version) {
     this.spark = spark;
     this.cfg = cfg;
     this.out = out;
+    this.state = State.of(spark, out, cfg, version);
   }
 
   /**
@@ -85,10 +90,10 @@ public final class Pipeline {
     }
     OutputFolder out = OutputFolder.prepare(cfg.output(), spark.sparkContext().hadoopConfiguration(), runId);
     try {
-      Pipeline p = new Pipeline(spark, cfg, out);
+      Pipeline p = new Pipeline(spark, cfg, out, 1);
       Ingest.registerUdfs(spark);
       Manifest manifest = new Manifest(runId, started).versions(Versions.all(spark));
-      manifest.params(cfg.given(), cfg.effective());
+      manifest.params(cfg.given(), cfg.effective()).arguments(cfg.arguments());
       manifest.inputs(cfg.inputs(), listing.files(), listing.totalBytes(), listing.fingerprint(),
           listing.hiddenSkipped());
       p.ingest(listing, manifest);
@@ -100,8 +105,16 @@ public final class Pipeline {
       p.terms(manifest);
       p.topics(manifest);
       out.deleteStaged(WORK_INGESTED);
-      long total = Duration.between(started, Instant.now()).toMillis();
-      manifest.tables(p.rows).timings(p.timings, Instant.now(), total);
+      p.state.noAliases();
+      p.rows.put(Tables.ID_ALIASES, 0L);
+      Instant finished = Instant.now();
+      long total = Duration.between(started, finished).toMillis();
+      manifest.tables(p.rows).timings(p.timings, finished, total);
+      manifest.set(Lineage.VERSION_KEY, p.state.version());
+      manifest.set(Lineage.LINEAGE_KEY, Lineage.first(new Lineage.Entry(p.state.version(), runId, "run", started,
+          finished, cfg.inputs(), listing.files().size(), listing.totalBytes(), 0, p.recordsRead, p.recordsKept,
+          p.recordsRead - p.recordsKept, 0, p.rejectedByReason)));
+      manifest.section(StateTables.MANIFEST_KEY, p.state.manifestSection());
       out.writeManifest(manifest.toJson());
       out.publish();
       LOG.info("published {} ({} tables, {} s)", out.outputPath(), p.rows.size(), String.format("%.1f", total / 1e3));
@@ -121,7 +134,8 @@ public final class Pipeline {
       Dataset<Row> raw = r.raw().persist(StorageLevel.MEMORY_AND_DISK());
       long read = raw.count();
       save(WORK_INGESTED, r.documents());
-      save(Tables.REJECTED, r.rejected());
+      save(Tables.REJECTED, versioned(r.rejected()));
+      state.inputs(listing.files());
       raw.unpersist();
       // one scan of the written documents gives both their number and the text length the shuffles are sized on
       Row docs = read(WORK_INGESTED).agg(count(lit(1)), sum(length(col(Columns.TEXT)))).first();
@@ -176,6 +190,7 @@ public final class Pipeline {
       Dedup.Result r = Dedup.apply(read(Tables.DOCUMENTS), cfg.dedup());
       write(Tables.DUPLICATE_PAIRS, r.pairs());
       write(Tables.DUPLICATE_CLUSTERS, r.clusters());
+      state.dedup(read(Tables.DOCUMENTS), r, read(Tables.DUPLICATE_CLUSTERS));
       r.release();
       Row s = read(Tables.DUPLICATE_CLUSTERS).agg(
           countDistinct(col(Columns.CLUSTER_ID)),
@@ -199,6 +214,7 @@ public final class Pipeline {
       Reuse.Result r = Reuse.apply(read(Tables.DOCUMENTS), cfg.reuse());
       write(Tables.REUSE_PASSAGES, r.passages());
       r.release();
+      state.reuse(read(Tables.DOCUMENTS));
       return rows.get(Tables.REUSE_PASSAGES) + " shared passages";
     });
   }
@@ -241,11 +257,7 @@ public final class Pipeline {
       write(Tables.COLLOCATIONS, r.collocations());
       write(Tables.KEYNESS, r.keyness());
       write(Tables.TERM_TRENDS, r.termTrends());
-      Map<String, Object> section = new LinkedHashMap<>(r.stats().toMap());
-      section.put("frequent_share", cfg.terms().frequentShare());
-      section.put("frequent_terms", frequentTerms());
-      section.put("keyness_max_dp", cfg.terms().keynessMaxDp());
-      manifest.section("terms", section);
+      manifest.section("terms", Terms.manifestSection(r, read(Tables.TERMS), cfg.terms()));
       r.release();
       return rows.get(Tables.TERMS) + " terms, " + rows.get(Tables.COLLOCATIONS) + " collocations (counting "
           + r.countMode().label() + ")";
@@ -259,6 +271,7 @@ public final class Pipeline {
       write(Tables.TOPICS, r.topics());
       write(Tables.DOC_TOPICS, r.docTopics());
       write(Tables.TOPIC_TRENDS, r.topicTrends());
+      state.topics(r, read(Tables.TOKENS));
       r.release();
       if (r.notFitted() != null) {
         manifest.section("topics", Map.of("stats", r.stats(), "skipped", r.notFitted()));
@@ -269,27 +282,6 @@ public final class Pipeline {
           + String.format("%.3f", r.stats().meanCoherence());
     });
   }
-
-  /**
-   * Per language, the terms flagged frequent in the written terms table: how many, and the first
-   * {@link #FREQUENT_LISTED} display forms by document frequency (then term).
-   */
-  private Map<String, Object> frequentTerms() {
-    Map<String, Object> byLang = new TreeMap<>();
-    for (Row r : read(Tables.TERMS).filter(col(Columns.FREQUENT))
-        .groupBy(Columns.LANG)
-        .agg(count(lit(1)), org.apache.spark.sql.functions.slice(org.apache.spark.sql.functions.transform(
-            org.apache.spark.sql.functions.sort_array(org.apache.spark.sql.functions.collect_list(
-                org.apache.spark.sql.functions.struct(lit(0L).minus(col(Columns.DF)), col(Columns.TERM),
-                    col(Columns.DISPLAY)))), x -> x.getField(Columns.DISPLAY)), 1, FREQUENT_LISTED))
-        .collectAsList()) {
-      byLang.put(r.getString(0), Map.of("count", r.getLong(1), "terms", r.getList(2)));
-    }
-    return byLang;
-  }
-
-  /** Frequent terms the manifest names per language (it counts them all). */
-  static final int FREQUENT_LISTED = 50;
 
   /** Runs one stage with its Spark job description, timing and one INFO line. */
   private void stage(String name, Supplier<String> body) {
@@ -304,8 +296,13 @@ public final class Pipeline {
 
   /** Writes the table and records its row count, read back from what was written. */
   private void write(String table, Dataset<Row> df) {
-    save(table, df);
+    save(table, Tables.VERSIONED.contains(table) ? versioned(df) : df);
     rows.put(table, read(table).count());
+  }
+
+  /** The rows of a table of {@link Tables#VERSIONED} carry the version that wrote them. */
+  private Dataset<Row> versioned(Dataset<Row> df) {
+    return df.withColumn(Columns.VERSION, lit(state.version()));
   }
 
   private void save(String table, Dataset<Row> df) {

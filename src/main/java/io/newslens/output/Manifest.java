@@ -71,6 +71,24 @@ public final class Manifest {
     return this;
   }
 
+  /** Sets a top-level field to a JSON value (an update carries sections of its base's manifest over). */
+  public Manifest set(String name, com.fasterxml.jackson.databind.JsonNode value) {
+    root.set(name, value);
+    return this;
+  }
+
+  public Manifest set(String name, int value) {
+    root.put(name, value);
+    return this;
+  }
+
+  /** Adds {@code params.arguments}: the job options as a command line (what an update re-parses). */
+  public Manifest arguments(List<String> arguments) {
+    ArrayNode a = ((ObjectNode) root.path("params")).putArray("arguments");
+    arguments.forEach(a::add);
+    return this;
+  }
+
   public Manifest section(String name, Map<String, ?> values) {
     root.set(name, JSON.valueToTree(values));
     return this;

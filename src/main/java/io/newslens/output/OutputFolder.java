@@ -155,6 +155,16 @@ public final class OutputFolder {
     return out.toString();
   }
 
+  /** The staging folder this run writes (published as the output). */
+  public Path stagingDir() {
+    return staging;
+  }
+
+  /** The output folder as published before this run (read by an update while it stages the next version). */
+  public Path outputDir() {
+    return out;
+  }
+
   public FileSystem fileSystem() {
     return fs;
   }

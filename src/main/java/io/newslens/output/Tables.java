@@ -23,9 +23,21 @@ public final class Tables {
   public static final String TOPICS = "topics";
   public static final String DOC_TOPICS = "doc_topics";
   public static final String TOPIC_TRENDS = "topic_trends";
+  /** Ids of clusters (and stories) that updates merged into others or split off (incremental updates). */
+  public static final String ID_ALIASES = "id_aliases";
+  /** The folder of the persistent state an update reads ({@code io.newslens.state.StateTables}). */
+  public static final String STATE = "state";
 
   public static final String MANIFEST = "manifest.json";
 
   public static final List<String> ALL = List.of(DOCUMENTS, REJECTED, TOKENS, TERMS, DOC_TERMS, COLLOCATIONS,
-      KEYNESS, TERM_TRENDS, DUPLICATE_PAIRS, DUPLICATE_CLUSTERS, REUSE_PASSAGES, STORIES, STORY_ARTICLES, STORY_TRENDS, TOPICS, DOC_TOPICS, TOPIC_TRENDS);
+      KEYNESS, TERM_TRENDS, DUPLICATE_PAIRS, DUPLICATE_CLUSTERS, REUSE_PASSAGES, STORIES, STORY_ARTICLES, STORY_TRENDS,
+      TOPICS, DOC_TOPICS, TOPIC_TRENDS, ID_ALIASES);
+
+  /**
+   * Tables whose rows carry the {@code version} that wrote them: an update appends rows to them and rewrites only
+   * the files holding rows that change.
+   */
+  public static final List<String> VERSIONED = List.of(DOCUMENTS, REJECTED, TOKENS, DOC_TERMS, DUPLICATE_PAIRS,
+      DUPLICATE_CLUSTERS, REUSE_PASSAGES, DOC_TOPICS, ID_ALIASES);
 }

@@ -87,21 +87,8 @@ public final class Reuse {
     int boilerplate = p.boilerplateDocs();
     // documents are keyed by a 64-bit hash of their id (and sources by one of their name) so the postings shuffle
     // and the pair aggregation move longs, not strings; ids come back with the texts of the pairs found
-    Dataset<Row> docs = documents.select(xxhash64(col(DOC_ID)).as("doc_key"), xxhash64(col(SOURCE)).as("source_key"),
-        col(DOC_ID), col(SOURCE), col(TEXT));
-
-    // one pass over the texts: each document's distinct n-gram hashes with the word indices of their first and last
-    // occurrences, one posting row each
-    Dataset<Row> postings = docs.flatMap((FlatMapFunction<Row, Row>) r -> {
-      Grams g = distinctGrams(r.getString(4), n);
-      long doc = r.getLong(0);
-      long source = r.getLong(1);
-      List<Row> out = new ArrayList<>(g.hashes().length);
-      for (int i = 0; i < g.hashes().length; i++) {
-        out.add(RowFactory.create(g.hashes()[i], doc, source, g.first()[i], g.last()[i]));
-      }
-      return out.iterator();
-    }, Encoders.row(POSTING));
+    Dataset<Row> docs = keyed(documents);
+    Dataset<Row> postings = postings(docs, p);
 
     // one shuffle: postings clustered and sorted by n-gram (then document); each n-gram's postings are read as one
     // group, and an anchor (AnchorGroups) emits its pairs of documents of different sources. At most maxDocs + 1
@@ -110,24 +97,8 @@ public final class Reuse {
         .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new AnchorPairIterator(it, maxDocs, boilerplate),
             Encoders.row(ANCHOR_PAIR));
     // candidate pairs: at least minAnchors anchors, minAnchors of them close together in both texts
-    int span = p.maxGap() + p.minWords() + n;
     int minAnchors = p.minAnchors();
-    UserDefinedFunction clustered = udf((UDF1<scala.collection.Seq<Row>, Boolean>) list -> {
-      int k = list.size();
-      int[] firstA = new int[k];
-      int[] lastA = new int[k];
-      int[] firstB = new int[k];
-      int[] lastB = new int[k];
-      scala.collection.Iterator<Row> it = list.iterator();
-      for (int i = 0; it.hasNext(); i++) {
-        Row x = it.next();
-        firstA[i] = x.getInt(1);
-        lastA[i] = x.getInt(2);
-        firstB[i] = x.getInt(3);
-        lastB[i] = x.getInt(4);
-      }
-      return AnchorGroups.clustered(firstA, lastA, firstB, lastB, k, minAnchors, span);
-    }, DataTypes.BooleanType).asNonNullable();
+    UserDefinedFunction clustered = candidateFilter(p);
     Dataset<Row> pairs = anchorPairs
         .groupBy("key_a", "key_b")
         .agg(collect_list(struct(col("gram"), col("first_a"), col("last_a"), col("first_b"), col("last_b")))
@@ -138,24 +109,17 @@ public final class Reuse {
         // read three times below (both sides of the members, and the join with the texts): computed once
         .persist(StorageLevel.MEMORY_AND_DISK());
 
-    PassageAligner aligner = new PassageAligner(n, p.maxGap(), p.minWords());
+    PassageAligner aligner = aligner(p);
     int minContent = p.minContentWords();
     int phraseWords = p.nounPhraseWords();
     UserDefinedFunction align = udf((UDF3<String, String, scala.collection.Seq<Object>, Row[]>) (ta, tb, gs) -> {
       long[] allowed = new long[gs.size()];
       scala.collection.Iterator<Object> it = gs.iterator();
       for (int i = 0; it.hasNext(); i++) allowed[i] = (Long) it.next();
-      Words a = WordTokenizer.tokenize(ta);
-      Words b = WordTokenizer.tokenize(tb);
-      List<Row> out = new ArrayList<>();
-      for (PassageAligner.Passage x : aligner.align(a, b, allowed)) {
-        int start = a.starts()[x.startA()];
-        int end = a.ends()[x.endA() - 1];
-        String passage = ta.substring(start, end);
-        // a shared name, title or stock phrase is not reuse
-        if (PassageFilter.rejection(passage, x.matched(), minContent, phraseWords) != null) continue;
-        out.add(RowFactory.create(start, end, b.starts()[x.startB()], b.ends()[x.endB() - 1], x.matched(),
-            passage));
+      List<Span> ps = align(ta, tb, allowed, aligner, minContent, phraseWords);
+      List<Row> out = new ArrayList<>(ps.size());
+      for (Span x : ps) {
+        out.add(RowFactory.create(x.startA(), x.endA(), x.startB(), x.endB(), x.matched(), x.passage()));
       }
       return out.toArray(new Row[0]);
     }, DataTypes.createArrayType(SPAN, false)).asNonNullable();
@@ -183,12 +147,112 @@ public final class Reuse {
     return new Result(passages.select(PASSAGE_COLUMNS.stream().map(functions::col).toArray(Column[]::new)), pairs);
   }
 
-  private static final StructType POSTING = new StructType()
-      .add("gram", DataTypes.LongType, false)
-      .add("doc_key", DataTypes.LongType, false)
-      .add("source_key", DataTypes.LongType, false)
+  /** {@link #keyed} and {@link #postings} columns: 64-bit keys of a document and of its source. */
+  public static final String DOC_KEY = "doc_key";
+  public static final String SOURCE_KEY = "source_key";
+  public static final String GRAM = "gram";
+
+  /** One row per (document, distinct n-gram): gram, doc_key, source_key, first and last word index. */
+  public static final StructType POSTING = new StructType()
+      .add(GRAM, DataTypes.LongType, false)
+      .add(DOC_KEY, DataTypes.LongType, false)
+      .add(SOURCE_KEY, DataTypes.LongType, false)
       .add("first", DataTypes.IntegerType, false)
       .add("last", DataTypes.IntegerType, false);
+
+  /**
+   * doc_key (xxhash64 of doc_id), source_key (xxhash64 of source), doc_id, source, text: documents are keyed by
+   * 64-bit hashes so the postings shuffle and the pair aggregation move longs, not strings.
+   */
+  public static Dataset<Row> keyed(Dataset<Row> documents) {
+    return documents.select(xxhash64(col(DOC_ID)).as(DOC_KEY), xxhash64(col(SOURCE)).as(SOURCE_KEY), col(DOC_ID),
+        col(SOURCE), col(TEXT));
+  }
+
+  /**
+   * One pass over the texts of {@link #keyed} documents: each document's distinct n-gram hashes with the word
+   * indices of their first and last occurrences, one {@link #POSTING} row each. Lazy.
+   */
+  public static Dataset<Row> postings(Dataset<Row> keyedDocuments, ReuseParams p) {
+    int n = p.ngram();
+    return keyedDocuments.select(DOC_KEY, SOURCE_KEY, TEXT).flatMap((FlatMapFunction<Row, Row>) r -> {
+      Grams g = distinctGrams(r.getString(2), n);
+      long doc = r.getLong(0);
+      long source = r.getLong(1);
+      List<Row> out = new ArrayList<>(g.hashes().length);
+      for (int i = 0; i < g.hashes().length; i++) {
+        out.add(RowFactory.create(g.hashes()[i], doc, source, g.first()[i], g.last()[i]));
+      }
+      return out.iterator();
+    }, Encoders.row(POSTING));
+  }
+
+  /** A passage shared by two texts: offsets into each (end exclusive), identical words, the passage of text A. */
+  public record Span(int startA, int endA, int startB, int endB, int matched, String passage) {}
+
+  /**
+   * The passages of a pair of texts from the anchor n-grams they share ({@code allowed}, ascending), aligned by
+   * {@link PassageAligner}, in character offsets; passages {@link PassageFilter} rejects (a shared name, title or
+   * stock phrase: fewer than {@code minContent} content words, or a noun phrase of at most {@code phraseWords}) left
+   * out.
+   */
+  public static List<Span> align(String textA, String textB, long[] allowed, PassageAligner aligner, int minContent,
+      int phraseWords) {
+    Words a = WordTokenizer.tokenize(textA);
+    Words b = WordTokenizer.tokenize(textB);
+    List<PassageAligner.Passage> ps = aligner.align(a, b, allowed);
+    List<Span> out = new ArrayList<>(ps.size());
+    for (PassageAligner.Passage x : ps) {
+      int start = a.starts()[x.startA()];
+      int end = a.ends()[x.endA() - 1];
+      String passage = textA.substring(start, end);
+      // a shared name, title or stock phrase is not reuse
+      if (PassageFilter.rejection(passage, x.matched(), minContent, phraseWords) != null) continue;
+      out.add(new Span(start, end, b.starts()[x.startB()], b.ends()[x.endB() - 1], x.matched(), passage));
+    }
+    return out;
+  }
+
+  /** How close (in words, in both texts) the anchors of one passage lie: max gap + min words + n. */
+  public static int anchorSpan(ReuseParams p) {
+    return p.maxGap() + p.minWords() + p.ngram();
+  }
+
+  /**
+   * Whether a pair sharing these {@code k} anchors is aligned: at least {@code minAnchors} of them, that many close
+   * together in both texts ({@link AnchorGroups#clustered}). A is the document with the smaller doc_key.
+   */
+  public static boolean isCandidate(int[] firstA, int[] lastA, int[] firstB, int[] lastB, int k, ReuseParams p) {
+    return k >= p.minAnchors() && AnchorGroups.clustered(firstA, lastA, firstB, lastB, k, p.minAnchors(),
+        anchorSpan(p));
+  }
+
+  /**
+   * {@link #isCandidate} as a UDF over a pair's collected hits: structs of (gram, first_a, last_a, first_b, last_b).
+   */
+  public static UserDefinedFunction candidateFilter(ReuseParams p) {
+    return udf((UDF1<scala.collection.Seq<Row>, Boolean>) list -> {
+      int k = list.size();
+      int[] firstA = new int[k];
+      int[] lastA = new int[k];
+      int[] firstB = new int[k];
+      int[] lastB = new int[k];
+      scala.collection.Iterator<Row> it = list.iterator();
+      for (int i = 0; it.hasNext(); i++) {
+        Row x = it.next();
+        firstA[i] = x.getInt(1);
+        lastA[i] = x.getInt(2);
+        firstB[i] = x.getInt(3);
+        lastB[i] = x.getInt(4);
+      }
+      return isCandidate(firstA, lastA, firstB, lastB, k, p);
+    }, DataTypes.BooleanType).asNonNullable();
+  }
+
+  /** An aligner with the parameters' n-gram size, gap and minimum words. */
+  public static PassageAligner aligner(ReuseParams p) {
+    return new PassageAligner(p.ngram(), p.maxGap(), p.minWords());
+  }
 
   private static final StructType ANCHOR_PAIR = new StructType()
       .add("key_a", DataTypes.LongType, false)
@@ -200,10 +264,10 @@ public final class Reuse {
       .add("last_b", DataTypes.IntegerType, false);
 
   /** A text's distinct n-gram hashes, ascending, and the word indices where each first and last occurs. */
-  record Grams(long[] hashes, int[] first, int[] last) {}
+  public record Grams(long[] hashes, int[] first, int[] last) {}
 
   /** The distinct n-gram hashes of the text with their first and last word index; none under n words. */
-  static Grams distinctGrams(String text, int n) {
+  public static Grams distinctGrams(String text, int n) {
     long[] words = WordTokenizer.wordHashes(text);
     if (words.length < n) return new Grams(new long[0], new int[0], new int[0]);
     long[] g = Shingler.windowHashes(words, n);

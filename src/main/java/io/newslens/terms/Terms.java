@@ -118,6 +118,30 @@ public final class Terms {
     }
   }
 
+  /** Frequent terms the manifest names per language (it counts them all). */
+  public static final int FREQUENT_LISTED = 50;
+
+  /**
+   * The manifest's terms section: the stage's numbers, the frequent share, the frequent terms per language of the
+   * written terms table (how many, and the first {@link #FREQUENT_LISTED} display forms by document frequency, then
+   * term) and the keyness DP bound.
+   */
+  public static Map<String, Object> manifestSection(Result r, Dataset<Row> writtenTerms, TermsParams p) {
+    Map<String, Object> section = new java.util.LinkedHashMap<>(r.stats().toMap());
+    section.put("frequent_share", p.frequentShare());
+    Map<String, Object> byLang = new TreeMap<>();
+    for (Row x : writtenTerms.filter(col(FREQUENT))
+        .groupBy(LANG)
+        .agg(count(lit(1)), slice(transform(sort_array(collect_list(struct(lit(0L).minus(col(DF)), col(TERM),
+            col(DISPLAY)))), e -> e.getField(DISPLAY)), 1, FREQUENT_LISTED))
+        .collectAsList()) {
+      byLang.put(x.getString(0), Map.of("count", x.getLong(1), "terms", x.getList(2)));
+    }
+    section.put("frequent_terms", byLang);
+    section.put("keyness_max_dp", p.keynessMaxDp());
+    return section;
+  }
+
   /**
    * @param tokens        the analyze stage's table ({@link Tokens#SCHEMA})
    * @param documents     doc_id, source, published_at, and optionally text (the text the tokens' offsets point

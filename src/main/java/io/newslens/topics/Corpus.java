@@ -141,6 +141,25 @@ public record Corpus(Dataset<Row> vocabulary, List<String> terms, Dataset<Row> b
     return new Corpus(vocabulary, List.copyOf(terms), bags, nFit, List.copyOf(frequent));
   }
 
+  /** Bags' column: a document's content tokens, in the vocabulary or not ({@link #bagsOver}). */
+  public static final String CONTENT_TOKENS = "content_tokens";
+
+  /**
+   * Every tokens row as a bag over a given vocabulary (term → term_id): doc_id, term_ids (ascending), counts,
+   * length (tokens in the vocabulary), content_tokens (all content tokens). What an update infers new documents'
+   * mixtures from with the stored model, by the same counting as {@link #build}.
+   */
+  public static Dataset<Row> bagsOver(Dataset<Row> tokens, Map<String, Integer> termIds) {
+    UserDefinedFunction bag = udf((UDF2<scala.collection.immutable.Seq<String>, scala.collection.immutable.Seq<Integer>,
+        Row>) (t, c) -> bagOf(t, c, termIds), BAG);
+    return tokens.select(col(DOC_ID), col(TOKENS))
+        .map((MapFunction<Row, Row>) r -> termCounts(r.getString(0), r.getList(1)), Encoders.row(DOC_TERMS))
+        .select(col(DOC_ID), bag.apply(col(TERM_LIST), col(COUNTS)).as("b"),
+            aggregate(col(COUNTS), lit(0L), (a, b) -> a.plus(b)).as(CONTENT_TOKENS))
+        .select(col(DOC_ID), col("b." + TERM_IDS).as(TERM_IDS), col("b." + COUNTS).as(COUNTS), col(CONTENT_TOKENS))
+        .withColumn(LENGTH, aggregate(col(COUNTS), lit(0), (a, b) -> a.plus(b)));
+  }
+
   private static final StructType DOC_TERMS = new StructType()
       .add(DOC_ID, DataTypes.StringType, false)
       .add(TERM_LIST, DataTypes.createArrayType(DataTypes.StringType, false), false)

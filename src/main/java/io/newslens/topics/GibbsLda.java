@@ -472,12 +472,27 @@ public final class GibbsLda implements TopicModel {
 
   @Override
   public Dataset<Row> infer(Dataset<Row> bags) {
+    return infer(bags, model, inferenceIterations, seed);
+  }
+
+  /**
+   * The final counts and hyperparameters the model infers with: what an update stores and infers new documents'
+   * mixtures with ({@link #infer(Dataset, GibbsPartition.Snapshot, int, long)}).
+   */
+  public GibbsPartition.Snapshot snapshot() {
+    return model;
+  }
+
+  /**
+   * doc_id, mixture of each bag (doc_id, term_ids, counts, length &gt; 0) inferred with the model {@code m}:
+   * {@code iterations} sweeps seeded by {@code seed} and the doc_id, so a document gets the same mixture from the
+   * same model whenever it is inferred.
+   */
+  public static Dataset<Row> infer(Dataset<Row> bags, GibbsPartition.Snapshot m, int iterations, long seed) {
     SparkSession spark = bags.sparkSession();
-    Broadcast<GibbsPartition.Snapshot> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
-    final int iters = inferenceIterations;
-    final long s = seed;
+    Broadcast<GibbsPartition.Snapshot> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(m);
     JavaRDD<Row> rows = bags.select(DOC_ID, TERM_IDS, COUNTS).javaRDD()
-        .mapPartitions(it -> inferred(it, b.value(), iters, s));
+        .mapPartitions(it -> inferred(it, b.value(), iterations, seed));
     return spark.createDataFrame(rows, MIXTURES);
   }
 

@@ -282,7 +282,15 @@ public final class Topics {
       }
       rows.add(RowFactory.create(k, String.join(" / ", labels), terms, byRelevance, coherence[k], alpha[k]));
     }
-    Dataset<Row> described = spark.createDataFrame(rows, schema);
+    return withShares(spark.createDataFrame(rows, schema), docTopics);
+  }
+
+  /**
+   * The topics table from its described columns (topic_id, label, terms, relevant_terms, coherence, alpha: what the
+   * model says) and the articles' mixtures (share, article_share, dominant_docs: what the corpus says). An update
+   * keeps the first and recounts the second over every article.
+   */
+  public static Dataset<Row> withShares(Dataset<Row> described, Dataset<Row> docTopics) {
     Dataset<Row> weights = docTopics.select(col(IS_REPRESENTATIVE), posexplode(col(MIXTURE)).as(new String[] {TOPIC_ID, WEIGHT}))
         .groupBy(TOPIC_ID)
         .agg(ExactSums.avg(when(col(IS_REPRESENTATIVE), col(WEIGHT))).as(SHARE),
@@ -295,7 +303,8 @@ public final class Topics {
         .orderBy(TOPIC_ID);
   }
 
-  static Dataset<Row> trends(Dataset<Row> docTopics, Dataset<Row> documents, String period) {
+  /** topic_trends from the articles' mixtures and their documents rows (source, published_at). */
+  public static Dataset<Row> trends(Dataset<Row> docTopics, Dataset<Row> documents, String period) {
     Dataset<Row> exploded = docTopics.select(col(DOC_ID), posexplode(col(MIXTURE)).as(new String[] {TOPIC_ID, WEIGHT}))
         .join(documents.select(col(DOC_ID), col(SOURCE), date_trunc(period, col(PUBLISHED_AT)).cast("date").as(PERIOD)),
             DOC_ID);

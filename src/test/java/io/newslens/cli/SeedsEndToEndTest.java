@@ -67,6 +67,7 @@ class SeedsEndToEndTest {
     Dataset<Row> docs = spark.read().parquet(out.resolve("documents").toString());
     List<String> columns = new java.util.ArrayList<>(Ingest.DOCUMENT_COLUMNS);
     columns.addAll(io.newslens.clean.Clean.ADDED);
+    columns.add(Columns.VERSION); // the output version that wrote the row
     assertEquals(columns, List.of(docs.columns()));
     Map<String, Row> bySourceId = new TreeMap<>();
     for (Row r : docs.collectAsList()) bySourceId.put(r.getAs(Columns.SOURCE_ID), r);

@@ -1,0 +1,137 @@
+package io.newslens.state;
+
+import static io.newslens.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import io.newslens.dedup.Dedup;
+import io.newslens.ingest.InputFile;
+import io.newslens.job.JobConfig;
+import io.newslens.output.OutputFolder;
+import io.newslens.output.Tables;
+import io.newslens.reuse.Reuse;
+import io.newslens.topics.GibbsLda;
+import io.newslens.topics.Topics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Writes the persistent state of a full run ({@link StateTables}) into its staging folder, from the tables the
+ * stages wrote (and what a stage still holds, e.g. dedup's candidate buckets). The job's data flow
+ * ({@code io.newslens.job.Pipeline}) calls one method after each stage; each writes that stage's state tables and
+ * keeps their row counts for the manifest.
+ */
+public final class State {
+  private final SparkSession spark;
+  private final OutputFolder out;
+  private final JobConfig cfg;
+  private final int version;
+  private final Map<String, Long> rows = new LinkedHashMap<>();
+  private long millis;
+
+  private State(SparkSession spark, OutputFolder out, JobConfig cfg, int version) {
+    this.spark = spark;
+    this.out = out;
+    this.cfg = cfg;
+    this.version = version;
+  }
+
+  /** The state writer of a full run writing {@code version} (1, or one more than the output's for a refresh). */
+  public static State of(SparkSession spark, OutputFolder out, JobConfig cfg, int version) {
+    return new State(spark, out, cfg, version);
+  }
+
+  public int version() {
+    return version;
+  }
+
+  /** The input files read. */
+  public void inputs(List<InputFile> files) {
+    timed(() -> {
+      List<Row> r = new ArrayList<>(files.size());
+      for (InputFile f : files) r.add(RowFactory.create(f.path(), f.size(), f.modified(), version));
+      write(StateTables.INPUTS, spark.createDataFrame(r, StateTables.INPUTS_SCHEMA));
+    });
+  }
+
+  /** After dedup: the search rows of every document, the candidates' buckets and the cluster ids. */
+  public void dedup(Dataset<Row> documents, Dedup.Result result, Dataset<Row> clusters) {
+    timed(() -> {
+      write(StateTables.DEDUP_SLOTS, Dedup.slots(documents, cfg.dedup()));
+      write(StateTables.DEDUP_CANDIDATES, result.candidateBuckets().withColumn(VERSION, lit(version)));
+      write(StateTables.CLUSTER_IDS, clusters.select(col(CLUSTER_ID)).distinct()
+          .select(lit(StateTables.DUPLICATE_CLUSTER).as(KIND), col(CLUSTER_ID).as(StateTables.ID),
+              lit(version).as(StateTables.SINCE)));
+    });
+  }
+
+  /** After reuse: the n-gram postings of every document and the n-grams too common to anchor anything. */
+  public void reuse(Dataset<Row> documents) {
+    timed(() -> {
+      write(StateTables.REUSE_POSTINGS, Reuse.postings(Reuse.keyed(documents), cfg.reuse()));
+      write(StateTables.REUSE_COMMON, read(StateTables.REUSE_POSTINGS).groupBy(Reuse.GRAM)
+          .agg(count(lit(1)).as(DOCS)).filter(col(DOCS).gt(cfg.reuse().maxDocs()))
+          .withColumn(VERSION, lit(version)));
+    });
+  }
+
+  /**
+   * After topics: the fitted Gibbs model (counts, prior, beta) and the share of the corpus's content tokens outside
+   * its vocabulary; nothing when the model is MLlib's or none was fitted (an update then fits the topics again).
+   */
+  public void topics(Topics.Result r, Dataset<Row> tokens) {
+    if (!(r.model() instanceof GibbsLda g)) return;
+    timed(() -> {
+      TopicModelState.write(spark, g.snapshot(), r.vocabulary(), tokens, version,
+          out.table(StateTables.TOPIC_MODEL), out.table(StateTables.TOPIC_PRIOR));
+      countRows(StateTables.TOPIC_MODEL);
+      countRows(StateTables.TOPIC_PRIOR);
+    });
+  }
+
+  /** The (empty) id_aliases table of a first version. */
+  public void noAliases() {
+    spark.createDataFrame(List.of(), StateTables.ID_ALIASES_SCHEMA).write().mode(SaveMode.Overwrite)
+        .parquet(out.table(Tables.ID_ALIASES));
+  }
+
+  /** The manifest section: the state's format, its tables' rows and the time spent writing it. */
+  public Map<String, Object> manifestSection() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("format", StateTables.FORMAT);
+    m.put("tables", rows);
+    m.put("write_ms", millis);
+    return m;
+  }
+
+  private void write(String table, Dataset<Row> df) {
+    df.write().mode(SaveMode.Overwrite).parquet(out.table(table));
+    countRows(table);
+  }
+
+  private void countRows(String table) {
+    try {
+      rows.put(table, NextVersion.footerRows(out.fileSystem(), new org.apache.hadoop.fs.Path(out.table(table)),
+          spark.sparkContext().hadoopConfiguration()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private Dataset<Row> read(String table) {
+    return spark.read().parquet(out.table(table));
+  }
+
+  private void timed(Runnable r) {
+    long t0 = System.nanoTime();
+    spark.sparkContext().setJobDescription("newslens: state");
+    r.run();
+    millis += (System.nanoTime() - t0) / 1_000_000;
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * The persistent state of an output and its versions: the one place that knows what is stored under
+ * {@code OUTPUT/state/}, how a version is staged and published, and what the manifest says about versions.
+ *
+ * <ul>
+ *   <li>{@link io.newslens.state.StateTables}: every state table, its path and schema;</li>
+ *   <li>{@link io.newslens.state.State}: writes them in a full run, one method per stage that has state (called by
+ *       {@code io.newslens.job.Pipeline} after the stage);</li>
+ *   <li>{@link io.newslens.state.NextVersion}: stages the next version of every table, file by file (unchanged files
+ *       hard-linked, changed files rewritten, new rows in new files), for an update;</li>
+ *   <li>{@link io.newslens.state.Base}: the output an update starts from (its manifest, version, parameters);</li>
+ *   <li>{@link io.newslens.state.Lineage}: the manifest's version number and lineage;</li>
+ *   <li>{@link io.newslens.state.TopicModelState}: the stored topic model.</li>
+ * </ul>
+ *
+ * <p>A stage that needs state of its own (e.g. stories: a candidate index and story centroids) adds its tables to
+ * {@code StateTables}, a writer method to {@code State} and a delta step to {@code io.newslens.incremental.Update};
+ * its stable ids follow {@code io.newslens.incremental.ClusterIds} (kind, id, since in {@code state/cluster_ids},
+ * retired ids in {@code id_aliases}). No stage reads or writes {@code state/} itself.
+ */
+package io.newslens.state;

@@ -1,0 +1,231 @@
+package io.newslens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newslens.Columns;
+import io.newslens.output.OutputDiff;
+import io.newslens.output.Tables;
+import io.newslens.testing.SparkTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code newslens update} against a full run on all inputs. The corpus (generated, seeded) is made so the update
+ * does what matters: a new article joins an existing duplicate cluster, another bridges two existing clusters (a
+ * merge: the older id survives, the other becomes an alias), new articles reprint a passage of an old one across
+ * sources, and a source's repeated line crosses the boilerplate threshold with the new articles (old articles are
+ * cleaned again).
+ */
+@SparkTest
+class UpdateTest {
+  @TempDir Path tmp;
+
+  private static final String[] WORDS = ("maire conseil ville budget école route projet habitants réunion vote "
+      + "région travaux parc marché centre association sport équipe match saison club joueur victoire défaite "
+      + "entraîneur public stade festival musique concert artiste scène théâtre livre auteur prix hôpital santé "
+      + "médecin patients service urgence gare train ligne bus vélo trafic police enquête tribunal juge avocat "
+      + "procès témoin météo pluie orage chaleur été hiver neige récolte ferme agriculteur vigne vin eau rivière "
+      + "forêt incendie pompiers secours accident blessé voiture camion pont quartier commerce emploi usine").split(" ");
+
+  /** A seeded text of n words. */
+  private static List<String> words(Random r, int n) {
+    List<String> w = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) w.add(WORDS[r.nextInt(WORDS.length)]);
+    return w;
+  }
+
+  private static String line(String id, String source, String date, String title, String text) {
+    return "{\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"date\":\"" + date + "\",\"title\":\"" + title
+        + "\",\"text\":\"" + text.replace("\n", "\\n") + "\"}\n";
+  }
+
+  private static String join(List<String> a) {
+    return String.join(" ", a) + ".";
+  }
+
+  /** Writes base1.jsonl, base2.jsonl (the base) and new.jsonl (the update) under dir. */
+  static void corpus(Path dir) throws IOException {
+    Random r = new Random(7);
+    StringBuilder base1 = new StringBuilder();
+    StringBuilder base2 = new StringBuilder();
+    StringBuilder fresh = new StringBuilder();
+    String footer = "Abonnez-vous à notre lettre du matin pour ne rien manquer.";
+    // 24 ordinary articles over three sources and two months; source "c" ends four of them with one footer line
+    List<List<String>> bodies = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      List<String> w = words(r, 90);
+      bodies.add(w);
+      String src = i % 3 == 0 ? "a" : i % 3 == 1 ? "b" : "c";
+      String text = join(w.subList(0, 45)) + "\n" + join(w.subList(45, 90))
+          + (src.equals("c") && i < 12 ? "\n" + footer : "");
+      String date = String.format("2024-0%d-%02d", 1 + i / 12, 1 + i % 12);
+      (i < 12 ? base1 : base2).append(line("o" + i, src, date, "Titre " + i, text));
+    }
+    // cluster X: o0 and a near copy; cluster Y: a text opening with X's first 40 words (not a duplicate of it)
+    List<String> x = bodies.get(0);
+    List<String> xCopy = new ArrayList<>(x);
+    xCopy.set(10, "changé");
+    base2.append(line("x1", "b", "2024-01-02", "Copie", join(xCopy)));
+    List<String> common = x.subList(0, 40);
+    List<String> y = new ArrayList<>(common);
+    y.addAll(words(r, 50));
+    base2.append(line("y0", "c", "2024-01-03", "Autre", join(y)));
+    List<String> yCopy = new ArrayList<>(y);
+    yCopy.set(70, "modifié");
+    base2.append(line("y1", "a", "2024-01-04", "Autre copie", join(yCopy)));
+    // the update: a third copy of X (joins its cluster), a bridge between X and Y (merges them), a reprint of a
+    // passage of o5 in another source, new ordinary articles, source c's footer on enough articles to be repeated
+    List<String> x2 = new ArrayList<>(x);
+    x2.set(20, "encore");
+    fresh.append(line("x2", "c", "2024-03-01", "Troisième copie", join(x2)));
+    List<String> bridge = new ArrayList<>(common);
+    bridge.addAll(x.subList(40, 62));
+    bridge.addAll(y.subList(40, 62));
+    fresh.append(line("bridge", "a", "2024-03-02", "Pont", join(bridge)));
+    List<String> reprint = new ArrayList<>(words(r, 30));
+    reprint.addAll(bodies.get(5).subList(10, 60));
+    reprint.addAll(words(r, 20));
+    fresh.append(line("reprint", "a", "2024-03-03", "Reprise", join(reprint)));
+    for (int i = 0; i < 6; i++) {
+      fresh.append(line("n" + i, "c", "2024-03-1" + i, "Nouveau " + i, join(words(r, 80)) + "\n" + footer));
+    }
+    Files.writeString(dir.resolve("base1.jsonl"), base1);
+    Files.writeString(dir.resolve("base2.jsonl"), base2);
+    Files.writeString(dir.resolve("new.jsonl"), fresh);
+  }
+
+  @Test
+  void anUpdateEqualsAFullRunOnAllInputsAndKeepsIds(SparkSession spark) throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    corpus(in);
+    Path baseIn = Files.createDirectories(tmp.resolve("base-in"));
+    for (String f : List.of("base1.jsonl", "base2.jsonl")) Files.copy(in.resolve(f), baseIn.resolve(f));
+    Path updated = tmp.resolve("updated");
+    Path full = tmp.resolve("full");
+
+    Cli base = Cli.run(spark, "run", "--input", baseIn.toString(), "--output", updated.toString());
+    assertEquals(0, base.exit(), base.err());
+    Map<String, String> clusterOfBase = clusterIds(spark, updated);
+    assertEquals(clusterOfBase.get(docId(spark, updated, "o0")), clusterOfBase.get(docId(spark, updated, "x1")));
+    assertFalse(clusterOfBase.get(docId(spark, updated, "o0")).equals(clusterOfBase.get(docId(spark, updated, "y0"))));
+
+    List<Row> topicsBefore = spark.read().parquet(updated.resolve(Tables.TOPICS).toString())
+        .select(Columns.TOPIC_ID, Columns.LABEL, Columns.ALPHA).orderBy(Columns.TOPIC_ID).collectAsList();
+    assertFalse(topicsBefore.isEmpty());
+    Cli up = Cli.run(spark, "update", "--input", baseIn.toString(), "--input", in.resolve("new.jsonl").toString(),
+        "--output", updated.toString());
+    assertEquals(0, up.exit(), up.err());
+    assertTrue(up.out().contains(" to version 2 "), up.out());
+    assertTrue(up.out().contains("9 new documents") && up.out().contains("(2 already in it)"), up.out());
+
+    // the same files by the same paths (input_path is a column of documents)
+    Cli all = Cli.run(spark, "run", "--input", baseIn.toString(), "--input", in.resolve("new.jsonl").toString(),
+        "--output", full.toString());
+    assertEquals(0, all.exit(), all.err());
+
+    // table by table: what the issue promises equal to a full run
+    List<String> equal = List.of(Tables.DOCUMENTS, Tables.REJECTED, Tables.TOKENS, Tables.DUPLICATE_PAIRS,
+        Tables.DUPLICATE_CLUSTERS, Tables.REUSE_PASSAGES, Tables.TERMS, Tables.DOC_TERMS, Tables.COLLOCATIONS,
+        Tables.KEYNESS, Tables.TERM_TRENDS, Tables.STORIES, Tables.STORY_ARTICLES, Tables.STORY_TRENDS);
+    Map<String, long[]> diff = OutputDiff.compare(spark, updated.toString(), full.toString(), equal,
+        List.of("*." + Columns.VERSION), List.of(Tables.DUPLICATE_CLUSTERS + "." + Columns.CLUSTER_ID,
+            Tables.DUPLICATE_CLUSTERS + "." + Columns.REPRESENTATIVE));
+    for (Map.Entry<String, long[]> e : diff.entrySet()) {
+      long[] v = e.getValue();
+      assertTrue(v[0] == v[1] && v[2] == 0 && v[3] == 0, e.getKey() + ": rows " + v[0] + " / " + v[1]
+          + ", only in the update " + v[2] + ", only in the full run " + v[3]);
+    }
+    assertEquals(equal.size(), diff.size());
+    assertEquals(36, spark.read().parquet(updated.resolve(Tables.DOCUMENTS).toString()).count());
+
+    // ids: X's cluster keeps its id, gains x2 and, through the bridge, Y's articles; Y's id becomes an alias
+    Map<String, String> after = clusterIds(spark, updated);
+    String xId = clusterOfBase.get(docId(spark, updated, "o0"));
+    String yId = clusterOfBase.get(docId(spark, updated, "y0"));
+    String survivor = xId.compareTo(yId) <= 0 ? xId : yId;
+    String merged = survivor.equals(xId) ? yId : xId;
+    for (String d : List.of("o0", "x1", "x2", "bridge", "y0", "y1")) {
+      assertEquals(survivor, after.get(docId(spark, updated, d)), d);
+    }
+    List<Row> aliases = spark.read().parquet(updated.resolve(Tables.ID_ALIASES).toString()).collectAsList();
+    assertTrue(aliases.stream().anyMatch(a -> a.<String>getAs(Columns.OLD_ID).equals(merged)
+        && a.<String>getAs(Columns.NEW_ID).equals(survivor) && a.<Integer>getAs(Columns.VERSION) == 2), aliases.toString());
+    // every other cluster id of the base is unchanged
+    for (Map.Entry<String, String> e : clusterOfBase.entrySet()) {
+      if (!e.getValue().equals(merged)) assertEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+    }
+
+    // topics: the model is the base's; old articles keep their mixtures, new ones are inferred with it
+    assertEquals(topicsBefore, spark.read().parquet(updated.resolve(Tables.TOPICS).toString())
+        .select(Columns.TOPIC_ID, Columns.LABEL, Columns.ALPHA).orderBy(Columns.TOPIC_ID).collectAsList());
+    List<Row> docTopics = spark.read().parquet(updated.resolve(Tables.DOC_TOPICS).toString()).collectAsList();
+    assertEquals(36, docTopics.size());
+    long written2 = docTopics.stream().filter(d -> d.<Integer>getAs(Columns.VERSION) == 2).count();
+    assertTrue(written2 >= 9 && written2 < 36, "doc_topics rows of version 2: " + written2);
+    for (Row d : docTopics) {
+      double s = 0;
+      for (Object x : d.getList(d.fieldIndex(Columns.MIXTURE))) s += (Double) x;
+      assertEquals(1.0, s, 1e-9, d.toString());
+    }
+    JsonNode m = new ObjectMapper().readTree(updated.resolve("manifest.json").toFile());
+    assertEquals(2, m.path("output_version").asInt());
+    assertEquals(1, m.path("topics").path("update").path("model_fitted_by_version").asInt());
+    double oov = m.path("topics").path("update").path("oov_share_new").asDouble(-1);
+    assertTrue(oov >= 0 && oov <= 1, m.path("topics").toString());
+    assertEquals(2, m.path("lineage").path("versions").size());
+    for (String t : Tables.ALL) {
+      assertEquals(spark.read().parquet(updated.resolve(t).toString()).count(), m.path("tables").path(t)
+          .path("rows").asLong(), t);
+    }
+
+    // the same update again: every file is known, nothing is written
+    Cli again = Cli.run(spark, "update", "--input", baseIn.toString(), "--input", in.resolve("new.jsonl").toString(),
+        "--output", updated.toString());
+    assertEquals(0, again.exit(), again.err());
+    assertTrue(again.out().contains("nothing to add"), again.out());
+    assertEquals(2, new ObjectMapper().readTree(updated.resolve("manifest.json").toFile()).path("output_version").asInt());
+  }
+
+  @Test
+  void anUpdateRefusesAParameterThatDiffersFromTheOutputs(SparkSession spark) throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    corpus(in);
+    Path out = tmp.resolve("out");
+    assertEquals(0, Cli.run(spark, "run", "--input", in.resolve("base1.jsonl").toString(), "--output",
+        out.toString()).exit());
+    Cli bad = Cli.run(spark, "update", "--input", in.resolve("new.jsonl").toString(), "--output", out.toString(),
+        "--dedup-shingle-size", "7");
+    assertEquals(2, bad.exit(), bad.out());
+    assertEquals(List.of("newslens: update: --dedup-shingle-size 7 differs from the output's 5 (an update keeps the "
+        + "parameters of the output it adds to; `newslens run` makes a new output)"), bad.errLines());
+  }
+
+  private static Map<String, String> clusterIds(SparkSession spark, Path out) {
+    Map<String, String> m = new TreeMap<>();
+    for (Row r : spark.read().parquet(out.resolve(Tables.DUPLICATE_CLUSTERS).toString())
+        .select(Columns.DOC_ID, Columns.CLUSTER_ID).collectAsList()) {
+      m.put(r.getString(0), r.getString(1));
+    }
+    return m;
+  }
+
+  private static String docId(SparkSession spark, Path out, String sourceId) {
+    return spark.read().parquet(out.resolve(Tables.DOCUMENTS).toString())
+        .filter(org.apache.spark.sql.functions.col(Columns.SOURCE_ID).equalTo(sourceId))
+        .select(Columns.DOC_ID).first().getString(0);
+  }
+}

@@ -5,7 +5,6 @@ import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.newslens.output.Tables;
-import io.newslens.reuse.PassageAligner;
 import io.newslens.reuse.Reuse;
 import io.newslens.reuse.ReuseParams;
 import io.newslens.spark.SortedRuns;
@@ -25,7 +24,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -57,14 +55,6 @@ final class ReuseDelta {
       .add("last_a", DataTypes.IntegerType, false)
       .add("first_b", DataTypes.IntegerType, false)
       .add("last_b", DataTypes.IntegerType, false);
-
-  private static final StructType SPAN = new StructType()
-      .add(START_A, DataTypes.IntegerType, false)
-      .add(END_A, DataTypes.IntegerType, false)
-      .add(START_B, DataTypes.IntegerType, false)
-      .add(END_B, DataTypes.IntegerType, false)
-      .add(MATCHED_WORDS, DataTypes.IntegerType, false)
-      .add(PASSAGE, DataTypes.StringType, false);
 
   static Map<String, Object> apply(Workspace w, Dataset<Row> cleaned, Set<String> dirty) {
     ReuseParams p = w.cfg.reuse();
@@ -173,38 +163,7 @@ final class ReuseDelta {
     Dataset<Row> members = found.select(col("key_a").as(Reuse.DOC_KEY)).union(found.select(col("key_b")))
         .distinct();
     Dataset<Row> texts = textsAfter(w).join(broadcast(members), new String[] {Reuse.DOC_KEY}, "left_semi");
-    PassageAligner aligner = Reuse.aligner(p);
-    int minContent = p.minContentWords();
-    int phraseWords = p.nounPhraseWords();
-    UserDefinedFunction align = udf((UDF3<String, String, scala.collection.Seq<Object>, Row[]>) (ta, tb, gs) -> {
-      long[] allowed = new long[gs.size()];
-      scala.collection.Iterator<Object> it = gs.iterator();
-      for (int i = 0; it.hasNext(); i++) allowed[i] = (Long) it.next();
-      List<Reuse.Span> ps = Reuse.align(ta, tb, allowed, aligner, minContent, phraseWords);
-      Row[] out = new Row[ps.size()];
-      for (int i = 0; i < out.length; i++) {
-        Reuse.Span x = ps.get(i);
-        out[i] = RowFactory.create(x.startA(), x.endA(), x.startB(), x.endB(), x.matched(), x.passage());
-      }
-      return out;
-    }, DataTypes.createArrayType(SPAN, false)).asNonNullable();
-    Dataset<Row> joined = found
-        .join(texts.toDF("key_a", "id_x", "source_x", "text_x"), "key_a")
-        .join(texts.toDF("key_b", "id_y", "source_y", "text_y"), "key_b");
-    Column xFirst = col("id_x").lt(col("id_y"));
-    return joined
-        .select(when(xFirst, col("id_x")).otherwise(col("id_y")).as(DOC_A),
-            when(xFirst, col("id_y")).otherwise(col("id_x")).as(DOC_B),
-            when(xFirst, col("source_x")).otherwise(col("source_y")).as(SOURCE_A),
-            when(xFirst, col("source_y")).otherwise(col("source_x")).as(SOURCE_B),
-            col(ANCHORS),
-            explode(align.apply(when(xFirst, col("text_x")).otherwise(col("text_y")),
-                when(xFirst, col("text_y")).otherwise(col("text_x")), col("grams"))).as("s"))
-        .select(col(DOC_A), col(DOC_B), col(SOURCE_A), col(SOURCE_B), col("s." + START_A).as(START_A),
-            col("s." + END_A).as(END_A), col("s." + START_B).as(START_B), col("s." + END_B).as(END_B),
-            col("s." + PASSAGE).as(PASSAGE), col("s." + END_A).minus(col("s." + START_A)).as(LENGTH),
-            col("s." + MATCHED_WORDS).as(MATCHED_WORDS), col(ANCHORS))
-        .select(Reuse.PASSAGE_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
+    return Reuse.passages(found, texts, p);
   }
 
   /** doc_key, doc_id, source, text of every document after the update: the changed ones as cleaned now. */

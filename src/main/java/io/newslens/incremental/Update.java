@@ -12,6 +12,7 @@ import io.newslens.ingest.Ingest;
 import io.newslens.ingest.InputFile;
 import io.newslens.ingest.Inputs;
 import io.newslens.job.JobConfig;
+import io.newslens.job.Pipeline;
 import io.newslens.job.UsageException;
 import io.newslens.job.Versions;
 import io.newslens.output.Manifest;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -82,12 +82,8 @@ public final class Update {
    */
   public static Summary run(SparkSession spark, JobConfig cfg, String baseRunId) throws IOException {
     Instant started = Instant.now();
-    String runId = started.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
-        + UUID.randomUUID().toString().substring(0, 8);
-    Inputs.Listing listing = Inputs.list(cfg.inputs(), spark.sparkContext().hadoopConfiguration());
-    if (listing.files().isEmpty()) {
-      throw new UsageException("no input files under " + String.join(", ", cfg.inputs()));
-    }
+    String runId = Pipeline.newRunId(started);
+    Inputs.Listing listing = Pipeline.listInputs(spark, cfg);
     OutputFolder out = OutputFolder.prepare(cfg.output(), spark.sparkContext().hadoopConfiguration(), runId);
     try {
       Base base = Base.open(out.outputPath(), spark.sparkContext().hadoopConfiguration());

@@ -80,14 +80,25 @@ public final class Pipeline {
   private long recordsKept;
   private Map<String, Long> rejectedByReason = Map.of();
 
-  public static Summary run(SparkSession spark, JobConfig cfg) throws IOException {
-    Instant started = Instant.now();
-    String runId = started.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
+  /** A run's id: its start time to the second (digits only), a dash and 8 random hex digits. */
+  public static String newRunId(Instant started) {
+    return started.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
         + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** The input files of a run; a usage error when the inputs name none. */
+  public static Inputs.Listing listInputs(SparkSession spark, JobConfig cfg) throws IOException {
     Inputs.Listing listing = Inputs.list(cfg.inputs(), spark.sparkContext().hadoopConfiguration());
     if (listing.files().isEmpty()) {
       throw new UsageException("no input files under " + String.join(", ", cfg.inputs()));
     }
+    return listing;
+  }
+
+  public static Summary run(SparkSession spark, JobConfig cfg) throws IOException {
+    Instant started = Instant.now();
+    String runId = newRunId(started);
+    Inputs.Listing listing = listInputs(spark, cfg);
     OutputFolder out = OutputFolder.prepare(cfg.output(), spark.sparkContext().hadoopConfiguration(), runId);
     try {
       Pipeline p = new Pipeline(spark, cfg, out, 1);

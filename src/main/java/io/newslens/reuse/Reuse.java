@@ -109,6 +109,17 @@ public final class Reuse {
         // read three times below (both sides of the members, and the join with the texts): computed once
         .persist(StorageLevel.MEMORY_AND_DISK());
 
+    Dataset<Row> texts = docs.select("doc_key", DOC_ID, SOURCE, TEXT)
+        .join(Pairs.members(pairs, "key_a", "key_b", "doc_key"), new String[] {"doc_key"}, "left_semi");
+    return new Result(passages(pairs, texts, p), pairs);
+  }
+
+  /**
+   * The passages of candidate pairs: each pair (key_a, key_b, anchors, grams: its anchor n-grams, sorted) aligned
+   * over the texts of its two documents (texts: doc_key, doc_id, source, text), doc_a < doc_b by id; the columns of
+   * reuse_passages. Shared by the stage and by an update's reuse delta.
+   */
+  public static Dataset<Row> passages(Dataset<Row> pairs, Dataset<Row> texts, ReuseParams p) {
     PassageAligner aligner = aligner(p);
     int minContent = p.minContentWords();
     int phraseWords = p.nounPhraseWords();
@@ -123,9 +134,6 @@ public final class Reuse {
       }
       return out.toArray(new Row[0]);
     }, DataTypes.createArrayType(SPAN, false)).asNonNullable();
-
-    Dataset<Row> texts = docs.select("doc_key", DOC_ID, SOURCE, TEXT)
-        .join(Pairs.members(pairs, "key_a", "key_b", "doc_key"), new String[] {"doc_key"}, "left_semi");
     Dataset<Row> joined = pairs
         .join(texts.toDF("key_a", "id_x", "source_x", "text_x"), "key_a")
         .join(texts.toDF("key_b", "id_y", "source_y", "text_y"), "key_b");
@@ -144,7 +152,7 @@ public final class Reuse {
             col("s." + PASSAGE).as(PASSAGE),
             col("s." + END_A).minus(col("s." + START_A)).as(LENGTH), col("s." + MATCHED_WORDS).as(MATCHED_WORDS),
             col(ANCHORS));
-    return new Result(passages.select(PASSAGE_COLUMNS.stream().map(functions::col).toArray(Column[]::new)), pairs);
+    return passages.select(PASSAGE_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
   }
 
   /** {@link #keyed} and {@link #postings} columns: 64-bit keys of a document and of its source. */

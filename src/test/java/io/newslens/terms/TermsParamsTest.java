@@ -27,7 +27,7 @@ class TermsParamsTest {
         assertThrows(IllegalArgumentException.class, () -> d.withKeyness(5, 1, Double.NaN)).getMessage());
     assertEquals("--trend-terms must be >= 1, got 0",
         assertThrows(IllegalArgumentException.class, () -> d.withTrendTerms(0)).getMessage());
-    assertEquals("--count-mode must be cluster or raw",
+    assertEquals("--count-mode must be cluster, raw or story",
         assertThrows(NullPointerException.class, () -> d.withCountMode(null)).getMessage());
   }
 }

@@ -1,20 +1,19 @@
 package io.newslens.stories;
 
+import io.newslens.graph.DisjointSets;
 import java.util.Arrays;
 
 /**
- * Connected components over 64-bit keys, for the edges the stage streams to the driver: union by size with path
- * halving, keys held in an open-addressing table (about 24 bytes a key, no boxing). Each component is labelled with
+ * Connected components over 64-bit keys, for the edges the stage streams to the driver ({@link DisjointSets}), keys
+ * held in an open-addressing table (about 24 bytes a key, no boxing). Each component is labelled with
  * its smallest key, so the labels depend on the edges only, never on their order. Plain Java; no Spark.
  */
 public final class UnionFind {
   private static final long EMPTY = 0L; // slot marker; key 0 is kept aside in zeroIndex
   private long[] keys;
   private int[] slots; // table slot -> index + 1
-  private int[] parent = new int[16];
-  private int[] size = new int[16];
+  private final DisjointSets sets = new DisjointSets();
   private long[] keyOf = new long[16];
-  private int n;
   private int zeroIndex = -1;
 
   public UnionFind() {
@@ -24,21 +23,12 @@ public final class UnionFind {
 
   /** Keys seen so far. */
   public int size() {
-    return n;
+    return sets.size();
   }
 
   /** Joins the components of a and b (adding the keys if new). */
   public void union(long a, long b) {
-    int ra = root(index(a));
-    int rb = root(index(b));
-    if (ra == rb) return;
-    if (size[ra] < size[rb]) {
-      int t = ra;
-      ra = rb;
-      rb = t;
-    }
-    parent[rb] = ra;
-    size[ra] += size[rb];
+    sets.union(index(a), index(b));
   }
 
   /**
@@ -46,10 +36,11 @@ public final class UnionFind {
    * binary-search lookup ({@link #label}).
    */
   public long[][] labels() {
+    int n = sets.size();
     long[] min = new long[n];
     Arrays.fill(min, Long.MAX_VALUE);
     for (int i = 0; i < n; i++) {
-      int r = root(i);
+      int r = sets.find(i);
       min[r] = Math.min(min[r], keyOf[i]);
     }
     Integer[] order = new Integer[n];
@@ -59,7 +50,7 @@ public final class UnionFind {
     long[] label = new long[n];
     for (int i = 0; i < n; i++) {
       k[i] = keyOf[order[i]];
-      label[i] = min[root(order[i])];
+      label[i] = min[sets.find(order[i])];
     }
     return new long[][] {k, label};
   }
@@ -68,14 +59,6 @@ public final class UnionFind {
   public static long label(long[][] labels, long key) {
     int i = Arrays.binarySearch(labels[0], key);
     return i >= 0 ? labels[1][i] : key;
-  }
-
-  private int root(int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
   }
 
   private int index(long key) {
@@ -92,20 +75,15 @@ public final class UnionFind {
     int i = add(key);
     keys[s] = key;
     slots[s] = i + 1;
-    if (2L * n > keys.length) rehash();
+    if (2L * sets.size() > keys.length) rehash();
     return i;
   }
 
   private int add(long key) {
-    if (n == parent.length) {
-      parent = Arrays.copyOf(parent, n * 2);
-      size = Arrays.copyOf(size, n * 2);
-      keyOf = Arrays.copyOf(keyOf, n * 2);
-    }
-    parent[n] = n;
-    size[n] = 1;
-    keyOf[n] = key;
-    return n++;
+    int i = sets.add();
+    if (i == keyOf.length) keyOf = Arrays.copyOf(keyOf, 2 * i);
+    keyOf[i] = key;
+    return i;
   }
 
   private void rehash() {

@@ -62,7 +62,7 @@ import org.apache.spark.storage.StorageLevel;
  * [--em-iterations 20] [--gibbs-iterations 300 (the pipeline's default)] [--mallet-iterations 200]
  * [--only mallet,online,em,gibbs] [--mallet-seed 42] [--seeds 1,2,3]
  * [--gibbs-variants LOCAL:AVERAGE:FITDOCS[:PARTITIONS],...] [--analyzer newslens|lucene] [--cache DIR]
- * [--mallet-stoplist en] [--mallet-optimize-interval N] [--mallet-threads N]}. The input is JSON Lines with id,
+ * [--mallet-stoplist en] [--mallet-optimize-interval N] [--mallet-threads N] [--frequent-share 0.2]}. The input is JSON Lines with id,
  * title, heading, article, category, date (OrangeSum's fields; bench/english-corpus makes the English corpus in the
  * same form). {@code --analyzer newslens} (the default) tokenizes with the analyze stage's chain for each document's
  * language (detected as the clean stage does), whose stop flags the topics stage honours; {@code lucene} is Lucene's
@@ -104,6 +104,10 @@ public final class TopicsBench {
 
     long t0 = System.nanoTime();
     TopicsParams base = TopicsParams.defaults().withTopics(k);
+    if (opt.containsKey("frequent-share")) {
+      // the corpus-driven exclusion at another share (1 keeps every term): what it does to NPMI and NMI
+      base = base.withLabels(Double.parseDouble(opt.get("frequent-share")), base.relevanceLambda());
+    }
     String cache = opt.get("cache");
     Dataset<Row> documents;
     Dataset<Row> fitBags;
@@ -154,7 +158,7 @@ public final class TopicsBench {
     report.put("articles", nDocs);
     report.put("articles_with_terms", nFit);
     report.put("vocabulary", Map.of("size", terms.size(), "min_df", base.minDf(), "max_df_fraction",
-        base.maxDfFraction(), "max_size", base.vocabularySize()));
+        base.maxDfFraction(), "max_size", base.vocabularySize(), "frequent_share", base.frequentShare()));
     report.put("prepare_seconds", secs(t0));
 
     // bench only: the whole corpus on the driver for MALLET and for scoring

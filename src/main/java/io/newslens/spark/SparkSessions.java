@@ -18,6 +18,13 @@ public final class SparkSessions {
    * session's own default (8 per local core), the base the sizing starts from whenever it runs.
    */
   static final String AUTO_PARTITIONS = "spark.newslens.autoShufflePartitions";
+  /**
+   * {@link #AUTO_PARTITIONS} on a master given by spark-submit: the default partitions are {@value
+   * #PARTITIONS_PER_CORE} per core the cluster has when the corpus is sized (its executors have registered by then),
+   * as on a local master, instead of Spark's fixed 200.
+   */
+  static final String PER_CORE = "per-core";
+  static final int PARTITIONS_PER_CORE = 8;
   /** Corpus text (characters) per shuffle partition when the partitions follow the corpus size. */
   static final long TEXT_CHARS_PER_PARTITION = 24L << 20;
   /** Below this much text per default partition a corpus is small: one partition per this much text, at least one per core. */
@@ -37,7 +44,9 @@ public final class SparkSessions {
     int current = Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
     String auto = spark.conf().get(AUTO_PARTITIONS, "false");
     if (auto.equals("false")) return current;
-    int base = auto.equals("true") ? current : Integer.parseInt(auto);
+    int base = auto.equals("true") ? current
+        : auto.equals(PER_CORE) ? PARTITIONS_PER_CORE * Math.max(1, spark.sparkContext().defaultParallelism())
+        : Integer.parseInt(auto);
     int wanted;
     if (textChars < base * SMALL_TEXT_CHARS_PER_PARTITION) {
       int cores = Math.max(1, spark.sparkContext().defaultParallelism());
@@ -60,7 +69,7 @@ public final class SparkSessions {
       b.master(master);
       // Spark's 200 shuffle partitions cost seconds per shuffle on a laptop (GraphX and RDD steps don't get
       // AQE's coalescing); 8 per core keeps partitions small enough for a million articles on local[2].
-      int partitions = Math.max(8, 8 * localCores(master));
+      int partitions = Math.max(PARTITIONS_PER_CORE, PARTITIONS_PER_CORE * localCores(master));
       if (!conf.contains(SHUFFLE_PARTITIONS)) {
         b.config(SHUFFLE_PARTITIONS, Integer.toString(partitions));
         b.config(AUTO_PARTITIONS, Integer.toString(partitions));
@@ -76,6 +85,12 @@ public final class SparkSessions {
       // large heap may not do for Spark's default 30 min: at a million articles 37 GB of earlier stages' shuffle
       // files were still on disk when reuse started. A collection every 2 min lets them go.
       setIfAbsent(b, conf, "spark.cleaner.periodicGC.interval", "2min");
+    }
+    if (conf.contains("spark.master") && !conf.contains(SHUFFLE_PARTITIONS)) {
+      // submitted to a cluster without the user's partitions: Spark's 200 would give a 2,000-article corpus on two
+      // executors 200-task stages of a few milliseconds each (the cluster run was 4x local[2]); the partitions
+      // follow the corpus and the cluster's cores as on a local master
+      b.config(AUTO_PARTITIONS, PER_CORE);
     }
     setIfAbsent(b, conf, "spark.sql.session.timeZone", "UTC");
     setIfAbsent(b, conf, "spark.sql.adaptive.enabled", "true");

@@ -45,4 +45,22 @@ class SparkSessionsTest {
       spark.conf().set(SparkSessions.SHUFFLE_PARTITIONS, "4");
     }
   }
+
+  @Test
+  void onASubmittedMasterTheDefaultIsEightPartitionsPerClusterCore(SparkSession spark) {
+    spark.conf().set(SparkSessions.AUTO_PARTITIONS, SparkSessions.PER_CORE); // as getOrCreate sets it on a cluster
+    try {
+      int cores = spark.sparkContext().defaultParallelism();
+      assertEquals(2, cores); // the test session: local[2]
+      // 8 per core = 16; small corpus: one partition per Mi characters, at least one per core
+      assertEquals(2, SparkSessions.sizeShufflePartitions(spark, 20_000L));
+      assertEquals(11, SparkSessions.sizeShufflePartitions(spark, 10L << 20));
+      // 20 Mi characters is over 16 Mi: the default 16 stands
+      assertEquals(16, SparkSessions.sizeShufflePartitions(spark, 20L << 20));
+      assertEquals(100, SparkSessions.sizeShufflePartitions(spark, 2_500_000_000L));
+    } finally {
+      spark.conf().unset(SparkSessions.AUTO_PARTITIONS);
+      spark.conf().set(SparkSessions.SHUFFLE_PARTITIONS, "4");
+    }
+  }
 }

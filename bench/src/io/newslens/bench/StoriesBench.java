@@ -130,7 +130,7 @@ public final class StoriesBench {
       langOf.put(r.getString(0), r.getString(1));
     }
     long n = raw.size();
-    UnitVector.Weights w = new UnitVector.Weights(100_000, 1, 1.0, 1.0);
+    UnitVector.Weights w = new UnitVector.Weights(100_000, 1, 1.0, 1.0, UnitVector.Tf.LOG, UnitVector.Idf.LOG);
     List<String> ids = new ArrayList<>(raw.keySet());
     List<UnitVector> vs = new ArrayList<>();
     for (String id : ids) vs.add(UnitVector.of(raw.get(id), f -> df.getOrDefault(f, 0L), n, w));

@@ -31,7 +31,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Usage: {@code StoriesTuning TABLES_DIR LABELS_TSV OUT_JSON VARIANT...} with VARIANT {@code name:key=v1|v2,...}
  * (every combination of the values is a variant; {@code baseline:DAYS} is the TF-IDF single-link baseline) over
- * threshold, gap, span, features, title, name, centroid, mindf, tf (log, raw), idf (log, log+1), merge (0: none), from, to (from/to:
+ * threshold, gap, span, features, title, name, centroid, mindf, tf (log, raw), idf (log, log+1), from, to (from/to:
  * ISO dates bounding the units fitted, to go faster).
  */
 public final class StoriesTuning {
@@ -391,9 +391,8 @@ public final class StoriesTuning {
       fit.add(new Unit(u.id(), u.id().hashCode(), u.lang(), u.time(), 1, v, List.of()));
     }
     long t0 = System.nanoTime();
-    double merge = Double.parseDouble(kv.getOrDefault("merge", "0"));
     StoryModel.Fit f = StoryModel.fit(fit, new StoryModel.Rules(threshold, gap * 86_400L, span * 86_400L, centroid,
-        0.2, merge));
+        0.2));
     double secs = (System.nanoTime() - t0) / 1e9;
     Map<String, String> pred = new HashMap<>();
     for (String doc : labels.keySet()) pred.put(doc, f.storyOf().get(unitOf.get(doc)));

@@ -37,16 +37,16 @@ public record StoriesParams(int features, int postedFeatures, int minDf, double 
     UnitVector.Tf tf, UnitVector.Idf idf, double threshold, double edgeThreshold, int maxGapDays, int maxSpanDays, int maxPosting, int neighbours,
     int centroidTerms, double reuseBonus, int topTerms, PeriodUnit period) implements Serializable {
 
-  public static final int DEFAULT_FEATURES = 30;
+  public static final int DEFAULT_FEATURES = 100;
   public static final int DEFAULT_POSTED_FEATURES = 10;
   public static final int DEFAULT_MIN_DF = 2;
-  public static final double DEFAULT_TITLE_BOOST = 2.0;
-  public static final double DEFAULT_NAME_BOOST = 1.5;
+  public static final double DEFAULT_TITLE_BOOST = 1.0;
+  public static final double DEFAULT_NAME_BOOST = 2.5;
   public static final String DEFAULT_TF_FLAG = "log";
   public static final String DEFAULT_IDF_FLAG = "log";
   public static final UnitVector.Tf DEFAULT_TF = UnitVector.Tf.of(DEFAULT_TF_FLAG);
   public static final UnitVector.Idf DEFAULT_IDF = UnitVector.Idf.of(DEFAULT_IDF_FLAG);
-  public static final double DEFAULT_THRESHOLD = 0.45;
+  public static final double DEFAULT_THRESHOLD = 0.35;
   public static final double DEFAULT_EDGE_THRESHOLD = 0.2;
   public static final int DEFAULT_MAX_GAP_DAYS = 3;
   public static final int DEFAULT_MAX_SPAN_DAYS = 30;

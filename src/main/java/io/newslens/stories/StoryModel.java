@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The story kernel: stories as centroids, and the rule that places a unit in one. Plain Java; no Spark.
@@ -47,24 +46,14 @@ public final class StoryModel {
    * @param maxSpanSeconds  longest time range of a story
    * @param centroidSize    components kept in a centroid
    * @param reuseBonus      added to the score of a story holding a unit the unit shares a reuse passage with
-   * @param mergeThreshold  after placement, two stories whose centroids' cosine reaches this (and whose time ranges
-   *                        meet the gap and span limits) are merged, closest first; 0: no merge pass
    */
-  public record Rules(double threshold, long maxGapSeconds, long maxSpanSeconds, int centroidSize, double reuseBonus,
-      double mergeThreshold) implements Serializable {
+  public record Rules(double threshold, long maxGapSeconds, long maxSpanSeconds, int centroidSize, double reuseBonus)
+      implements Serializable {
     public Rules {
       if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold in (0, 1] needed");
       if (maxGapSeconds < 0 || maxSpanSeconds < 0) throw new IllegalArgumentException("time limits >= 0 needed");
       if (centroidSize < 1) throw new IllegalArgumentException("centroid size >= 1 needed");
       if (!(reuseBonus >= 0)) throw new IllegalArgumentException("reuse bonus >= 0 needed");
-      if (!(mergeThreshold >= 0 && mergeThreshold <= 1)) {
-        throw new IllegalArgumentException("merge threshold in [0, 1] needed");
-      }
-    }
-
-    /** Rules without a merge pass. */
-    public Rules(double threshold, long maxGapSeconds, long maxSpanSeconds, int centroidSize, double reuseBonus) {
-      this(threshold, maxGapSeconds, maxSpanSeconds, centroidSize, reuseBonus, 0);
     }
   }
 
@@ -118,8 +107,6 @@ public final class StoryModel {
   private final Map<String, Story> stories = new HashMap<>();
   private final Map<Long, Set<Story>> index = new HashMap<>();
   private final Map<String, String> unitStory = new HashMap<>();
-  /** Stories founded so far (a story's order of founding). */
-  private int founded;
 
   public StoryModel(Rules rules) {
     this.rules = rules;
@@ -184,7 +171,6 @@ public final class StoryModel {
     if (a.isNew()) {
       if (stories.containsKey(u.id())) throw new IllegalStateException("story " + u.id() + " exists already");
       s = new Story(u.id(), u.lang());
-      s.seq = founded++;
       stories.put(s.id, s);
     } else {
       s = stories.get(a.storyId());
@@ -242,14 +228,11 @@ public final class StoryModel {
       Story s = m.stories.get(sid);
       if (u.dated() && !undatedPhase) byLast.add(new Object[] {s.last, s});
     }
-    Map<String, String> mergedInto = rules.mergeThreshold() > 0 ? m.mergeClose() : Map.of();
     Map<String, String> storyOf = new HashMap<>();
     Map<String, Double> similarity = new HashMap<>();
     Map<String, List<Unit>> members = new TreeMap<>();
     for (Unit u : order) {
       String sid = m.unitStory.get(u.id());
-      while (mergedInto.containsKey(sid)) sid = mergedInto.get(sid);
-      m.unitStory.put(u.id(), sid);
       storyOf.put(u.id(), sid);
       members.computeIfAbsent(sid, k -> new ArrayList<>()).add(u);
     }
@@ -282,71 +265,6 @@ public final class StoryModel {
   public static final Comparator<Unit> PLACEMENT_ORDER = Comparator.comparing(Unit::dated).reversed()
       .thenComparingLong(Unit::time).thenComparing(Unit::id);
 
-  /**
-   * The merge pass: while two stories of one language have centroids whose cosine reaches the merge threshold and
-   * time ranges within the gap of each other whose union spans at most the span limit, the closest two (ties:
-   * smaller ids) merge into the one founded first; the other leaves. Returns each merged story's id → the id it went
-   * into (follow the chain). A pair is scored once and rescored only when one of its stories changed.
-   */
-  private Map<String, String> mergeClose() {
-    index.clear();
-    for (Story s : new TreeMap<>(stories).values()) indexAll(s);
-    Map<String, Integer> version = new HashMap<>();
-    PriorityQueue<Object[]> queue = new PriorityQueue<>((x, y) -> {
-      int c = Double.compare((Double) y[0], (Double) x[0]);
-      if (c != 0) return c;
-      c = ((String) x[1]).compareTo((String) y[1]);
-      return c != 0 ? c : ((String) x[2]).compareTo((String) y[2]);
-    });
-    for (Story s : new TreeMap<>(stories).values()) pushPairs(s, queue, version, true);
-    Map<String, String> mergedInto = new HashMap<>();
-    while (!queue.isEmpty()) {
-      Object[] e = queue.poll();
-      Story a = stories.get((String) e[1]);
-      Story b = stories.get((String) e[2]);
-      if (a == null || b == null || !version.getOrDefault(a.id, 0).equals(e[3])
-          || !version.getOrDefault(b.id, 0).equals(e[4])) {
-        continue; // a story left or changed since: its new pairs are in the queue
-      }
-      Story keep = a.seq < b.seq ? a : b;
-      Story gone = keep == a ? b : a;
-      unindexAll(keep);
-      unindexAll(gone);
-      stories.remove(gone.id);
-      keep.absorb(gone, rules.centroidSize());
-      indexAll(keep);
-      mergedInto.put(gone.id, keep.id);
-      version.merge(keep.id, 1, Integer::sum);
-      pushPairs(keep, queue, version, false);
-    }
-    return mergedInto;
-  }
-
-  /** Queues s's pairs reaching the merge threshold (with each story's version); only with larger ids if asked. */
-  private void pushPairs(Story s, PriorityQueue<Object[]> queue, Map<String, Integer> version, boolean largerOnly) {
-    Set<Story> others = new TreeSet<>(Comparator.comparing((Story x) -> x.id));
-    for (long f : s.sums.keySet()) {
-      Set<Story> holders = index.get(f);
-      if (holders != null) others.addAll(holders);
-    }
-    for (Story t : others) {
-      if (t == s || (largerOnly && t.id.compareTo(s.id) < 0) || !t.lang.equals(s.lang) || !mergeable(s, t)) continue;
-      double c = s.cosine(t);
-      if (c < rules.mergeThreshold()) continue;
-      Story a = s.id.compareTo(t.id) < 0 ? s : t;
-      Story b = a == s ? t : s;
-      queue.add(new Object[] {c, a.id, b.id, version.getOrDefault(a.id, 0), version.getOrDefault(b.id, 0)});
-    }
-  }
-
-  /** Two stories may merge: one has no dated unit, or their ranges are within the gap and span limits together. */
-  private boolean mergeable(Story s, Story t) {
-    if (s.first == Unit.UNDATED || t.first == Unit.UNDATED) return true;
-    long gap = Math.max(0, Math.max(s.first, t.first) - Math.min(s.last, t.last));
-    long span = Math.max(s.last, t.last) - Math.min(s.first, t.first);
-    return gap <= rules.maxGapSeconds() && span <= rules.maxSpanSeconds();
-  }
-
   private boolean eligible(Story s, Unit u) {
     if (!u.dated() || s.first == Unit.UNDATED) return true;
     long t = u.time();
@@ -376,7 +294,6 @@ public final class StoryModel {
     final String lang;
     long first = Unit.UNDATED;
     long last = Unit.UNDATED;
-    int seq;
     int units;
     int articles;
     final Map<Long, Double> sums = new HashMap<>();
@@ -396,36 +313,18 @@ public final class StoryModel {
       units++;
       articles += u.articles();
       UnitVector v = u.vector();
-      for (int i = 0; i < v.size(); i++) addComponent(v.ids()[i], v.weights()[i], v.display()[i], v.weights()[i]);
-      truncate(centroidSize);
-    }
-
-    /** Adds another story's units: its time range, sizes and centroid sums. */
-    void absorb(Story o, int centroidSize) {
-      if (o.first != Unit.UNDATED) {
-        first = first == Unit.UNDATED ? o.first : Math.min(first, o.first);
-        last = last == Unit.UNDATED ? o.last : Math.max(last, o.last);
+      for (int i = 0; i < v.size(); i++) {
+        long f = v.ids()[i];
+        double w = v.weights()[i];
+        Double old = sums.get(f);
+        sums.put(f, old == null ? w : old + w);
+        // the display of the member that weighs most in the feature (ties: the smaller string)
+        if (old == null || w > weightOfDisplay(f) || (w == weightOfDisplay(f)
+            && NULLS_FIRST.compare(v.display()[i], display.get(f)) < 0)) {
+          display.put(f, v.display()[i]);
+          displayWeight.put(f, w);
+        }
       }
-      units += o.units;
-      articles += o.articles;
-      for (Long f : new TreeMap<>(o.sums).keySet()) {
-        addComponent(f, o.sums.get(f), o.display.get(f), o.weightOfDisplay(f));
-      }
-      truncate(centroidSize);
-    }
-
-    /** Adds w to feature f's sum; the display of the member that weighs most in it wins (ties: the smaller). */
-    private void addComponent(long f, double w, String shown, double shownWeight) {
-      Double old = sums.get(f);
-      sums.put(f, old == null ? w : old + w);
-      if (old == null || shownWeight > weightOfDisplay(f) || (shownWeight == weightOfDisplay(f)
-          && NULLS_FIRST.compare(shown, display.get(f)) < 0)) {
-        display.put(f, shown);
-        displayWeight.put(f, shownWeight);
-      }
-    }
-
-    private void truncate(int centroidSize) {
       if (sums.size() > centroidSize) {
         Long[] keys = sums.keySet().toArray(new Long[0]);
         Arrays.sort(keys, Comparator.<Long>comparingDouble(k -> -sums.get(k)).thenComparingLong(k -> k));
@@ -450,19 +349,6 @@ public final class StoryModel {
       double s = 0;
       for (double x : sums.values()) s += x * x;
       norm = Math.sqrt(s);
-    }
-
-    /** The cosine of two centroids. */
-    double cosine(Story o) {
-      if (norm == 0 || o.norm == 0) return 0;
-      Map<Long, Double> small = sums.size() <= o.sums.size() ? sums : o.sums;
-      Map<Long, Double> large = small == sums ? o.sums : sums;
-      double dot = 0;
-      for (Map.Entry<Long, Double> e : small.entrySet()) {
-        Double w = large.get(e.getKey());
-        if (w != null) dot += e.getValue() * w;
-      }
-      return dot / (norm * o.norm);
     }
 
     double cosine(UnitVector v) {

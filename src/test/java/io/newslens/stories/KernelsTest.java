@@ -329,35 +329,6 @@ class KernelsTest {
   }
 
   @Test
-  void theMergePassJoinsStoriesWhoseCentroidsAreClose() {
-    List<Unit> units = List.of(
-        unit("u1", 0, new long[] {1}, new double[] {1.0}),
-        unit("u2", DAY, new long[] {2}, new double[] {1.0}),
-        unit("u3", 2 * DAY, new long[] {1, 2}, new double[] {0.6, 0.8}));
-    // placement: u1 founds, u2 founds (cos 0), u3 joins u2 (0.8 > 0.6): centroids {1: 1} and {1: 0.6, 2: 1.8},
-    // cosine 0.6 / sqrt(3.6) = 0.316228
-    Fit none = StoryModel.fit(units, new Rules(0.5, 2 * DAY, 5 * DAY, 3, 0.0));
-    assertEquals(Map.of("u1", "u1", "u2", "u2", "u3", "u2"), none.storyOf());
-    assertEquals(none.storyOf(), StoryModel.fit(units, new Rules(0.5, 2 * DAY, 5 * DAY, 3, 0.0, 0.32)).storyOf());
-    Fit merged = StoryModel.fit(units, new Rules(0.5, 2 * DAY, 5 * DAY, 3, 0.0, 0.3));
-    // into the story founded first: centroid {1: 1.6, 2: 1.8}, norm sqrt(5.8) = 2.408319
-    assertEquals(Map.of("u1", "u1", "u2", "u1", "u3", "u1"), merged.storyOf());
-    assertEquals(0.664364, merged.similarity().get("u1"), 1e-6);
-    assertEquals(0.747409, merged.similarity().get("u2"), 1e-6);
-    assertEquals(0.996546, merged.similarity().get("u3"), 1e-6);
-    assertEquals(0.802773, merged.cohesion().get("u1"), 1e-6);
-    assertEquals(Map.of("u1", "u3"), merged.central());
-    StoryRep s = merged.stories().get(0);
-    assertEquals(1, merged.stories().size());
-    assertEquals(0, s.first());
-    assertEquals(2 * DAY, s.last());
-    assertEquals(3, s.units());
-    assertArrayEquals(new double[] {1.6, 1.8}, s.sums(), 1e-12);
-    // the two together would span 2 days: over a 1-day span limit they stay apart
-    assertEquals(none.storyOf(), StoryModel.fit(units, new Rules(0.5, 2 * DAY, DAY, 3, 0.0, 0.3)).storyOf());
-  }
-
-  @Test
   void storedRepresentationsPlaceNewUnitsAsTheFitDid() {
     Rules rules = new Rules(0.5, 2 * DAY, 5 * DAY, 3, 0.3);
     Fit fit = StoryModel.fit(List.of(

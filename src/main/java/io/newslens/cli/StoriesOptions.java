@@ -96,8 +96,9 @@ public class StoriesOptions {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("--story-period must be day, week, month, quarter or year, got " + period);
       }
-      return new StoriesParams(features, posted, minDf, titleBoost, nameBoost, UnitVector.Tf.of(tf), UnitVector.Idf.of(idf),
-          threshold, edgeThreshold, maxGap, maxSpan, maxPosting, neighbours, centroidTerms, reuseBonus, topTerms, unit);
+      return new StoriesParams(features, posted, minDf, titleBoost, nameBoost, UnitVector.Tf.of(tf),
+          UnitVector.Idf.of(idf), threshold, edgeThreshold, maxGap, maxSpan, maxPosting, neighbours, centroidTerms,
+          reuseBonus, topTerms, unit);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

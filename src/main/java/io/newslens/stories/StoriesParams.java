@@ -34,7 +34,8 @@ import java.util.Objects;
  * @param period         period of story_trends ({@code --story-period})
  */
 public record StoriesParams(int features, int postedFeatures, int minDf, double titleBoost, double nameBoost,
-    UnitVector.Tf tf, UnitVector.Idf idf, double threshold, double edgeThreshold, int maxGapDays, int maxSpanDays, int maxPosting, int neighbours,
+    UnitVector.Tf tf, UnitVector.Idf idf, double threshold, double edgeThreshold, int maxGapDays, int maxSpanDays,
+    int maxPosting, int neighbours,
     int centroidTerms, double reuseBonus, int topTerms, PeriodUnit period) implements Serializable {
 
   public static final int DEFAULT_FEATURES = 100;
@@ -86,8 +87,8 @@ public record StoriesParams(int features, int postedFeatures, int minDf, double 
   public static StoriesParams defaults() {
     return new StoriesParams(DEFAULT_FEATURES, DEFAULT_POSTED_FEATURES, DEFAULT_MIN_DF, DEFAULT_TITLE_BOOST,
         DEFAULT_NAME_BOOST, DEFAULT_TF, DEFAULT_IDF, DEFAULT_THRESHOLD, DEFAULT_EDGE_THRESHOLD, DEFAULT_MAX_GAP_DAYS,
-        DEFAULT_MAX_SPAN_DAYS, DEFAULT_MAX_POSTING, DEFAULT_NEIGHBOURS, DEFAULT_CENTROID_TERMS, DEFAULT_REUSE_BONUS, DEFAULT_TOP_TERMS,
-        PeriodUnit.WEEK);
+        DEFAULT_MAX_SPAN_DAYS, DEFAULT_MAX_POSTING, DEFAULT_NEIGHBOURS, DEFAULT_CENTROID_TERMS, DEFAULT_REUSE_BONUS,
+        DEFAULT_TOP_TERMS, PeriodUnit.WEEK);
   }
 
   /** The weighting rules of unit vectors. */

@@ -39,7 +39,7 @@ public record StoriesParams(int features, int postedFeatures, int minDf, double 
     int centroidTerms, double reuseBonus, int topTerms, PeriodUnit period) implements Serializable {
 
   public static final int DEFAULT_FEATURES = 100;
-  public static final int DEFAULT_POSTED_FEATURES = 10;
+  public static final int DEFAULT_POSTED_FEATURES = 20;
   public static final int DEFAULT_MIN_DF = 2;
   public static final double DEFAULT_TITLE_BOOST = 1.0;
   public static final double DEFAULT_NAME_BOOST = 2.5;

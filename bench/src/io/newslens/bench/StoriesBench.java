@@ -28,10 +28,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The stories stage against hand-made labels: BCubed and pairwise precision / recall / F1 of the stage run on a
- * whole corpus (scored on the labelled articles), of the stage run on the labelled articles alone, and of a TF-IDF
- * single-link baseline on the labelled articles alone (connected components of the pairs whose cosine of plain
- * tf-idf vectors reaches a threshold; every threshold of a grid is reported and the best is the baseline), all in
- * one run.
+ * whole corpus (scored on the labelled articles: dev half, test half and all), of the stage run on the labelled
+ * articles alone, and of a TF-IDF single-link baseline on the labelled articles alone (connected components of the
+ * pairs whose cosine of plain tf-idf vectors reaches a threshold; every threshold of a grid is reported and the best
+ * is the baseline), all in one run.
  *
  * <p>Usage: {@code StoriesBench TABLES_DIR LABELS_TSV OUT_JSON [VARIANT ...]}. TABLES_DIR holds a pipeline run's
  * documents, tokens, duplicate_clusters and reuse_passages; LABELS_TSV has columns id (the documents' source_id),
@@ -87,7 +87,7 @@ public final class StoriesBench {
           Map<String, String> storyOf = storyOf(full.storyArticles(), labels);
           run.put("corpus_seconds", (System.nanoTime() - t0) / 1e9);
           run.put("corpus_stats", full.stats().toMap());
-          run.put("corpus", ClusterScores.of(storyOf, labels).toMap());
+          run.put("corpus", StoriesTuning.scores(storyOf, labels)); // dev, test and all halves
           predictions(args[2] + "." + v[0] + ".corpus.tsv", storyOf, idOf, labels);
           full.release();
         }
@@ -130,7 +130,7 @@ public final class StoriesBench {
       langOf.put(r.getString(0), r.getString(1));
     }
     long n = raw.size();
-    UnitVector.Weights w = new UnitVector.Weights(100_000, 1, 1.0, 1.0);
+    UnitVector.Weights w = new UnitVector.Weights(100_000, 1, 1.0, 1.0, UnitVector.Tf.LOG, UnitVector.Idf.LOG);
     List<String> ids = new ArrayList<>(raw.keySet());
     List<UnitVector> vs = new ArrayList<>();
     for (String id : ids) vs.add(UnitVector.of(raw.get(id), f -> df.getOrDefault(f, 0L), n, w));

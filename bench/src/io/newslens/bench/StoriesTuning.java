@@ -31,8 +31,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Usage: {@code StoriesTuning TABLES_DIR LABELS_TSV OUT_JSON VARIANT...} with VARIANT {@code name:key=v1|v2,...}
  * (every combination of the values is a variant; {@code baseline:DAYS} is the TF-IDF single-link baseline) over
- * threshold, gap, span, features, title, name, centroid, decay, from, to (from/to: ISO dates bounding the units
- * fitted, to go faster).
+ * threshold, gap, span, features, title, name, centroid, mindf, tf (log, raw), idf (log, log+1), from, to (from/to:
+ * ISO dates bounding the units fitted, to go faster).
  */
 public final class StoriesTuning {
   record RawUnit(String id, String lang, long time, String title, List<UnitVector.Raw> raw) {}
@@ -73,6 +73,11 @@ public final class StoriesTuning {
         for (UnitVector.Raw x : raw) GLOBAL_DF.merge(x.id(), 1L, Long::sum);
         units.add(new RawUnit(r.getString(0), lang, r.getLong(9), r.getString(8), raw));
       }
+      if (new java.io.File(tables + "/story_articles").isDirectory()) {
+        for (Row r : spark.read().parquet(tables + "/story_articles").select(DOC_ID, STORY_ID).collectAsList()) {
+          if (labels.containsKey(r.getString(0))) stageStories.put(r.getString(0), r.getString(1));
+        }
+      }
     } finally {
       spark.stop();
     }
@@ -86,6 +91,12 @@ public final class StoriesTuning {
       sizes.put(half, Map.of("articles", l.size(), "stories", new java.util.HashSet<>(l.values()).size()));
     }
     out.put("halves", sizes);
+    if (stageStories.size() == labels.size()) {
+      Map<String, Object> stage = scores(stageStories, labels);
+      System.out.println("stage as run (story_articles of TABLES_DIR) dev " + f1(stage, "dev") + " test "
+          + f1(stage, "test") + " all " + f1(stage, "all"));
+      out.put("stage_as_run", stage);
+    }
     List<Map<String, Object>> ours = new ArrayList<>();
     List<Map<String, Object>> baselines = new ArrayList<>();
     for (int i = 3; i < args.length; i++) {
@@ -181,6 +192,8 @@ public final class StoriesTuning {
   }
 
   static final Map<String, String> idOf = new HashMap<>();
+  /** The stories of the labelled articles in TABLES_DIR's story_articles (the stage as the pipeline ran it). */
+  static final Map<String, String> stageStories = new HashMap<>();
   /** Document frequency of every feature over all units, and units per language. */
   static final Map<Long, Long> GLOBAL_DF = new HashMap<>();
   static final Map<String, Long> GLOBAL_N = new HashMap<>();
@@ -196,7 +209,7 @@ public final class StoriesTuning {
     sorted.removeIf(u -> u.time() == Unit.UNDATED);
     sorted.sort(java.util.Comparator.comparingLong(RawUnit::time).thenComparing(RawUnit::id));
     List<UnitVector> vs = new ArrayList<>();
-    UnitVector.Weights w = new UnitVector.Weights(100_000, 1, 1.0, 1.0);
+    UnitVector.Weights w = new UnitVector.Weights(100_000, 1, 1.0, 1.0, UnitVector.Tf.LOG, UnitVector.Idf.LOG);
     for (RawUnit u : sorted) {
       List<UnitVector.Raw> terms = new ArrayList<>();
       for (UnitVector.Raw r : u.raw()) {
@@ -301,11 +314,13 @@ public final class StoriesTuning {
     double name = Double.parseDouble(kv.getOrDefault("name", "1.5"));
     int centroid = Integer.parseInt(kv.getOrDefault("centroid", "100"));
     int minDf = Integer.parseInt(kv.getOrDefault("mindf", "2"));
+    UnitVector.Tf tf = UnitVector.Tf.of(kv.getOrDefault("tf", "log"));
+    UnitVector.Idf idf = UnitVector.Idf.of(kv.getOrDefault("idf", "log"));
     long from = kv.containsKey("from") ? java.time.LocalDate.parse(kv.get("from")).toEpochDay() * 86_400 : Long.MIN_VALUE;
     long to = kv.containsKey("to") ? java.time.LocalDate.parse(kv.get("to")).toEpochDay() * 86_400 : Long.MAX_VALUE;
     Map<Long, Long> df = GLOBAL_DF;
     Map<String, Long> n = GLOBAL_N;
-    UnitVector.Weights w = new UnitVector.Weights(features, minDf, title, name);
+    UnitVector.Weights w = new UnitVector.Weights(features, minDf, title, name, tf, idf);
     // local document frequencies: per feature, the days of its units (sorted), and the units per day
     int window = Integer.parseInt(kv.getOrDefault("local", "0"));
     Map<Long, List<Integer>> daysOf = new HashMap<>();
@@ -358,7 +373,7 @@ public final class StoriesTuning {
           mixed.add(binary ? new UnitVector.Raw(r.id(), 1, r.flags(), r.display()) : r);
         }
         // weigh with idf 1 (df chosen so that ln((n+1)/(df+1)) = 1 is impossible in integers): scale by hand
-        UnitVector v0 = UnitVector.of(mixed, id -> 0, 1, new UnitVector.Weights(100_000, 0, title, name));
+        UnitVector v0 = UnitVector.of(mixed, id -> 0, 1, new UnitVector.Weights(100_000, 0, title, name, UnitVector.Tf.LOG, UnitVector.Idf.LOG));
         long[] ids = v0.ids();
         double[] ws = new double[ids.length];
         for (int i = 0; i < ids.length; i++) ws[i] = v0.weights()[i] * scale.get(ids[i]);

@@ -2,6 +2,7 @@ package io.newslens.cli;
 
 import io.newslens.job.UsageException;
 import io.newslens.stories.StoriesParams;
+import io.newslens.stories.UnitVector;
 import io.newslens.terms.PeriodUnit;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -49,6 +50,16 @@ public class StoriesOptions {
       description = "Weight multiplier of a proper name. Default: ${DEFAULT-VALUE}")
   double nameBoost;
 
+  @Option(names = "--story-tf", paramLabel = "TF", defaultValue = StoriesParams.DEFAULT_TF_FLAG,
+      description = "How a term's occurrences count in its weight: log (1 + ln tf) or raw (tf). "
+          + "Default: ${DEFAULT-VALUE}")
+  String tf;
+
+  @Option(names = "--story-idf", paramLabel = "IDF", defaultValue = StoriesParams.DEFAULT_IDF_FLAG,
+      description = "Inverse document frequency of a weight: log (ln((N+1)/(df+1))) or log+1 (that plus one: terms "
+          + "every article holds still count). Default: ${DEFAULT-VALUE}")
+  String idf;
+
   @Option(names = "--story-max-posting", paramLabel = "N", defaultValue = "" + StoriesParams.DEFAULT_MAX_POSTING,
       description = "A feature pairs an article with all earlier ones within the gap up to this many… "
           + "Default: ${DEFAULT-VALUE}")
@@ -85,8 +96,9 @@ public class StoriesOptions {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("--story-period must be day, week, month, quarter or year, got " + period);
       }
-      return new StoriesParams(features, posted, minDf, titleBoost, nameBoost, threshold, edgeThreshold, maxGap,
-          maxSpan, maxPosting, neighbours, centroidTerms, reuseBonus, topTerms, unit);
+      return new StoriesParams(features, posted, minDf, titleBoost, nameBoost, UnitVector.Tf.of(tf),
+          UnitVector.Idf.of(idf), threshold, edgeThreshold, maxGap, maxSpan, maxPosting, neighbours, centroidTerms,
+          reuseBonus, topTerms, unit);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

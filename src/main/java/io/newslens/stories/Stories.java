@@ -215,7 +215,7 @@ public final class Stories {
         .add(FLAGS, new ArrayType(DataTypes.IntegerType, false), false)
         .add(SHOWN, new ArrayType(DataTypes.StringType, true), false);
     UnitVector.Weights loose = new UnitVector.Weights(p.features() + TITLE_MARGIN, p.minDf(), p.titleBoost(),
-        p.nameBoost());
+        p.nameBoost(), p.tf(), p.idf());
     Dataset<Row> preVectors = unitTokens.map((MapFunction<Row, Row>) r -> {
       String lang = r.getString(1);
       Frequencies f = freqB.value();

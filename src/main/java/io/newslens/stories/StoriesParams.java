@@ -14,6 +14,9 @@ import java.util.Objects;
  *                       ({@code --story-min-df})
  * @param titleBoost     weight multiplier of a feature written in the title ({@code --story-title-boost})
  * @param nameBoost      weight multiplier of a proper name or a term used in one ({@code --story-name-boost})
+ * @param tf             how occurrences count in a weight: {@code log} 1 + ln tf, {@code raw} tf ({@code --story-tf})
+ * @param idf            the idf of a weight: {@code log} ln((N+1)/(df+1)), {@code log+1} that plus one
+ *                       ({@code --story-idf})
  * @param threshold      a unit joins a story when its cosine with the story's centroid (plus any reuse bonus)
  *                       reaches this ({@code --story-threshold})
  * @param edgeThreshold  two units are linked as candidates of one story when their cosine over the posted features
@@ -31,15 +34,20 @@ import java.util.Objects;
  * @param period         period of story_trends ({@code --story-period})
  */
 public record StoriesParams(int features, int postedFeatures, int minDf, double titleBoost, double nameBoost,
-    double threshold, double edgeThreshold, int maxGapDays, int maxSpanDays, int maxPosting, int neighbours,
+    UnitVector.Tf tf, UnitVector.Idf idf, double threshold, double edgeThreshold, int maxGapDays, int maxSpanDays,
+    int maxPosting, int neighbours,
     int centroidTerms, double reuseBonus, int topTerms, PeriodUnit period) implements Serializable {
 
-  public static final int DEFAULT_FEATURES = 30;
-  public static final int DEFAULT_POSTED_FEATURES = 10;
+  public static final int DEFAULT_FEATURES = 100;
+  public static final int DEFAULT_POSTED_FEATURES = 20;
   public static final int DEFAULT_MIN_DF = 2;
-  public static final double DEFAULT_TITLE_BOOST = 2.0;
-  public static final double DEFAULT_NAME_BOOST = 1.5;
-  public static final double DEFAULT_THRESHOLD = 0.45;
+  public static final double DEFAULT_TITLE_BOOST = 1.0;
+  public static final double DEFAULT_NAME_BOOST = 2.5;
+  public static final String DEFAULT_TF_FLAG = "log";
+  public static final String DEFAULT_IDF_FLAG = "log";
+  public static final UnitVector.Tf DEFAULT_TF = UnitVector.Tf.of(DEFAULT_TF_FLAG);
+  public static final UnitVector.Idf DEFAULT_IDF = UnitVector.Idf.of(DEFAULT_IDF_FLAG);
+  public static final double DEFAULT_THRESHOLD = 0.35;
   public static final double DEFAULT_EDGE_THRESHOLD = 0.2;
   public static final int DEFAULT_MAX_GAP_DAYS = 3;
   public static final int DEFAULT_MAX_SPAN_DAYS = 30;
@@ -55,6 +63,8 @@ public record StoriesParams(int features, int postedFeatures, int minDf, double 
     between(minDf, 1, Integer.MAX_VALUE, "--story-min-df");
     atLeastOne(titleBoost, "--story-title-boost");
     atLeastOne(nameBoost, "--story-name-boost");
+    Objects.requireNonNull(tf, "--story-tf must be log or raw");
+    Objects.requireNonNull(idf, "--story-idf must be log or log+1");
     if (!(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException("--story-threshold must be in (0, 1], got " + threshold);
     }
@@ -76,14 +86,14 @@ public record StoriesParams(int features, int postedFeatures, int minDf, double 
 
   public static StoriesParams defaults() {
     return new StoriesParams(DEFAULT_FEATURES, DEFAULT_POSTED_FEATURES, DEFAULT_MIN_DF, DEFAULT_TITLE_BOOST,
-        DEFAULT_NAME_BOOST, DEFAULT_THRESHOLD, DEFAULT_EDGE_THRESHOLD, DEFAULT_MAX_GAP_DAYS, DEFAULT_MAX_SPAN_DAYS,
-        DEFAULT_MAX_POSTING, DEFAULT_NEIGHBOURS, DEFAULT_CENTROID_TERMS, DEFAULT_REUSE_BONUS, DEFAULT_TOP_TERMS,
-        PeriodUnit.WEEK);
+        DEFAULT_NAME_BOOST, DEFAULT_TF, DEFAULT_IDF, DEFAULT_THRESHOLD, DEFAULT_EDGE_THRESHOLD, DEFAULT_MAX_GAP_DAYS,
+        DEFAULT_MAX_SPAN_DAYS, DEFAULT_MAX_POSTING, DEFAULT_NEIGHBOURS, DEFAULT_CENTROID_TERMS, DEFAULT_REUSE_BONUS,
+        DEFAULT_TOP_TERMS, PeriodUnit.WEEK);
   }
 
   /** The weighting rules of unit vectors. */
   public UnitVector.Weights weights() {
-    return new UnitVector.Weights(features, minDf, titleBoost, nameBoost);
+    return new UnitVector.Weights(features, minDf, titleBoost, nameBoost, tf, idf);
   }
 
   /** The placement rules of the story kernel. */
@@ -93,20 +103,26 @@ public record StoriesParams(int features, int postedFeatures, int minDf, double 
 
   /** These parameters with another join threshold and edge threshold (benchmarks, tests). */
   public StoriesParams withThresholds(double join, double edge) {
-    return new StoriesParams(features, postedFeatures, minDf, titleBoost, nameBoost, join, edge, maxGapDays,
-        maxSpanDays, maxPosting, neighbours, centroidTerms, reuseBonus, topTerms, period);
+    return new StoriesParams(features, postedFeatures, minDf, titleBoost, nameBoost, tf, idf, join, edge,
+        maxGapDays, maxSpanDays, maxPosting, neighbours, centroidTerms, reuseBonus, topTerms, period);
   }
 
   /** These parameters with other time limits (benchmarks, tests). */
   public StoriesParams withTime(int gapDays, int spanDays) {
-    return new StoriesParams(features, postedFeatures, minDf, titleBoost, nameBoost, threshold, edgeThreshold,
-        gapDays, spanDays, maxPosting, neighbours, centroidTerms, reuseBonus, topTerms, period);
+    return new StoriesParams(features, postedFeatures, minDf, titleBoost, nameBoost, tf, idf, threshold,
+        edgeThreshold, gapDays, spanDays, maxPosting, neighbours, centroidTerms, reuseBonus, topTerms, period);
   }
 
   /** These parameters with other weights (benchmarks). */
   public StoriesParams withWeights(int features, int posted, double title, double name) {
-    return new StoriesParams(features, posted, minDf, title, name, threshold, edgeThreshold, maxGapDays,
+    return new StoriesParams(features, posted, minDf, title, name, tf, idf, threshold, edgeThreshold, maxGapDays,
         maxSpanDays, maxPosting, neighbours, Math.max(centroidTerms, features), reuseBonus, topTerms, period);
+  }
+
+  /** These parameters with another tf and idf (benchmarks). */
+  public StoriesParams withScheme(UnitVector.Tf tf, UnitVector.Idf idf) {
+    return new StoriesParams(features, postedFeatures, minDf, titleBoost, nameBoost, tf, idf, threshold,
+        edgeThreshold, maxGapDays, maxSpanDays, maxPosting, neighbours, centroidTerms, reuseBonus, topTerms, period);
   }
 
   private static void between(long v, long min, long max, String flag) {

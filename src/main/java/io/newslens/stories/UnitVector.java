@@ -11,11 +11,15 @@ import java.util.function.LongUnaryOperator;
  * The weighted feature vector of one unit (a duplicate cluster's representative): at most K features, L2-normalised,
  * in ascending feature id order, with each feature's display form. Plain Java; no Spark.
  *
- * <p>Weight of a feature f with tf occurrences, document frequency df(f) among the N units of the language:
- * <pre>  w(f) = (1 + ln tf) · ln((N + 1) / (df(f) + 1)) · (title boost if in the title) · (name boost if a name)</pre>
- * (the idf is the terms stage's {@link TermWeights#idf}); features with df(f) below the minimum are dropped (a
- * feature no other unit has cannot make two articles alike), as are those of weight 0. The K largest weights are
- * kept (ties: smaller id) and the vector is scaled to length 1.
+ * <p>Weight of a feature f with tf occurrences, document frequency df(f) among the N units of the language
+ * ({@link #weight}):
+ * <pre>  w(f) = tf'(tf) · idf'(df(f), N) · (title boost if in the title) · (name boost if a name)</pre>
+ * with tf' = 1 + ln tf ({@link Tf#LOG}, sublinear) or tf ({@link Tf#RAW}), and idf' = ln((N + 1) / (df + 1))
+ * ({@link Idf#LOG}, the terms stage's {@link TermWeights#idf}: a feature every unit holds weighs 0) or that + 1
+ * ({@link Idf#LOG_PLUS_ONE}, scikit-learn's {@code TfidfVectorizer} default: common features keep a weight, so
+ * rare ones weigh less against them). Features with df(f) below the minimum are dropped (a feature no other unit has
+ * cannot make two articles alike), as are those of weight 0. The K largest weights are kept (ties: smaller id) and
+ * the vector is scaled to length 1.
  *
  * @param ids      feature ids ({@link DocumentFeatures#hash}), ascending
  * @param weights  the weights, same order, sum of squares 1 (empty vector: no features)
@@ -61,8 +65,55 @@ public record UnitVector(long[] ids, double[] weights, String[] display) impleme
   /** One feature before weighting: id, occurrences, {@link DocumentFeatures} flags, display. */
   public record Raw(long id, int tf, int flags, String display) {}
 
+  /** How a feature's occurrences in a unit count. */
+  public enum Tf {
+    /** 1 + ln tf (sublinear). */
+    LOG,
+    /** tf. */
+    RAW;
+
+    /** The scheme of a --story-tf value: log or raw. */
+    public static Tf of(String flag) {
+      return switch (flag.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "log" -> LOG;
+        case "raw" -> RAW;
+        default -> throw new IllegalArgumentException("--story-tf must be log or raw, got " + flag);
+      };
+    }
+  }
+
+  /** The inverse document frequency. */
+  public enum Idf {
+    /** ln((N + 1) / (df + 1)): 0 for a feature every unit holds. */
+    LOG,
+    /** ln((N + 1) / (df + 1)) + 1. */
+    LOG_PLUS_ONE;
+
+    /** The scheme of a --story-idf value: log or log+1. */
+    public static Idf of(String flag) {
+      return switch (flag.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "log" -> LOG;
+        case "log+1" -> LOG_PLUS_ONE;
+        default -> throw new IllegalArgumentException("--story-idf must be log or log+1, got " + flag);
+      };
+    }
+  }
+
   /** Weighting rules. */
-  public record Weights(int maxFeatures, long minDf, double titleBoost, double nameBoost) implements Serializable {}
+  public record Weights(int maxFeatures, long minDf, double titleBoost, double nameBoost, Tf tf, Idf idf)
+      implements Serializable {
+    public Weights {
+      if (tf == null || idf == null) throw new IllegalArgumentException("tf and idf schemes needed");
+    }
+  }
+
+  /** The weight of a feature before its boosts: tf'(tf) · idf'(df, n) (see the class comment); 0 ≤ df ≤ n, tf ≥ 1. */
+  public static double weight(int tf, long df, long n, Tf tfScheme, Idf idfScheme) {
+    if (tf < 1) throw new IllegalArgumentException("tf >= 1 needed, got " + tf);
+    double t = tfScheme == Tf.LOG ? 1 + Math.log(tf) : tf;
+    double i = TermWeights.idf(df, n) + (idfScheme == Idf.LOG_PLUS_ONE ? 1 : 0);
+    return t * i;
+  }
 
   /**
    * The vector of a unit from its raw features.
@@ -77,7 +128,7 @@ public record UnitVector(long[] ids, double[] weights, String[] display) impleme
     for (Raw r : raw) {
       long d = df.applyAsLong(r.id());
       if (d < w.minDf() || d > n || r.tf() <= 0) continue;
-      double x = (1 + Math.log(r.tf())) * TermWeights.idf(d, n);
+      double x = weight(r.tf(), d, n, w.tf(), w.idf());
       if ((r.flags() & DocumentFeatures.IN_TITLE) != 0) x *= w.titleBoost();
       if ((r.flags() & DocumentFeatures.NAME) != 0) x *= w.nameBoost();
       if (!(x > 0)) continue;

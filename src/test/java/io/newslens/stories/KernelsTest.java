@@ -7,6 +7,8 @@ import io.newslens.stories.StoryModel.Assignment;
 import io.newslens.stories.StoryModel.Fit;
 import io.newslens.stories.StoryModel.Rules;
 import io.newslens.stories.StoryModel.StoryRep;
+import io.newslens.stories.UnitVector.Idf;
+import io.newslens.stories.UnitVector.Tf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,37 @@ class KernelsTest {
 
   // ---- UnitVector -----------------------------------------------------------------------------------------------
 
+  static final UnitVector.Weights LOG_LOG = new UnitVector.Weights(3, 2, 2.0, 1.5, Tf.LOG, Idf.LOG);
+
+  @Test
+  void weightOfEachTfAndIdfScheme() {
+    // N = 9: ln(10 / (df + 1))
+    assertEquals(0.693147, UnitVector.weight(1, 4, 9, Tf.LOG, Idf.LOG), 1e-6);           // 1 × ln 2
+    assertEquals(1.386294, UnitVector.weight(2, 4, 9, Tf.RAW, Idf.LOG), 1e-6);           // 2 × ln 2
+    assertEquals(2.866747, UnitVector.weight(2, 4, 9, Tf.LOG, Idf.LOG_PLUS_ONE), 1e-6);  // (1 + ln 2)(ln 2 + 1)
+    assertEquals(3.0, UnitVector.weight(3, 9, 9, Tf.RAW, Idf.LOG_PLUS_ONE), 1e-12);      // df = N: idf 0 + 1
+    assertEquals(0.0, UnitVector.weight(3, 9, 9, Tf.LOG, Idf.LOG), 1e-12);               // df = N: idf 0
+    assertThrows(IllegalArgumentException.class, () -> UnitVector.weight(0, 4, 9, Tf.RAW, Idf.LOG));
+    assertEquals(Tf.RAW, Tf.of(" Raw"));
+    assertEquals(Idf.LOG_PLUS_ONE, Idf.of("log+1"));
+    assertEquals("--story-idf must be log or log+1, got smooth",
+        assertThrows(IllegalArgumentException.class, () -> Idf.of("smooth")).getMessage());
+  }
+
+  @Test
+  void rawTfAndIdfPlusOneKeepACommonFeature() {
+    // N = 9; the same features as below under raw tf and idf + 1: a (tf 1, df 4) 1.693147, b (tf 2, df 4)
+    // 3.386294, e (tf 1, df 9: present everywhere) 1.0 — kept, where idf alone drops it
+    Map<Long, Long> df = Map.of(1L, 4L, 2L, 4L, 5L, 9L);
+    List<UnitVector.Raw> raw = List.of(new UnitVector.Raw(1, 1, 0, "a"), new UnitVector.Raw(2, 2, 0, "b"),
+        new UnitVector.Raw(5, 1, 0, "e"));
+    UnitVector v = UnitVector.of(raw, id -> df.get(id), 9, new UnitVector.Weights(3, 2, 2.0, 1.5, Tf.RAW,
+        Idf.LOG_PLUS_ONE));
+    // divided by sqrt(1.693147² + 3.386294² + 1²) = 3.915832
+    assertArrayEquals(new long[] {1, 2, 5}, v.ids());
+    assertArrayEquals(new double[] {0.432385, 0.864770, 0.255374}, v.weights(), 1e-6);
+  }
+
   @Test
   void vectorWeighsTfIdfTitleAndNamesKeepsTheStrongestAndNormalises() {
     // N = 9 units; idf = ln(10 / (df + 1))
@@ -119,7 +152,7 @@ class KernelsTest {
         new UnitVector.Raw(4, 1, DocumentFeatures.IN_TITLE, "d"),      // ln(10/3) × 2 = 2.407946
         new UnitVector.Raw(5, 1, 0, "e"),                              // df = N: idf 0, dropped
         new UnitVector.Raw(6, 1, DocumentFeatures.NAME, "f"));         // ln 2 × 1.5 = 1.039721
-    UnitVector v = UnitVector.of(raw, id -> df.get(id), 9, new UnitVector.Weights(3, 2, 2.0, 1.5));
+    UnitVector v = UnitVector.of(raw, id -> df.get(id), 9, LOG_LOG);
     // the three strongest, in id order, divided by sqrt(1.173600² + 2.407946² + 1.039721²) = 2.873423
     assertArrayEquals(new long[] {2, 4, 6}, v.ids());
     assertArrayEquals(new double[] {0.408433, 0.838006, 0.361841}, v.weights(), 1e-6);
@@ -132,9 +165,9 @@ class KernelsTest {
 
   @Test
   void vectorOfNothingIsEmpty() {
-    assertEquals(0, UnitVector.of(List.of(), id -> 0, 0, new UnitVector.Weights(3, 2, 2.0, 1.5)).size());
+    assertEquals(0, UnitVector.of(List.of(), id -> 0, 0, LOG_LOG).size());
     assertEquals(0, UnitVector.of(List.of(new UnitVector.Raw(1, 3, 0, "a")), id -> 1, 5,
-        new UnitVector.Weights(3, 2, 2.0, 1.5)).size());
+        LOG_LOG).size());
   }
 
   @Test

@@ -64,7 +64,7 @@ class StoriesTest {
   }
 
   @Test
-  void seedsAreFourStories(SparkSession spark) {
+  void seedsAreThreeStoriesButNotTheIssues(SparkSession spark) {
     Dataset<Row> docs = staged(Clean.apply(TestCorpora.seedDocuments(spark), CleanParams.defaults()).documents(),
         "documents");
     Dataset<Row> tokens = staged(Analyze.apply(docs, AnalyzeParams.defaults()).tokens(), "tokens");
@@ -81,11 +81,16 @@ class StoriesTest {
       for (String id : story) s.add(seedOf.get(id));
       seeds.add(s);
     }
-    // 000 and 004 (August 2022) share Kim's quoted message (a reuse passage) and their content; 001 (September
-    // 2023) stands alone. 002 and 003 (June 2024) are NOT joined: over five articles of one theme, tf-idf ranks 003
-    // nearer 000 (cosine 0.42 with the stage's weights) and 001 than 002 (0.06), and no signal the stage has (no
-    // date, no shared passage) tells them apart; the issue's target {002, 003} is not reached.
-    assertEquals(Set.of(Set.of("000", "004"), Set.of("001"), Set.of("002"), Set.of("003")), seeds);
+    // The issue's target is {000, 004}, {001}, {002, 003}; the stage at its defaults (chosen on the OrangeSum labels'
+    // dev half: 100 features, 20 posted, title boost 1, name boost 2.5, threshold 0.35; bench/results/stories-quality
+    // *.json) gives {000, 004}, {001, 003}, {002}. Only 001 is dated, so time cannot separate them, and over five
+    // articles of one theme the weights decide. Cosines of 003's unit vector (UnitVector.of over the five seeds'
+    // features) with 000, 001, 002, 004: at these defaults 0.420, 0.469, 0.189, 0.264 (001 is its nearest); at the
+    // previous defaults (30 features, title 2, name 1.5) 0.422, 0.215, 0.059, 0.064 (then 002 and 003 stayed alone);
+    // with raw tf and idf + 1 (30 features) 0.611, 0.527, 0.720, 0.702, but there cos(002, 004) = 0.842 >
+    // cos(002, 003), and that weighting scored lower on dev. No dev-chosen weighting makes 002 the nearest of 003, so
+    // {002, 003} is not reached: what is asserted here is what the stage does, not the issue's target.
+    assertEquals(Set.of(Set.of("000", "004"), Set.of("001", "003"), Set.of("002")), seeds);
     // ids: the first article, undated ones last, then by doc_id (000: 7e638a61…, 004: 1a899392…)
     Map<String, String> storyOf = new HashMap<>();
     for (Row a : r.storyArticles().collectAsList()) storyOf.put(seedOf.get(a.getString(0)), a.getString(1));

@@ -89,9 +89,10 @@ public final class State {
    */
   public void stories(Stories.Result r) {
     timed(() -> {
-      write(StateTables.STORY_MODEL, r.representations().select(col(STORY_ID), col(LANG), col(FIRST_PUBLISHED),
-          col(LAST_PUBLISHED), col(UNITS), col(ARTICLES), col(FEATURES), col(WEIGHTS), col(DISPLAY),
-          lit(version).as(StateTables.SINCE), lit(version).as(VERSION)));
+      // the representations' columns in the stage's order, named as the state table names them
+      write(StateTables.STORY_MODEL, r.representations().toDF(STORY_ID, LANG, FIRST_PUBLISHED, LAST_PUBLISHED, UNITS,
+          ARTICLES, FEATURES, WEIGHTS, DISPLAY).withColumn(StateTables.SINCE, lit(version))
+          .withColumn(VERSION, lit(version)));
       Dataset<Row> df = r.documentFrequencies(); // its first column is the feature id
       write(StateTables.STORY_DF, df.select(col(df.columns()[0]).as(StateTables.FEATURE), col(LANG), col(DF),
           lit(version).as(VERSION)));

@@ -181,15 +181,7 @@ final class StoriesDelta {
       UnitVector v = Stories.unitVector(r, r.getString(n), freqB.value(), p);
       return RowFactory.create(r.getString(0), r.getString(1), v.ids(), v.weights(), v.display());
     }, Encoders.row(vectorRow)).collectAsList()) {
-      List<Long> ids = r.getList(2);
-      List<Double> ws = r.getList(3);
-      long[] i = new long[ids.size()];
-      double[] x = new double[ids.size()];
-      for (int k = 0; k < i.length; k++) {
-        i[k] = ids.get(k);
-        x[k] = ws.get(k);
-      }
-      vectors.put(r.getString(0), new UnitVector(i, x, r.<String>getList(4).toArray(new String[0])));
+      vectors.put(r.getString(0), Stories.vector(r, 2));
       if (!r.isNullAt(1)) langs.put(r.getString(0), r.getString(1));
     }
     freqB.destroy();
@@ -405,16 +397,9 @@ final class StoriesDelta {
 
   /** A stored representation from a row of story_id, lang, first, last (seconds), units, articles, arrays, since. */
   private static StoryRep rep(Row r) {
-    List<Long> f = r.getList(6);
-    List<Double> s = r.getList(7);
-    long[] ids = new long[f.size()];
-    double[] sums = new double[f.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = f.get(i);
-      sums[i] = s.get(i);
-    }
+    UnitVector centroid = Stories.vector(r, 6); // features, sums, display
     return new StoryRep(r.getString(0), r.isNullAt(1) ? "und" : r.getString(1), r.getLong(2), r.getLong(3),
-        r.getInt(4), r.getInt(5), ids, sums, r.<String>getList(8).toArray(new String[0]));
+        r.getInt(4), r.getInt(5), centroid.ids(), centroid.weights(), centroid.display());
   }
 
   /** Frequencies from (feature, lang, df) rows: lang set on a language's count of units. */

@@ -454,7 +454,7 @@ public final class Stories {
   }
 
   /** The vector of a units-table row (ids, weights, display from column {@code at}). */
-  static UnitVector vector(Row r, int at) {
+  public static UnitVector vector(Row r, int at) {
     List<Long> ids = r.getList(at);
     List<Double> ws = r.getList(at + 1);
     List<String> shown = r.getList(at + 2);

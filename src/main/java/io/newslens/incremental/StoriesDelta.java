@@ -147,6 +147,13 @@ final class StoriesDelta {
       }
     }
 
+    if (fresh.isEmpty() && growths.isEmpty()) { // no story changes: every stories table and state stays as it is
+      Map<String, Object> section = new LinkedHashMap<>();
+      section.put("new_units", 0);
+      section.put("growing_clusters", 0);
+      return section;
+    }
+
     // 2. the new units' features, frequencies, vectors and reuse partners
     Dataset<Row> unitTokens = w.save("story_unit_tokens", Stories.tokenArrays(w.next.readStaged(Tables.TOKENS)
         .join(broadcast(w.ids(fresh.keySet())), new String[] {DOC_ID}, "left_semi")));

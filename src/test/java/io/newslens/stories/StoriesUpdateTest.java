@@ -201,7 +201,7 @@ class StoriesUpdateTest {
     assertEquals(1, version.get(doc.get("b0")), "story B is untouched");
 
     // one core gives the same tables
-    assertEquals(0, ChildJvm.waitFor(child, 900, log), ChildJvm.tail(log));
+    assertEquals(0, ChildJvm.waitFor(child, 1800, log), ChildJvm.tail(log));
     Map<String, long[]> diff = OutputDiff.compare(spark, out.toString(), one.toString(), List.of(Tables.STORIES,
         Tables.STORY_ARTICLES, Tables.STORY_TRENDS, Tables.ID_ALIASES, StateTables.STORY_MODEL,
         StateTables.STORY_DF), List.of());

@@ -121,15 +121,14 @@ class StoriesUpdateTest {
     Path baseIn = Files.createDirectories(tmp.resolve("base-in"));
     Files.copy(in.resolve("base.jsonl"), baseIn.resolve("base.jsonl"));
     Path out = tmp.resolve("out");
-    // the child JVM on one core runs the same base and update meanwhile
-    Path one = tmp.resolve("one");
-    Path log = tmp.resolve("child");
-    Process child = ChildJvm.start(ChildJvm.command(List.of("-Xmx1g", "-Dspark.ui.enabled=false",
-        "-Dspark.master=local[1]"), ChildJvm.classpath(), BaseAndUpdate.class.getName(),
-        List.of(baseIn.toString(), in.resolve("new.jsonl").toString(), one.toString())), log);
-
     SparkSession.setActiveSession(spark);
     cli("run", "--input", baseIn.toString(), "--output", out.toString());
+    // a child JVM on one core runs the same update on a copy of the base meanwhile
+    Path one = tmp.resolve("one");
+    copyTree(out, one);
+    Path log = tmp.resolve("child");
+    Process child = ChildJvm.startMain(log, List.of("-Dspark.master=local[1]"), "update", "--input",
+        baseIn.toString(), "--input", in.resolve("new.jsonl").toString(), "--output", one.toString());
     Map<String, String> before = storyOf(spark, out);
     Map<String, String> doc = docIds(spark, out);
     String storyA = before.get(doc.get("a0"));
@@ -200,7 +199,7 @@ class StoriesUpdateTest {
     assertEquals(1, version.get(doc.get("a0")), "a0 stays first in its story: its row is not rewritten");
     assertEquals(1, version.get(doc.get("b0")), "story B is untouched");
 
-    // one core gives the same tables
+    // one core gives the same update
     assertEquals(0, ChildJvm.waitFor(child, 1800, log), ChildJvm.tail(log));
     Map<String, long[]> diff = OutputDiff.compare(spark, out.toString(), one.toString(), List.of(Tables.STORIES,
         Tables.STORY_ARTICLES, Tables.STORY_TRENDS, Tables.ID_ALIASES, StateTables.STORY_MODEL,
@@ -257,14 +256,5 @@ class StoriesUpdateTest {
       assertTrue(s.add(r.getString(0)), "twice in " + table + ": " + r);
     }
     return s;
-  }
-
-  /** The child JVM's main: a run on args[0], then an update adding args[1], into args[2]. */
-  public static final class BaseAndUpdate {
-    public static void main(String[] args) {
-      int a = Main.run("run", "--input", args[0], "--output", args[2]);
-      int b = a != 0 ? a : Main.run("update", "--input", args[0], "--input", args[1], "--output", args[2]);
-      System.exit(b);
-    }
   }
 }

@@ -331,9 +331,7 @@ final class DedupDelta {
       aliases.add(RowFactory.create(StateTables.DUPLICATE_CLUSTER, a.oldId(), a.newId(), a.event(), w.version));
       if (a.event().equals(StateTables.MERGE)) merged++;
     }
-    if (!aliases.isEmpty()) {
-      w.next.append(Tables.ID_ALIASES, w.rows(aliases, StateTables.ID_ALIASES_SCHEMA).coalesce(1));
-    }
+    w.aliases.addAll(aliases);
 
     Map<String, Object> stats = new LinkedHashMap<>();
     stats.put("clusters_touched", clusterIds.size());

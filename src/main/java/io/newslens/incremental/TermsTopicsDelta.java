@@ -6,7 +6,6 @@ import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.newslens.output.Tables;
-import io.newslens.stories.Stories;
 import io.newslens.terms.CountMode;
 import io.newslens.terms.Terms;
 import io.newslens.topics.Corpus;
@@ -25,12 +24,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * The stories, terms and topics stages of an update, run after documents, tokens, duplicate_clusters and
- * reuse_passages of the next version are staged.
+ * The terms and topics stages of an update, run after documents, tokens, duplicate_clusters, reuse_passages and
+ * the stories tables of the next version are staged ({@link StoriesDelta}).
  *
  * <ul>
- *   <li><b>stories</b>: the stories stage over the whole next version, so its three tables are those of a full run
- *       on all inputs;</li>
  *   <li><b>terms</b>: the terms stage over the whole next version, so its five tables are those of a full run on all
  *       inputs (its counts are per counted article, and which article a cluster counts can change with a new
  *       member); its cost is the terms stage's on the whole corpus;</li>
@@ -44,23 +41,6 @@ import org.apache.spark.sql.functions;
  */
 final class TermsTopicsDelta {
   private TermsTopicsDelta() {}
-
-  /**
-   * The stories tables of the next version, recomputed over it as the terms are: a new article can join a story,
-   * found one, or link two, and which article is a story's first (its id) or central one can change with it. A
-   * story's id is the doc_id of its first article, so a story keeps its id unless an update brings an earlier
-   * article into it. Returns the manifest's stories section.
-   */
-  static Map<String, Object> stories(Workspace w) {
-    Stories.Result r = Stories.apply(w.next.readStaged(Tables.DOCUMENTS), w.next.readStaged(Tables.TOKENS),
-        w.next.readStaged(Tables.DUPLICATE_CLUSTERS), w.next.readStaged(Tables.REUSE_PASSAGES), w.cfg.stories());
-    w.next.replace(Tables.STORIES, r.stories());
-    w.next.replace(Tables.STORY_ARTICLES, r.storyArticles());
-    w.next.replace(Tables.STORY_TRENDS, r.storyTrends());
-    Map<String, Object> section = new LinkedHashMap<>(r.stats().toMap());
-    r.release();
-    return section;
-  }
 
   /**
    * What terms and topic trends count: the duplicate clusters' representatives, or with --count-mode story each

@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  *   <li>dedup ({@link DedupDelta}): the buckets they touch paired again, candidates verified, clusters found again
  *       with stable ids;</li>
  *   <li>reuse ({@link ReuseDelta}): their n-grams' postings, the pairs they anchor, the flipped anchors;</li>
- *   <li>stories, terms and topics ({@link TermsTopicsDelta}): the stories and terms tables recomputed over the
- *       next version; the new
+ *   <li>stories ({@link StoriesDelta}): the new units placed among the stored stories they can join, existing
+ *       story ids kept;</li>
+ *   <li>terms and topics ({@link TermsTopicsDelta}): the terms tables recomputed over the next version; the new
  *       and changed articles' topic mixtures inferred with the stored model, the topics' shares and trends recounted;
  *       </li>
  *   <li>the next version staged file by file ({@link NextVersion}), its manifest written last, then published with
@@ -167,7 +168,9 @@ public final class Update {
     stats.put("reuse", step("reuse", () -> ReuseDelta.apply(w, docs, dirty)));
 
     // 7. stories, 8. terms, 9. topics
-    sections.put("stories", step("stories", () -> TermsTopicsDelta.stories(w)));
+    Set<String> touched = new TreeSet<>(dirty);
+    touched.addAll(dedup.representativeOf().keySet());
+    sections.put("stories", step("stories", () -> StoriesDelta.apply(w, newIds, touched)));
     sections.put("terms", step("terms", () -> TermsTopicsDelta.terms(w)));
     Set<String> changed = TermsTopicsDelta.changed(newIds, dirty, dedup.representativeOf());
     Map<String, Object> baseTopics = new LinkedHashMap<>();
@@ -176,6 +179,9 @@ public final class Update {
     sections.put("topics", step("topics", () -> TermsTopicsDelta.topics(w, changed, baseTopics)));
 
     // the next version: inputs, every other table carried over, manifest, publish
+    if (!w.aliases.isEmpty()) {
+      w.next.append(Tables.ID_ALIASES, w.rows(w.aliases, StateTables.ID_ALIASES_SCHEMA).coalesce(1));
+    }
     List<Row> inputRows = new ArrayList<>();
     for (InputFile f : added) inputRows.add(RowFactory.create(f.path(), f.size(), f.modified(), w.version));
     w.next.append(StateTables.INPUTS, w.rows(inputRows, StateTables.INPUTS_SCHEMA).coalesce(1));

@@ -31,6 +31,8 @@ final class Workspace {
   final JobConfig cfg;
   final NextVersion next;
   final int version;
+  /** id_aliases rows of this version (dedup's and stories'), appended once by the update. */
+  final List<Row> aliases = new ArrayList<>();
   private final OutputFolder out;
 
   Workspace(SparkSession spark, JobConfig cfg, OutputFolder out, NextVersion next, int version) {

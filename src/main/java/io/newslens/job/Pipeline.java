@@ -237,6 +237,7 @@ public final class Pipeline {
       write(Tables.STORIES, r.stories());
       write(Tables.STORY_ARTICLES, r.storyArticles());
       write(Tables.STORY_TRENDS, r.storyTrends());
+      state.stories(r);
       r.release();
       Row s = read(Tables.STORIES).agg(sum(when(col(Columns.ARTICLES).gt(1), 1L).otherwise(0L)),
           max(col(Columns.ARTICLES))).first();

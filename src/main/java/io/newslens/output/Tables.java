@@ -39,5 +39,5 @@ public final class Tables {
    * the files holding rows that change.
    */
   public static final List<String> VERSIONED = List.of(DOCUMENTS, REJECTED, TOKENS, DOC_TERMS, DUPLICATE_PAIRS,
-      DUPLICATE_CLUSTERS, REUSE_PASSAGES, DOC_TOPICS, ID_ALIASES);
+      DUPLICATE_CLUSTERS, REUSE_PASSAGES, STORY_ARTICLES, DOC_TOPICS, ID_ALIASES);
 }

@@ -9,6 +9,7 @@ import io.newslens.job.JobConfig;
 import io.newslens.output.OutputFolder;
 import io.newslens.output.Tables;
 import io.newslens.reuse.Reuse;
+import io.newslens.stories.Stories;
 import io.newslens.topics.GibbsLda;
 import io.newslens.topics.Topics;
 import java.util.ArrayList;
@@ -78,6 +79,23 @@ public final class State {
       write(StateTables.REUSE_COMMON, read(StateTables.REUSE_POSTINGS).groupBy(Reuse.GRAM)
           .agg(count(lit(1)).as(DOCS)).filter(col(DOCS).gt(cfg.reuse().maxDocs()))
           .withColumn(VERSION, lit(version)));
+    });
+  }
+
+  /**
+   * After stories: every story's representation (centroid, time range, sizes) and the feature document frequencies
+   * and units per language its units were weighted with — what an update places new articles with. Call before
+   * {@code r.release()}.
+   */
+  public void stories(Stories.Result r) {
+    timed(() -> {
+      // the representations' columns in the stage's order, named as the state table names them
+      write(StateTables.STORY_MODEL, r.representations().toDF(STORY_ID, LANG, FIRST_PUBLISHED, LAST_PUBLISHED, UNITS,
+          ARTICLES, FEATURES, WEIGHTS, DISPLAY).withColumn(StateTables.SINCE, lit(version))
+          .withColumn(VERSION, lit(version)));
+      Dataset<Row> df = r.documentFrequencies(); // its first column is the feature id
+      write(StateTables.STORY_DF, df.select(col(df.columns()[0]).as(StateTables.FEATURE), col(LANG), col(DF),
+          lit(version).as(VERSION)));
     });
   }
 

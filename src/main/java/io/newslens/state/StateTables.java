@@ -26,6 +26,14 @@ import org.apache.spark.sql.types.StructType;
  * state/reuse_common      gram, docs, version: documents holding an n-gram found in more than --reuse-max-docs
  *                         documents (never an anchor), as changes per version
  * state/cluster_ids       kind (duplicate_cluster), id, since: every cluster id in use and the version that gave it
+ * state/story_model       one row per story: what placing a new article needs (StoryModel.StoryRep): story_id,
+ *                         lang, first_published, last_published (of its units' representatives; null when none is
+ *                         dated), units, articles, features (centroid feature ids, ascending), weights (the
+ *                         centroid's sums of unit weights), display (each feature's display form), since (the
+ *                         version the id is in use since), version (that wrote the row)
+ * state/story_df          feature, lang, df, version: units holding a story feature (lang null), and per language
+ *                         its number of units (feature 0, lang set), as changes per version (the sum is the
+ *                         count); a full run stores the features held by at least --story-min-df units
  * state/topic_model       the fitted Gibbs topic model an update infers new articles' mixtures with: one row per
  *                         vocabulary term: term_id, term, word_topic (its K topic counts); absent when the topics
  *                         were fitted by MLlib or not at all (an update then fits them again)
@@ -40,7 +48,7 @@ public final class StateTables {
   /** The manifest section describing the state. */
   public static final String MANIFEST_KEY = "state";
   /** Version of the state's layout; an update refuses a base of another format. */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   private static String state(String name) {
     return Tables.STATE + "/" + name;
@@ -53,11 +61,14 @@ public final class StateTables {
   public static final String REUSE_COMMON = state("reuse_common");
   public static final String CLUSTER_IDS = state("cluster_ids");
 
+  public static final String STORY_MODEL = state("story_model");
+  public static final String STORY_DF = state("story_df");
+
   public static final String TOPIC_MODEL = state("topic_model");
   public static final String TOPIC_PRIOR = state("topic_prior");
 
   public static final List<String> ALL = List.of(INPUTS, DEDUP_SLOTS, DEDUP_CANDIDATES,
-      REUSE_POSTINGS, REUSE_COMMON, CLUSTER_IDS, TOPIC_MODEL, TOPIC_PRIOR);
+      REUSE_POSTINGS, REUSE_COMMON, CLUSTER_IDS, STORY_MODEL, STORY_DF, TOPIC_MODEL, TOPIC_PRIOR);
 
   // columns of the state tables (those not in Columns or a stage's own)
   public static final String PATH = "path";
@@ -68,6 +79,8 @@ public final class StateTables {
 
   /** id_aliases and cluster_ids: the kind of a duplicate cluster's id. */
   public static final String DUPLICATE_CLUSTER = "duplicate_cluster";
+  /** id_aliases: the kind of a story's id. */
+  public static final String STORY = "story";
   /** id_aliases events. */
   public static final String MERGE = "merge";
   public static final String SPLIT = "split";
@@ -93,6 +106,28 @@ public final class StateTables {
       .add(KIND, DataTypes.StringType, false)
       .add(ID, DataTypes.StringType, false)
       .add(SINCE, DataTypes.IntegerType, false);
+
+  public static final StructType STORY_MODEL_SCHEMA = new StructType()
+      .add(STORY_ID, DataTypes.StringType, false)
+      .add(LANG, DataTypes.StringType, true)
+      .add(FIRST_PUBLISHED, DataTypes.TimestampType, true)
+      .add(LAST_PUBLISHED, DataTypes.TimestampType, true)
+      .add(UNITS, DataTypes.IntegerType, false)
+      .add(ARTICLES, DataTypes.IntegerType, false)
+      .add(FEATURES, DataTypes.createArrayType(DataTypes.LongType, false), false)
+      .add(WEIGHTS, DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      .add(DISPLAY, DataTypes.createArrayType(DataTypes.StringType, true), false)
+      .add(SINCE, DataTypes.IntegerType, false)
+      .add(VERSION, DataTypes.IntegerType, false);
+
+  /** state/story_df: the feature column (0 on a language's row of units). */
+  public static final String FEATURE = "feature";
+
+  public static final StructType STORY_DF_SCHEMA = new StructType()
+      .add(FEATURE, DataTypes.LongType, false)
+      .add(LANG, DataTypes.StringType, true)
+      .add(DF, DataTypes.LongType, false)
+      .add(VERSION, DataTypes.IntegerType, false);
 
   public static final String WORD_TOPIC = "word_topic";
   public static final String TOPIC_TOTAL = "topic_total";

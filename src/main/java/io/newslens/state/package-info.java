@@ -13,9 +13,10 @@
  *   <li>{@link io.newslens.state.TopicModelState}: the stored topic model.</li>
  * </ul>
  *
- * <p>A stage that needs state of its own (e.g. stories: a candidate index and story centroids) adds its tables to
- * {@code StateTables}, a writer method to {@code State} and a delta step to {@code io.newslens.incremental.Update};
- * its stable ids follow {@code io.newslens.incremental.ClusterIds} (kind, id, since in {@code state/cluster_ids},
- * retired ids in {@code id_aliases}). No stage reads or writes {@code state/} itself.
+ * <p>A stage that needs state of its own adds its tables to {@code StateTables}, a writer method to {@code State}
+ * and a delta step to {@code io.newslens.incremental.Update} (as stories do: {@code state/story_model} and
+ * {@code state/story_df}, {@code State#stories}, {@code io.newslens.incremental.StoriesDelta}); its stable ids keep
+ * the version they are in use since and record retired ids in {@code id_aliases} with their own kind. No stage
+ * reads or writes {@code state/} itself.
  */
 package io.newslens.state;

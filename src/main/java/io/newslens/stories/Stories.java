@@ -454,7 +454,7 @@ public final class Stories {
   }
 
   /** The vector of a units-table row (ids, weights, display from column {@code at}). */
-  static UnitVector vector(Row r, int at) {
+  public static UnitVector vector(Row r, int at) {
     List<Long> ids = r.getList(at);
     List<Double> ws = r.getList(at + 1);
     List<String> shown = r.getList(at + 2);
@@ -483,6 +483,59 @@ public final class Stories {
     boolean[] x = new boolean[n];
     for (int i = 0; i < n; i++) x[i] = stops.get(i);
     return DocumentFeatures.of(t, s, sentence, start, end, x);
+  }
+
+  /**
+   * The tokens table as the rows {@link #features}, {@link #featureIds} and {@link #unitVector} read: doc_id, lang
+   * and the tokens' terms, surfaces, sentences, starts, ends and stops as arrays (an incremental update's units).
+   */
+  public static Dataset<Row> tokenArrays(Dataset<Row> tokens) {
+    Column toks = col(TOKENS);
+    return tokens.select(col(DOC_ID), col(LANG), toks.getField(TERM).as("t"), toks.getField(SURFACE).as("s"),
+        toks.getField(SENTENCE).as("n"), toks.getField(START).as("a"), toks.getField(END).as("b"),
+        toks.getField(STOP).as("x"));
+  }
+
+  /** The distinct feature ids of a {@link #tokenArrays} row, ascending (what a unit adds to the frequencies). */
+  public static long[] featureIds(Row r) {
+    return ids(r);
+  }
+
+  /**
+   * The vector of one unit weighted with the given frequencies, as {@link #apply} weights a unit: its strongest
+   * --story-features + {@link #TITLE_MARGIN} features before the title is known, then with the title flags its
+   * strongest --story-features. For an incremental update, whose new units are weighted with the stored
+   * frequencies plus their own.
+   *
+   * @param r a {@link #tokenArrays} row
+   */
+  public static UnitVector unitVector(Row r, String title, Frequencies f, StoriesParams p) {
+    String lang = r.getString(1);
+    List<UnitVector.Raw> raw = new ArrayList<>();
+    for (DocumentFeatures.Feature x : features(r)) {
+      raw.add(new UnitVector.Raw(DocumentFeatures.hash(lang, x.key()), x.tf(), x.flags(), x.display()));
+    }
+    UnitVector loose = UnitVector.of(raw, f::df, f.units(lang), new UnitVector.Weights(p.features() + TITLE_MARGIN,
+        p.minDf(), p.titleBoost(), p.nameBoost()));
+    Map<Long, UnitVector.Raw> byId = new java.util.HashMap<>();
+    for (UnitVector.Raw x : raw) byId.put(x.id(), x);
+    Set<String> words = DocumentFeatures.titleWords(title);
+    List<UnitVector.Raw> kept = new ArrayList<>(loose.size());
+    for (long id : loose.ids()) {
+      UnitVector.Raw x = byId.get(id);
+      int fl = x.flags() | (DocumentFeatures.inTitle(x.display(), words) ? DocumentFeatures.IN_TITLE : 0);
+      kept.add(new UnitVector.Raw(x.id(), x.tf(), fl, x.display()));
+    }
+    return UnitVector.of(kept, f::df, f.units(lang), p.weights());
+  }
+
+  /**
+   * story_trends from story_articles (doc_id, story_id, rank_in_story) and documents (doc_id, source,
+   * published_at): what an incremental update counts again over every article.
+   */
+  public static Dataset<Row> trendsOf(Dataset<Row> storyArticles, Dataset<Row> documents, StoriesParams p) {
+    return trends(storyArticles.select(DOC_ID, STORY_ID, RANK_IN_STORY)
+        .join(documents.select(DOC_ID, SOURCE, PUBLISHED_AT), DOC_ID), p);
   }
 
   /** The distinct feature ids of a row like {@link #features}'s ({@link DocumentFeatures#ids}). */

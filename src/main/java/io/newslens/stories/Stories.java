@@ -214,8 +214,7 @@ public final class Stories {
         .add(TFS, new ArrayType(DataTypes.IntegerType, false), false)
         .add(FLAGS, new ArrayType(DataTypes.IntegerType, false), false)
         .add(SHOWN, new ArrayType(DataTypes.StringType, true), false);
-    UnitVector.Weights loose = new UnitVector.Weights(p.features() + TITLE_MARGIN, p.minDf(), p.titleBoost(),
-        p.nameBoost(), p.tf(), p.idf());
+    UnitVector.Weights loose = looseWeights(p);
     Dataset<Row> preVectors = unitTokens.map((MapFunction<Row, Row>) r -> {
       String lang = r.getString(1);
       Frequencies f = freqB.value();
@@ -515,8 +514,7 @@ public final class Stories {
     for (DocumentFeatures.Feature x : features(r)) {
       raw.add(new UnitVector.Raw(DocumentFeatures.hash(lang, x.key()), x.tf(), x.flags(), x.display()));
     }
-    UnitVector loose = UnitVector.of(raw, f::df, f.units(lang), new UnitVector.Weights(p.features() + TITLE_MARGIN,
-        p.minDf(), p.titleBoost(), p.nameBoost()));
+    UnitVector loose = UnitVector.of(raw, f::df, f.units(lang), looseWeights(p));
     Map<Long, UnitVector.Raw> byId = new java.util.HashMap<>();
     for (UnitVector.Raw x : raw) byId.put(x.id(), x);
     Set<String> words = DocumentFeatures.titleWords(title);
@@ -551,6 +549,12 @@ public final class Stories {
     int[] out = new int[l.size()];
     for (int i = 0; i < out.length; i++) out[i] = l.get(i);
     return out;
+  }
+
+  /** The weights of a unit's features before its title is known: {@link #TITLE_MARGIN} more features kept. */
+  private static UnitVector.Weights looseWeights(StoriesParams p) {
+    return new UnitVector.Weights(p.features() + TITLE_MARGIN, p.minDf(), p.titleBoost(), p.nameBoost(), p.tf(),
+        p.idf());
   }
 
   /** Rows streamed to the driver at most this many at a time (a partition is one Spark job and one fetch). */

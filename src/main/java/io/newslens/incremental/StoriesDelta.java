@@ -86,10 +86,7 @@ final class StoriesDelta {
     Dataset<Row> touchedClusters = clusters.join(broadcast(w.ids(seeds)), new String[] {DOC_ID}, "left_semi")
         .select(CLUSTER_ID).distinct();
     Map<String, String> unitOf = new TreeMap<>();
-    for (Row r : clusters.join(broadcast(touchedClusters), new String[] {CLUSTER_ID}, "left_semi")
-        .select(DOC_ID, REPRESENTATIVE).collectAsList()) {
-      unitOf.put(r.getString(0), r.getString(1));
-    }
+    unitOf.putAll(representatives(clusters.join(broadcast(touchedClusters), new String[] {CLUSTER_ID}, "left_semi")));
     for (String d : seeds) unitOf.putIfAbsent(d, d);
     Map<String, Member> members = new TreeMap<>();
     for (Row r : docs.join(broadcast(w.ids(unitOf.keySet())), new String[] {DOC_ID}, "left_semi")
@@ -109,10 +106,8 @@ final class StoriesDelta {
       oldSimilarity.put(r.getString(0), r.getDouble(2));
     }
     Map<String, String> oldUnit = new HashMap<>();
-    for (Row r : w.base(Tables.DUPLICATE_CLUSTERS).join(broadcast(w.ids(old)), new String[] {DOC_ID}, "left_semi")
-        .select(DOC_ID, REPRESENTATIVE).collectAsList()) {
-      oldUnit.put(r.getString(0), r.getString(1));
-    }
+    oldUnit.putAll(representatives(w.base(Tables.DUPLICATE_CLUSTERS).join(broadcast(w.ids(old)),
+        new String[] {DOC_ID}, "left_semi")));
     Map<String, List<Member>> byUnit = new TreeMap<>();
     for (Member m : members.values()) byUnit.computeIfAbsent(m.unit(), k -> new ArrayList<>()).add(m);
 
@@ -206,10 +201,8 @@ final class StoriesDelta {
       partnerDocs.add(r.getString(1));
     }
     partnerDocs.removeAll(unitOf.keySet());
-    for (Row r : clusters.join(broadcast(w.ids(partnerDocs)), new String[] {DOC_ID}, "left_semi")
-        .select(DOC_ID, REPRESENTATIVE).collectAsList()) {
-      unitOf.put(r.getString(0), r.getString(1));
-    }
+    unitOf.putAll(representatives(clusters.join(broadcast(w.ids(partnerDocs)), new String[] {DOC_ID},
+        "left_semi")));
     for (Row r : pairs) {
       String a = unitOf.getOrDefault(r.getString(0), r.getString(0));
       String b = unitOf.getOrDefault(r.getString(1), r.getString(1));
@@ -424,5 +417,12 @@ final class StoriesDelta {
       df[i] = (int) Math.min(Integer.MAX_VALUE, features.get(i)[1]);
     }
     return new Frequencies(ids, df, units);
+  }
+
+  /** doc_id → representative of the duplicate_clusters rows given (a few: the update's articles and their clusters). */
+  private static Map<String, String> representatives(Dataset<Row> clusterRows) {
+    Map<String, String> out = new HashMap<>();
+    for (Row r : clusterRows.select(DOC_ID, REPRESENTATIVE).collectAsList()) out.put(r.getString(0), r.getString(1));
+    return out;
   }
 }

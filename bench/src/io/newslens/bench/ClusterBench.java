@@ -62,6 +62,13 @@ public final class ClusterBench {
       try (LocalCluster c = LocalCluster.start(cp, work.resolve(name + "-daemons"), 2, 1, WORKER_MEMORY)) {
         cluster = submit(cp, c.masterUrl(), input, work.resolve(name + "-cluster"), work);
       }
+      if (System.getenv("BENCH_CLUSTER_ONLY") != null) {
+        r.set("standalone", cluster);
+        Files.writeString(result, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        System.err.printf("cluster bench: %s standalone %.1f s (job %.1f s), local skipped%n", name,
+            cluster.path("wall_s").asDouble(), cluster.path("job_ms").asDouble() / 1000);
+        continue;
+      }
       JsonNode local = submit(cp, "local[2]", input, work.resolve(name + "-local"), work);
       r.set("standalone", cluster);
       r.set("local", local);
@@ -95,7 +102,16 @@ public final class ClusterBench {
         "--conf", "spark.driver.memory=" + DRIVER_MEMORY, "--conf", "spark.executor.memory=" + WORKER_MEMORY,
         "--conf", "spark.ui.enabled=false", "--conf", "spark.eventLog.enabled=true",
         "--conf", "spark.eventLog.compress=false", "--conf", "spark.eventLog.dir=" + events.toUri(),
-        "--class", "io.newslens.cli.Main", APP_JAR.toString(), "run", "--input", input, "--output", output.toString()));
+        "--class", "io.newslens.cli.Main"));
+    // BENCH_SPARK_CONF="k=v|k=v": extra settings for both runs (experiments; the published runs set none)
+    String extra = System.getenv("BENCH_SPARK_CONF");
+    if (extra != null && !extra.isBlank()) {
+      for (String kv : extra.split("\\|")) {
+        cmd.add("--conf");
+        cmd.add(kv.trim());
+      }
+    }
+    cmd.addAll(List.of(APP_JAR.toString(), "run", "--input", input, "--output", output.toString()));
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectOutput(dir.resolve("submit.out").toFile())
         .redirectError(dir.resolve("submit.err").toFile()).start();

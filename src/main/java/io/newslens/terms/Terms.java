@@ -1,5 +1,6 @@
 package io.newslens.terms;
 
+import io.newslens.spark.DriverTables;
 import io.newslens.spark.Schemas;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
@@ -225,8 +226,9 @@ public final class Terms {
 
     Dataset<Row> display = totals.filter(col(KIND).equalTo(Parts.SURFACE_COUNT))
         .select(col(LANG), col(TERM), col(SURFACE).as(DISPLAY));
-    Dataset<Row> perLang = flags.filter(col(COUNTED)).groupBy(LANG)
-        .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS), sum(N_CONTENT).as(N_CONTENT_TOTAL));
+    // one row per language, computed once and held on the driver (every table below joins it)
+    Dataset<Row> perLang = DriverTables.local(flags.filter(col(COUNTED)).groupBy(LANG)
+        .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS), sum(N_CONTENT).as(N_CONTENT_TOTAL)));
     // every counted document's (term, occurrences) pairs with its size and subsets: what dispersion sums over
     Dataset<Row> countedPairs = flags.filter(col(COUNTED))
         .select(col(LANG), col(SOURCE), col(PERIOD), col(N_CONTENT),
@@ -240,7 +242,9 @@ public final class Terms {
         .select(col(LANG), col(TERM), col(N).as(TF), coalesce(col(M), lit(0L)).as(DF), col(K).as("_dated"))
         .join(broadcast(perLang), LANG)
         .withColumn(IDF, idf.apply(col(DF), col(N_DOCS)))
-        .withColumn(SHARE, col(DF).divide(col(N_DOCS)));
+        .withColumn(SHARE, col(DF).divide(col(N_DOCS)))
+        // computed once: terms, dispersion, doc_terms, collocations and trends all read it
+        .persist(cache);
 
     // DP over the counted documents: the (lang, term) totals are broadcast to the pairs, no pair is shuffled
     Dataset<Row> dp = dispersion(countedPairs
@@ -265,7 +269,7 @@ public final class Terms {
             .as(COUNT_TARGET), col("_term_total")), flags, countedPairs, PERIOD, "period", display, p));
     Dataset<Row> trends = trends(termAgg, byPeriod, flags, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
-        List.of(totals));
+        List.of(termAgg, totals));
   }
 
   /**
@@ -311,8 +315,9 @@ public final class Terms {
     UserDefinedFunction pmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::pmi, DataTypes.DoubleType);
     UserDefinedFunction npmi = udf((UDF4<Long, Long, Long, Long, Double>) Association::npmi, DataTypes.DoubleType);
     UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) Association::g2Pair, DataTypes.DoubleType);
-    UserDefinedFunction phraseTerms = udf((UDF1<String, scala.collection.immutable.Seq<String>>) k ->
-        scala.jdk.javaapi.CollectionConverters.asScala(TermCounts.phraseTerms(k)).toList(),
+    // null-safe: without whole-stage code generation Spark may evaluate it on rows a later filter drops
+    UserDefinedFunction phraseTerms = udf((UDF1<String, scala.collection.immutable.Seq<String>>) k -> k == null
+        ? null : scala.jdk.javaapi.CollectionConverters.asScala(TermCounts.phraseTerms(k)).toList(),
         new ArrayType(DataTypes.StringType, false));
     Dataset<Row> marginals = termAgg.select(LANG, TERM, TF);
     return phraseTotals
@@ -591,9 +596,10 @@ public final class Terms {
   private static Dataset<Row> keyness(Dataset<Row> target, Dataset<Row> flags, Dataset<Row> countedPairs,
       String groupCol, String dimension, Dataset<Row> display, TermsParams p) {
     Dataset<Row> base = flags.filter(col(COUNTED).and(col(groupCol).isNotNull()));
-    Dataset<Row> targetTotals = base.groupBy(col(LANG), col(groupCol).as(SUBSET)).agg(sum(N_CONTENT)
-        .as(TOKENS_TARGET));
-    Dataset<Row> corpusTotals = base.groupBy(LANG).agg(sum(N_CONTENT).as("_total"));
+    // per (lang, subset) and per lang: as many rows as sources or periods, held on the driver
+    Dataset<Row> targetTotals = DriverTables.local(base.groupBy(col(LANG), col(groupCol).as(SUBSET))
+        .agg(sum(N_CONTENT).as(TOKENS_TARGET)));
+    Dataset<Row> corpusTotals = DriverTables.local(base.groupBy(LANG).agg(sum(N_CONTENT).as("_total")));
     UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) Association::g2Keyness, DataTypes.DoubleType);
     UserDefinedFunction logRatio =
         udf((UDF4<Long, Long, Long, Long, Double>) Association::logRatio, DataTypes.DoubleType);
@@ -639,9 +645,9 @@ public final class Terms {
             .orderBy(col("_dated").desc(), col(TERM).asc())))
         .filter(col("_rank").leq(p.trendTerms()))
         .select(LANG, TERM);
-    Dataset<Row> periods = flags.filter(col(COUNTED).and(col(PERIOD).isNotNull()))
+    Dataset<Row> periods = DriverTables.local(flags.filter(col(COUNTED).and(col(PERIOD).isNotNull()))
         .groupBy(LANG, PERIOD, PERIOD_START)
-        .agg(sum(N_CONTENT).as(PERIOD_TOKENS), count(lit(1)).as(PERIOD_DOCS));
+        .agg(sum(N_CONTENT).as(PERIOD_TOKENS), count(lit(1)).as(PERIOD_DOCS)));
     Dataset<Row> counts = byPeriod.select(LANG, TERM, PERIOD, COUNT, DOC_COUNT)
         .join(broadcast(top), new String[] {LANG, TERM}, "left_semi");
     Dataset<Row> grid = top.join(broadcast(periods), LANG)

@@ -63,4 +63,19 @@ class SparkSessionsTest {
       spark.conf().set(SparkSessions.SHUFFLE_PARTITIONS, "4");
     }
   }
+
+  @Test
+  void executorsOnAClusterGetTheJitThresholdsUnlessTheUserSetsTheirOptions() {
+    org.apache.spark.SparkConf cluster = new org.apache.spark.SparkConf(false).set("spark.master", "spark://h:7077");
+    org.junit.jupiter.api.Assertions.assertTrue(SparkSessions.executorJit(cluster));
+    org.junit.jupiter.api.Assertions.assertTrue(SparkSessions.executorJit(
+        new org.apache.spark.SparkConf(false).set("spark.master", "yarn")));
+    // the user's executor options win
+    org.junit.jupiter.api.Assertions.assertFalse(SparkSessions.executorJit(cluster.clone()
+        .set(SparkSessions.EXECUTOR_JAVA_OPTIONS_KEY, "-Xss4m")));
+    // local masters (and no master: embedded local Spark) have no separate executors
+    org.junit.jupiter.api.Assertions.assertFalse(SparkSessions.executorJit(
+        new org.apache.spark.SparkConf(false).set("spark.master", "local[2]")));
+    org.junit.jupiter.api.Assertions.assertFalse(SparkSessions.executorJit(new org.apache.spark.SparkConf(false)));
+  }
 }

@@ -19,7 +19,6 @@ import io.newslens.terms.CountMode;
 import io.newslens.terms.Terms;
 import io.newslens.topics.Topics;
 import io.newslens.state.Lineage;
-import io.newslens.state.NextVersion;
 import io.newslens.state.State;
 import io.newslens.state.StateTables;
 import io.newslens.ingest.Ingest;
@@ -313,12 +312,7 @@ public final class Pipeline {
    */
   private void write(String table, Dataset<Row> df) {
     save(table, Tables.VERSIONED.contains(table) ? versioned(df) : df);
-    try {
-      rows.put(table, NextVersion.footerRows(out.fileSystem(), new org.apache.hadoop.fs.Path(out.table(table)),
-          spark.sparkContext().hadoopConfiguration()));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    rows.put(table, out.rows(table));
   }
 
   /** The rows of a table of {@link Tables#VERSIONED} carry the version that wrote them. */

@@ -169,6 +169,34 @@ public final class OutputFolder {
     return fs;
   }
 
+  /** Rows of a table written in this run, from its Parquet files' footers (no Spark job). */
+  public long rows(String name) {
+    try {
+      return parquetRows(fs, new Path(staging, name), fs.getConf());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Rows of the Parquet files of a folder, from their footers (no Spark job). */
+  public static long parquetRows(FileSystem fs, Path dir, Configuration conf) throws IOException {
+    long n = 0;
+    for (FileStatus f : fs.listStatus(dir)) {
+      if (!isDataFile(f)) continue;
+      try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+          org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(f, conf))) {
+        n += r.getRecordCount();
+      }
+    }
+    return n;
+  }
+
+  /** A table's data file: a file whose name starts with neither "." nor "_" (Spark's markers and checksums). */
+  public static boolean isDataFile(FileStatus f) {
+    String n = f.getPath().getName();
+    return f.isFile() && !n.startsWith(".") && !n.startsWith("_");
+  }
+
 
   public void deleteStaged(String name) throws IOException {
     fs.delete(new Path(staging, name), true);

@@ -23,8 +23,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.functions;
@@ -178,7 +176,7 @@ public final class NextVersion {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       for (String t : Tables.ALL) {
         Path dir = new Path(staging, t);
-        if (fs.exists(dir)) out.put(t, footerRows(fs, dir, conf));
+        if (fs.exists(dir)) out.put(t, OutputFolder.parquetRows(fs, dir, conf));
       }
       rows.putAll(out);
       LOG.info("next version: {} MB of unchanged files {}, {} files rewritten", linkedBytes >> 20,
@@ -197,23 +195,6 @@ public final class NextVersion {
   /** Whether unchanged files are hard links (local file system) rather than copies. */
   public boolean hardLinks() {
     return hardLinks;
-  }
-
-  /** Rows of the Parquet files of a folder, from their footers (no Spark job). */
-  public static long footerRows(FileSystem fs, Path dir, Configuration conf) throws IOException {
-    long n = 0;
-    for (FileStatus f : fs.listStatus(dir)) {
-      if (!isDataFile(f)) continue;
-      try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(f, conf))) {
-        n += r.getRecordCount();
-      }
-    }
-    return n;
-  }
-
-  private static boolean isDataFile(FileStatus f) {
-    String n = f.getPath().getName();
-    return f.isFile() && !n.startsWith(".") && !n.startsWith("_");
   }
 
   private void claim(String table) {
@@ -236,7 +217,7 @@ public final class NextVersion {
     try {
       if (!fs.exists(from)) return;
       for (FileStatus f : fs.listStatus(from)) {
-        if (!isDataFile(f) || except.contains(f.getPath().getName())) continue;
+        if (!OutputFolder.isDataFile(f) || except.contains(f.getPath().getName())) continue;
         Path target = new Path(to, f.getPath().getName());
         if (hardLinks) {
           Files.createLink(Paths.get(target.toUri()), Paths.get(f.getPath().toUri()));
@@ -257,7 +238,7 @@ public final class NextVersion {
     Path to = new Path(staging, table);
     try {
       for (FileStatus f : fs.listStatus(work)) {
-        if (!isDataFile(f)) continue;
+        if (!OutputFolder.isDataFile(f)) continue;
         if (!fs.rename(f.getPath(), new Path(to, f.getPath().getName()))) {
           throw new IOException("cannot move " + f.getPath() + " into " + to);
         }

@@ -108,8 +108,8 @@ public final class State {
     timed(() -> {
       TopicModelState.write(spark, g.snapshot(), r.vocabulary(), tokens, version,
           out.table(StateTables.TOPIC_MODEL), out.table(StateTables.TOPIC_PRIOR));
-      countRows(StateTables.TOPIC_MODEL);
-      countRows(StateTables.TOPIC_PRIOR);
+      rows.put(StateTables.TOPIC_MODEL, out.rows(StateTables.TOPIC_MODEL));
+      rows.put(StateTables.TOPIC_PRIOR, out.rows(StateTables.TOPIC_PRIOR));
     });
   }
 
@@ -130,16 +130,7 @@ public final class State {
 
   private void write(String table, Dataset<Row> df) {
     df.write().mode(SaveMode.Overwrite).parquet(out.table(table));
-    countRows(table);
-  }
-
-  private void countRows(String table) {
-    try {
-      rows.put(table, NextVersion.footerRows(out.fileSystem(), new org.apache.hadoop.fs.Path(out.table(table)),
-          spark.sparkContext().hadoopConfiguration()));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    rows.put(table, out.rows(table));
   }
 
   private Dataset<Row> read(String table) {

@@ -3,6 +3,7 @@ package io.newslens.stories;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
+import io.newslens.spark.DriverTables;
 import io.newslens.spark.Schemas;
 import io.newslens.spark.SortedRuns;
 import io.newslens.terms.Terms;
@@ -311,7 +312,7 @@ public final class Stories {
     // components, on the driver
     UnionFind uf = new UnionFind();
     long edgeCount = 0;
-    for (Iterator<Row> it = toDriver(edges, pairCount); it.hasNext(); edgeCount++) {
+    for (Iterator<Row> it = DriverTables.stream(edges, pairCount); it.hasNext(); edgeCount++) {
       Row e = it.next();
       uf.union(e.getLong(0), e.getLong(1));
     }
@@ -557,26 +558,13 @@ public final class Stories {
         p.idf());
   }
 
-  /** Rows streamed to the driver at most this many at a time (a partition is one Spark job and one fetch). */
-  static final long DRIVER_FETCH_ROWS = 1_000_000L;
-
-  /**
-   * The rows of {@code d} (about {@code rows} of them) streamed to the driver in partitions of at most about
-   * {@value #DRIVER_FETCH_ROWS} rows: toLocalIterator runs one Spark job per partition, and with the shuffle's
-   * partitions a 2,000-article run on a cluster ran 350 jobs of a few rows each here.
-   */
-  static Iterator<Row> toDriver(Dataset<Row> d, long rows) {
-    int parts = (int) Math.max(1, Math.min(d.rdd().getNumPartitions(), (rows + DRIVER_FETCH_ROWS - 1) / DRIVER_FETCH_ROWS));
-    return d.coalesce(parts).toLocalIterator();
-  }
-
   /** The document frequencies of {@code df} (feature, lang, df), streamed to the driver into sorted arrays. */
   private static Frequencies frequencies(Dataset<Row> df) {
     long[] ids = new long[1024];
     int[] counts = new int[1024];
     int n = 0;
     Map<String, Long> units = new java.util.TreeMap<>();
-    for (Iterator<Row> it = toDriver(df, df.count()); it.hasNext(); ) {
+    for (Iterator<Row> it = DriverTables.stream(df, df.count()); it.hasNext(); ) {
       Row r = it.next();
       if (!r.isNullAt(1)) {
         units.put(r.getString(1), r.getLong(2));

@@ -68,35 +68,48 @@ public record UnitVector(long[] ids, double[] weights, String[] display) impleme
   /** How a feature's occurrences in a unit count. */
   public enum Tf {
     /** 1 + ln tf (sublinear). */
-    LOG,
+    LOG("log"),
     /** tf. */
-    RAW;
+    RAW("raw");
+
+    private final String flag;
+
+    Tf(String flag) {
+      this.flag = flag;
+    }
 
     /** The scheme of a --story-tf value: log or raw. */
     public static Tf of(String flag) {
-      return switch (flag.trim().toLowerCase(java.util.Locale.ROOT)) {
-        case "log" -> LOG;
-        case "raw" -> RAW;
-        default -> throw new IllegalArgumentException("--story-tf must be log or raw, got " + flag);
-      };
+      return byFlag(values(), x -> x.flag, flag, "--story-tf");
     }
   }
 
   /** The inverse document frequency. */
   public enum Idf {
     /** ln((N + 1) / (df + 1)): 0 for a feature every unit holds. */
-    LOG,
+    LOG("log"),
     /** ln((N + 1) / (df + 1)) + 1. */
-    LOG_PLUS_ONE;
+    LOG_PLUS_ONE("log+1");
+
+    private final String flag;
+
+    Idf(String flag) {
+      this.flag = flag;
+    }
 
     /** The scheme of a --story-idf value: log or log+1. */
     public static Idf of(String flag) {
-      return switch (flag.trim().toLowerCase(java.util.Locale.ROOT)) {
-        case "log" -> LOG;
-        case "log+1" -> LOG_PLUS_ONE;
-        default -> throw new IllegalArgumentException("--story-idf must be log or log+1, got " + flag);
-      };
+      return byFlag(values(), x -> x.flag, flag, "--story-idf");
     }
+  }
+
+  /** The value whose flag is {@code given} (trimmed, any case), or an error naming the option and its values. */
+  private static <E> E byFlag(E[] values, java.util.function.Function<E, String> flagOf, String given,
+      String option) {
+    String g = given.trim().toLowerCase(java.util.Locale.ROOT);
+    for (E v : values) if (flagOf.apply(v).equals(g)) return v;
+    throw new IllegalArgumentException(option + " must be " + String.join(" or ",
+        java.util.Arrays.stream(values).map(flagOf).toList()) + ", got " + given);
   }
 
   /** Weighting rules. */

@@ -1,6 +1,5 @@
 package io.newslens.terms;
 
-import io.newslens.spark.DriverTables;
 import io.newslens.spark.Schemas;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
@@ -226,9 +225,10 @@ public final class Terms {
 
     Dataset<Row> display = totals.filter(col(KIND).equalTo(Parts.SURFACE_COUNT))
         .select(col(LANG), col(TERM), col(SURFACE).as(DISPLAY));
-    // one row per language, computed once and held on the driver (every table below joins it)
-    Dataset<Row> perLang = DriverTables.local(flags.filter(col(COUNTED)).groupBy(LANG)
-        .agg(count(lit(1)).as(N_DOCS), sum(N_TOKENS).as(N_TOKENS), sum(N_CONTENT).as(N_CONTENT_TOTAL)));
+    // the counted documents' sizes per language, source and period, held on the driver (one Spark job): every
+    // per-language, per-source and per-period total below is summed from them
+    CountedTotals sizes = CountedTotals.of(flags.filter(col(COUNTED)), N_TOKENS, N_CONTENT);
+    Dataset<Row> perLang = sizes.perLanguage(N_DOCS, N_TOKENS, N_CONTENT_TOTAL);
     // every counted document's (term, occurrences) pairs with its size and subsets: what dispersion sums over
     Dataset<Row> countedPairs = flags.filter(col(COUNTED))
         .select(col(LANG), col(SOURCE), col(PERIOD), col(N_CONTENT),
@@ -264,10 +264,10 @@ public final class Terms {
         .select(col(LANG), col(SOURCE).as(SUBSET), col(TERM), col(N).as(COUNT_TARGET), col(M).as("_term_total"));
     Dataset<Row> byPeriod = totals.filter(col(KIND).equalTo(Totals.PERIOD_COUNT))
         .select(col(LANG), col(PERIOD), col(TERM), col(N).as(COUNT), col(M).as(DOC_COUNT), col(K).as("_term_total"));
-    Dataset<Row> keyness = keyness(bySource, flags, countedPairs, SOURCE, "source", display, p)
+    Dataset<Row> keyness = keyness(bySource, sizes, countedPairs, SOURCE, "source", display, p)
         .unionByName(keyness(byPeriod.select(col(LANG), col(PERIOD).as(SUBSET), col(TERM), col(COUNT)
-            .as(COUNT_TARGET), col("_term_total")), flags, countedPairs, PERIOD, "period", display, p));
-    Dataset<Row> trends = trends(termAgg, byPeriod, flags, display, p);
+            .as(COUNT_TARGET), col("_term_total")), sizes, countedPairs, PERIOD, "period", display, p));
+    Dataset<Row> trends = trends(termAgg, byPeriod, sizes, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
         List.of(termAgg, totals));
   }
@@ -590,16 +590,14 @@ public final class Terms {
   /**
    * @param target lang, subset, term, count_target (occurrences in the subset), _term_total (occurrences in the
    *               language's documents with a subset) of counted documents
-   * @param flags  the documents' flags; the tokens of a subset and of a language are its counted documents'
-   *               content tokens (the sum of their terms' occurrences)
+   * @param sizes  the counted documents' sizes; the tokens of a subset and of a language are its counted
+   *               documents' content tokens (the sum of their terms' occurrences), over the documents with a subset
    */
-  private static Dataset<Row> keyness(Dataset<Row> target, Dataset<Row> flags, Dataset<Row> countedPairs,
+  private static Dataset<Row> keyness(Dataset<Row> target, CountedTotals sizes, Dataset<Row> countedPairs,
       String groupCol, String dimension, Dataset<Row> display, TermsParams p) {
-    Dataset<Row> base = flags.filter(col(COUNTED).and(col(groupCol).isNotNull()));
     // per (lang, subset) and per lang: as many rows as sources or periods, held on the driver
-    Dataset<Row> targetTotals = DriverTables.local(base.groupBy(col(LANG), col(groupCol).as(SUBSET))
-        .agg(sum(N_CONTENT).as(TOKENS_TARGET)));
-    Dataset<Row> corpusTotals = DriverTables.local(base.groupBy(LANG).agg(sum(N_CONTENT).as("_total")));
+    Dataset<Row> targetTotals = sizes.perSubset(groupCol, TOKENS_TARGET);
+    Dataset<Row> corpusTotals = sizes.perLanguageWith(groupCol, "_total");
     UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) Association::g2Keyness, DataTypes.DoubleType);
     UserDefinedFunction logRatio =
         udf((UDF4<Long, Long, Long, Long, Double>) Association::logRatio, DataTypes.DoubleType);
@@ -638,16 +636,14 @@ public final class Terms {
    * @param termAgg  per (lang, term): _dated, its counted occurrences in dated documents
    * @param byPeriod per (lang, period, term): count and doc_count of counted documents
    */
-  private static Dataset<Row> trends(Dataset<Row> termAgg, Dataset<Row> byPeriod, Dataset<Row> flags,
+  private static Dataset<Row> trends(Dataset<Row> termAgg, Dataset<Row> byPeriod, CountedTotals sizes,
       Dataset<Row> display, TermsParams p) {
     Dataset<Row> top = termAgg.filter(col("_dated").gt(0))
         .withColumn("_rank", row_number().over(Window.partitionBy(LANG)
             .orderBy(col("_dated").desc(), col(TERM).asc())))
         .filter(col("_rank").leq(p.trendTerms()))
         .select(LANG, TERM);
-    Dataset<Row> periods = DriverTables.local(flags.filter(col(COUNTED).and(col(PERIOD).isNotNull()))
-        .groupBy(LANG, PERIOD, PERIOD_START)
-        .agg(sum(N_CONTENT).as(PERIOD_TOKENS), count(lit(1)).as(PERIOD_DOCS)));
+    Dataset<Row> periods = sizes.perPeriod(PERIOD_TOKENS, PERIOD_DOCS);
     Dataset<Row> counts = byPeriod.select(LANG, TERM, PERIOD, COUNT, DOC_COUNT)
         .join(broadcast(top), new String[] {LANG, TERM}, "left_semi");
     Dataset<Row> grid = top.join(broadcast(periods), LANG)

@@ -19,16 +19,20 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The counted documents' sizes per (language, source, period), brought to the driver in one Spark job; every
- * per-language, per-source and per-period total the terms tables join (documents, tokens, content tokens) is summed
- * from these rows on the driver and handed to Spark as a local relation, so joining or broadcasting it runs no job.
- * Six small queries over the documents' flags did this before, each one or two Spark jobs (a round of task
- * scheduling on every executor of a cluster, and a query to plan on a laptop). The rows are as many as the
- * corpus's (language, source, period) combinations, never one per document.
+ * The documents' sizes per (language, source, period, counted or not), brought to the driver in one Spark job;
+ * every per-language, per-source and per-period total the terms tables join (documents, tokens, content tokens of
+ * the counted documents) and the stage's document counts for the manifest are summed from these rows on the driver,
+ * and the totals are handed to Spark as local relations, so joining or broadcasting them runs no job. Seven small
+ * queries over the documents' flags did this before, each one or two Spark jobs (a round of task scheduling on every
+ * executor of a cluster, and a query to plan on a laptop). The rows are as many as the corpus's (language, source,
+ * period) combinations, never one per document.
  */
 final class CountedTotals {
-  /** One (language, source, period) cell: a null source or period is a cell of its own, as in a SQL group by. */
-  private record Cell(String lang, String source, String period, java.sql.Date periodStart) {}
+  /**
+   * One (language, source, period, counted) cell: a null source or period is a cell of its own, as in a SQL group
+   * by; counted is null for tokens without a documents row (they count nowhere).
+   */
+  private record Cell(String lang, String source, String period, java.sql.Date periodStart, Boolean counted) {}
 
   /** Documents, tokens and content tokens of a cell or of a sum of cells; a null sum stays null, as SQL's sum. */
   private static final class Sizes {
@@ -51,19 +55,33 @@ final class CountedTotals {
   }
 
   /**
-   * @param counted the counted documents' flags: lang, source, period, period_start (a date), and the columns
-   *                {@code tokensCol} and {@code contentCol} (a document's tokens and content tokens)
+   * @param flags the documents' flags: lang, source, period, period_start (a date), counted, and the columns
+   *              {@code tokensCol} and {@code contentCol} (a document's tokens and content tokens)
    */
-  static CountedTotals of(Dataset<Row> counted, String tokensCol, String contentCol) {
-    CountedTotals t = new CountedTotals(counted.sparkSession());
-    List<Row> rows = counted.groupBy(col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START))
+  static CountedTotals of(Dataset<Row> flags, String tokensCol, String contentCol) {
+    CountedTotals t = new CountedTotals(flags.sparkSession());
+    List<Row> rows = flags.groupBy(col(LANG), col(SOURCE), col(PERIOD), col(PERIOD_START), col(Terms.COUNTED))
         .agg(count(lit(1)), sum(tokensCol), sum(contentCol)).collectAsList();
     for (Row r : rows) {
-      Cell c = new Cell(r.getString(0), r.getString(1), r.getString(2), r.isNullAt(3) ? null : r.getDate(3));
+      Cell c = new Cell(r.getString(0), r.getString(1), r.getString(2), r.isNullAt(3) ? null : r.getDate(3),
+          r.isNullAt(4) ? null : r.getBoolean(4));
       t.cells.computeIfAbsent(c, k -> new Sizes())
-          .add(r.getLong(4), r.isNullAt(5) ? null : r.getLong(5), r.isNullAt(6) ? null : r.getLong(6));
+          .add(r.getLong(5), r.isNullAt(6) ? null : r.getLong(6), r.isNullAt(7) ? null : r.getLong(7));
     }
     return t;
+  }
+
+  /** Documents with tokens; counted ones; counted ones without a period; counted ones without a source. */
+  long[] documentCounts() {
+    long[] n = new long[4];
+    cells.forEach((c, s) -> {
+      n[0] += s.docs;
+      if (!Boolean.TRUE.equals(c.counted())) return;
+      n[1] += s.docs;
+      if (c.period() == null) n[2] += s.docs;
+      if (c.source() == null) n[3] += s.docs;
+    });
+    return n;
   }
 
   /** lang, {@code docsCol} (counted documents), {@code tokensCol}, {@code contentCol}: one row per language. */
@@ -118,10 +136,11 @@ final class CountedTotals {
     return java.util.Arrays.asList(parts);
   }
 
-  /** The cells summed per key; a cell whose key is null is left out. */
+  /** The counted documents' cells summed per key; a cell whose key is null is left out. */
   private Map<List<Object>, Sizes> summed(Function<Cell, List<Object>> keyOf) {
     Map<List<Object>, Sizes> by = new LinkedHashMap<>();
     cells.forEach((c, s) -> {
+      if (!Boolean.TRUE.equals(c.counted())) return;
       List<Object> k = keyOf.apply(c);
       if (k != null) by.computeIfAbsent(k, x -> new Sizes()).add(s.docs, s.tokens, s.content);
     });

@@ -76,7 +76,7 @@ public final class Terms {
   private Terms() {}
 
   // private working columns
-  private static final String COUNTED = "_counted";
+  static final String COUNTED = "_counted";
   private static final String N_DOCS = "_n_docs";
   private static final String N_TOKENS = "_n_tokens";
   private static final String N_CONTENT = "_n_content";
@@ -99,17 +99,12 @@ public final class Terms {
    */
   public record Result(Dataset<Row> terms, Dataset<Row> docTerms, Dataset<Row> collocations, Dataset<Row> keyness,
       Dataset<Row> termTrends, CountMode countModeRequested, CountMode countMode, PeriodUnit period,
-      Dataset<Row> documentFlags, List<Dataset<Row>> cached) {
+      CountedTotals sizes, List<Dataset<Row>> cached) {
 
-    /** One small aggregation over the documents (runs a Spark job). */
+    /** The documents the stage counted (from the sizes held on the driver: no Spark job). */
     public TermsStats stats() {
-      Row r = documentFlags.agg(
-          count(lit(1)),
-          sum(when(col(COUNTED), 1L).otherwise(0L)),
-          sum(when(col(COUNTED).and(col(PERIOD).isNull()), 1L).otherwise(0L)),
-          sum(when(col(COUNTED).and(col(SOURCE).isNull()), 1L).otherwise(0L))).first();
-      return new TermsStats(countModeRequested, countMode, period, r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1),
-          r.isNullAt(2) ? 0 : r.getLong(2), r.isNullAt(3) ? 0 : r.getLong(3));
+      long[] n = sizes.documentCounts();
+      return new TermsStats(countModeRequested, countMode, period, n[0], n[1], n[2], n[3]);
     }
 
     /** Unpersists the cached intermediate tables. */
@@ -227,7 +222,7 @@ public final class Terms {
         .select(col(LANG), col(TERM), col(SURFACE).as(DISPLAY));
     // the counted documents' sizes per language, source and period, held on the driver (one Spark job): every
     // per-language, per-source and per-period total below is summed from them
-    CountedTotals sizes = CountedTotals.of(flags.filter(col(COUNTED)), N_TOKENS, N_CONTENT);
+    CountedTotals sizes = CountedTotals.of(flags, N_TOKENS, N_CONTENT);
     Dataset<Row> perLang = sizes.perLanguage(N_DOCS, N_TOKENS, N_CONTENT_TOTAL);
     // every counted document's (term, occurrences) pairs with its size and subsets: what dispersion sums over
     Dataset<Row> countedPairs = flags.filter(col(COUNTED))
@@ -268,7 +263,7 @@ public final class Terms {
         .unionByName(keyness(byPeriod.select(col(LANG), col(PERIOD).as(SUBSET), col(TERM), col(COUNT)
             .as(COUNT_TARGET), col("_term_total")), sizes, countedPairs, PERIOD, "period", display, p));
     Dataset<Row> trends = trends(termAgg, byPeriod, sizes, display, p);
-    return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), flags,
+    return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), sizes,
         List.of(termAgg, totals));
   }
 

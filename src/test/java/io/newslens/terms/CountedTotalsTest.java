@@ -25,15 +25,17 @@ class CountedTotalsTest {
 
   static Dataset<Row> documents(SparkSession spark) {
     StructType schema = new StructType().add(LANG, DataTypes.StringType).add(SOURCE, DataTypes.StringType)
-        .add(PERIOD, DataTypes.StringType).add(PERIOD_START, DataTypes.DateType)
+        .add(PERIOD, DataTypes.StringType).add(PERIOD_START, DataTypes.DateType).add(Terms.COUNTED, DataTypes.BooleanType)
         .add("_n_tokens", DataTypes.LongType).add("_n_content", DataTypes.LongType);
     return spark.createDataFrame(List.of(
-        RowFactory.create("fr", "a", "2024-05", MAY, 10L, 6L),
-        RowFactory.create("fr", "a", "2024-05", MAY, 20L, 12L),
-        RowFactory.create("fr", "b", "2024-06", JUNE, 5L, 3L),
-        RowFactory.create("fr", "b", null, null, 7L, 4L),     // undated
-        RowFactory.create("fr", null, "2024-06", JUNE, 1L, 1L), // no source
-        RowFactory.create("en", "a", "2024-05", MAY, 8L, null)), schema); // no content count
+        RowFactory.create("fr", "a", "2024-05", MAY, true, 10L, 6L),
+        RowFactory.create("fr", "a", "2024-05", MAY, true, 20L, 12L),
+        RowFactory.create("fr", "a", "2024-05", MAY, false, 50L, 40L),   // a duplicate, not counted
+        RowFactory.create("fr", "b", "2024-06", JUNE, true, 5L, 3L),
+        RowFactory.create("fr", "b", null, null, true, 7L, 4L),          // undated
+        RowFactory.create("fr", null, "2024-06", JUNE, true, 1L, 1L),    // no source
+        RowFactory.create("fr", null, null, null, null, 9L, 9L),         // tokens without a documents row
+        RowFactory.create("en", "a", "2024-05", MAY, true, 8L, null)), schema); // no content count
   }
 
   static Set<String> rows(Dataset<Row> d) {
@@ -45,7 +47,9 @@ class CountedTotalsTest {
   @Test
   void sumsPerLanguageSubsetAndPeriodFromOneCollect(SparkSession spark) {
     CountedTotals t = CountedTotals.of(documents(spark), "_n_tokens", "_n_content");
-    // every document counts in its language, with or without a source or a period; a sum of nulls stays null
+    // documents with tokens, counted, counted undated, counted without a source
+    assertEquals(List.of(8L, 6L, 1L, 1L), java.util.Arrays.stream(t.documentCounts()).boxed().toList());
+    // every counted document counts in its language, with or without a source or a period; a sum of nulls stays null
     assertEquals(Set.of("[fr,5,43,26]", "[en,1,8,null]"), rows(t.perLanguage("docs", "tokens", "content")));
     // per source: only documents with a source
     assertEquals(Set.of("[fr,a,18]", "[fr,b,7]", "[en,a,null]"), rows(t.perSubset(SOURCE, "content")));

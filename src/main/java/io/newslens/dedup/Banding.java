@@ -33,10 +33,24 @@ public record Banding(int bands, int rows) implements Serializable {
     return Math.pow(1.0 / bands, 1.0 / rows);
   }
 
-  /** Bands × rows (bands·rows ≤ numHashes) minimizing false-positive area below t plus false-negative area above. */
+  /** A target and a number of hashes. */
+  private record Target(double t, int numHashes) {}
+
+  /** Bandings already chosen in this JVM: the search below takes about 10 ms, and every task asks again. */
+  private static final java.util.Map<Target, Banding> CHOSEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Bands × rows (bands·rows ≤ numHashes) minimizing false-positive area below t plus false-negative area above;
+   * searched once per JVM for a given target and number of hashes (DedupParams.banding() asks for it wherever a
+   * MinHash family is made, which was once per verified document: 9 ms each).
+   */
   public static Banding forThreshold(double t, int numHashes) {
     if (!(t > 0 && t < 1)) throw new IllegalArgumentException("threshold must be in (0, 1), got " + t);
     if (numHashes < 1) throw new IllegalArgumentException("numHashes must be >= 1, got " + numHashes);
+    return CHOSEN.computeIfAbsent(new Target(t, numHashes), k -> search(t, numHashes));
+  }
+
+  private static Banding search(double t, int numHashes) {
     Banding best = null;
     double bestErr = Double.MAX_VALUE;
     for (int b = 1; b <= numHashes; b++) {

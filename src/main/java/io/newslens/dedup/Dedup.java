@@ -206,8 +206,12 @@ public final class Dedup {
 
   /** The {@link Features} of one text. */
   public static Features features(String text, DedupParams p) {
-    long[] sh = Shingler.shingleSet(WordTokenizer.wordHashes(text), p.shingleSize());
-    return new Features(sh, hasher(p).signature(sh));
+    return features(text, hasher(p), p.shingleSize());
+  }
+
+  private static Features features(String text, OnePermutationHasher hasher, int shingleSize) {
+    long[] sh = Shingler.shingleSet(WordTokenizer.wordHashes(text), shingleSize);
+    return new Features(sh, hasher.signature(sh));
   }
 
   /** A candidate pair's similarities: the duplicate_pairs columns from estimated_jaccard to shingles_b. */
@@ -237,7 +241,7 @@ public final class Dedup {
     OnePermutationHasher hasher = hasher(p);
     int k = p.shingleSize();
     return documents.select(col(DOC_ID), col(TEXT)).map((MapFunction<Row, Row>) r -> {
-      Features f = features(r.getString(1), p);
+      Features f = features(r.getString(1), hasher, k);
       return RowFactory.create(r.getString(0), toBytes(f.shingles()), toBytes(f.signature()));
     }, Encoders.row(SETS));
   }

@@ -68,10 +68,12 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>MLlib runs under a wall-time cap: a timer cancels its Spark job group, and the failure (phase, elapsed time,
  * error) is recorded; so is an OutOfMemoryError, and if the JVM exits during an MLlib run (Spark exits on an
- * executor thread's OutOfMemoryError) a shutdown hook writes the result with the phase it was in.
+ * executor thread's OutOfMemoryError) a shutdown hook writes the result with the phase it was in. Spark's local
+ * directory is WORK_DIR/spark-local; its size is sampled every 3 s (peak per arm), and an MLlib run whose files
+ * there pass the disk cap is cancelled the same way (the machine's disk is shared).
  *
  * <p>Usage: {@code DedupScaleBench SYNTHETIC_DIR WORK_DIR OUT.json [share=0.02] [seed=42] [cap-minutes=60]
- * [mllib-settings=3:0.7] [plain-java=true]}; settings: a comma list of numHashTables:distance-threshold.
+ * [mllib-settings=3:0.7] [plain-java=true] [disk-cap-gb=30]}; settings: a comma list of numHashTables:distance-threshold.
  */
 public final class DedupScaleBench {
   private static final String GROUP = "mllib";
@@ -90,6 +92,7 @@ public final class DedupScaleBench {
     double capMinutes = args.length > 5 ? Double.parseDouble(args[5]) : 60;
     String[] settings = (args.length > 6 ? args[6] : "3:0.7").split(",");
     boolean plainJava = args.length <= 7 || Boolean.parseBoolean(args[7]);
+    double diskCapGb = args.length > 8 ? Double.parseDouble(args[8]) : 30;
     if (!(share > 0 && share < 1)) throw new IllegalArgumentException("share must be in (0, 1): " + share);
 
     DedupParams p = DedupParams.defaults();
@@ -101,6 +104,7 @@ public final class DedupScaleBench {
     out.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
     out.put("master", "local[2]");
     out.put("mllib_cap_minutes", capMinutes);
+    out.put("spark_local_dir_cap_gb", diskCapGb);
     out.putPOJO("params", Map.of("shingle_size", p.shingleSize(), "num_hashes", p.numHashes(),
         "banding", p.banding().bands() + "x" + p.banding().rows(), "min_jaccard", p.minJaccard(),
         "min_containment", p.minContainment(), "min_contained_shingles", p.minContainedShingles(),
@@ -124,6 +128,9 @@ public final class DedupScaleBench {
     }
     Truth truth = new Truth(originalOf, kindOf, sets, keys, p);
 
+    // Spark's scratch space (shuffle files, spills) under WORK_DIR, where its size is watched
+    Path localDir = work.resolve("spark-local");
+    System.setProperty("spark.local.dir", localDir.toString());
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     spark.sparkContext().setLogLevel("WARN");
     Path parquet = work.resolve("documents.parquet");
@@ -155,7 +162,11 @@ public final class DedupScaleBench {
       ObjectNode n = DedupBench.JSON.createObjectNode();
       n.put("load_average_start", loadAverage());
       t0 = System.nanoTime();
-      List<Row> pairs = Dedup.pairs(docs, p).select(DOC_A, DOC_B, KIND).collectAsList();
+      List<Row> pairs;
+      try (DiskWatch disk = new DiskWatch(localDir, Long.MAX_VALUE, () -> {})) {
+        pairs = Dedup.pairs(docs, p).select(DOC_A, DOC_B, KIND).collectAsList();
+        n.put("spark_local_dir_peak_gb", disk.peakGb());
+      }
       double newslensSec = (System.nanoTime() - t0) / 1e9;
       n.put("load_average_end", loadAverage());
       spark.catalog().clearCache();
@@ -176,6 +187,7 @@ public final class DedupScaleBench {
         runs.put("newslens_kernels_plain_java", "skipped: needs every text in the driver's heap");
       }
       planted.all.clear();
+      System.gc(); // lets Spark's cleaner delete the Newslens arm's shuffle files before MLlib's disk is watched
 
       n.setAll(truth.score(newslensPairs));
       write(outFile, out); // what is known so far, in case the JVM does not come back from MLlib
@@ -189,7 +201,7 @@ public final class DedupScaleBench {
         int tables = Integer.parseInt(tk[0]);
         double distance = Double.parseDouble(tk[1]);
         MllibRun run = new MllibRun(tables, distance, seed, capMinutes, out, sweep, outFile);
-        ObjectNode m = run.run(spark, vectors);
+        ObjectNode m = run.run(spark, vectors, localDir, (long) (diskCapGb * 1e9));
         if (run.pairs != null) {
           m.setAll(truth.score(run.pairs));
           if (chosen == null && reaches(m, n)) chosen = m;
@@ -267,6 +279,7 @@ public final class DedupScaleBench {
     final ObjectNode root;
     volatile String phase = "starting";
     volatile boolean timedOut;
+    volatile boolean diskFull;
     volatile boolean finished;
     long start;
     List<String[]> pairs;
@@ -288,9 +301,10 @@ public final class DedupScaleBench {
     /** A job group cancelled while the driver was between jobs does not stop the next one: checked per phase. */
     private void checkCap() {
       if (timedOut) throw new IllegalStateException("over the cap of " + capMinutes + " minutes");
+      if (diskFull) throw new IllegalStateException("over the cap on Spark's local directory");
     }
 
-    ObjectNode run(SparkSession spark, Dataset<Row> vectors) {
+    ObjectNode run(SparkSession spark, Dataset<Row> vectors, Path localDir, long diskCap) {
       result.put("load_average_start", loadAverage());
       Thread hook = new Thread(() -> {
         if (finished) return;
@@ -314,6 +328,11 @@ public final class DedupScaleBench {
       }, (long) (capMinutes * 60_000), TimeUnit.MILLISECONDS);
       Dataset<Row> vec = null;
       Dataset<Row> hashed = null;
+      result.put("spark_local_dir_gb_at_start", DedupBench.round(DiskWatch.bytesUnder(localDir) / 1e9));
+      DiskWatch disk = new DiskWatch(localDir, diskCap, () -> {
+        diskFull = true;
+        spark.sparkContext().cancelJobGroup(GROUP);
+      });
       try {
         long t0 = System.nanoTime();
         phase = "build_vectors (persist + count)";
@@ -347,7 +366,7 @@ public final class DedupScaleBench {
         if (e instanceof Error && !(e instanceof OutOfMemoryError)) throw (Error) e;
         result.put("load_average_end", loadAverage());
         if (!result.has("status")) {
-          result.put("status", timedOut ? "over the cap" : "failed");
+          result.put("status", timedOut ? "over the time cap" : diskFull ? "over the disk cap" : "failed");
           result.put("failed_in", phase);
           result.put("seconds_until_failure", DedupBench.round((System.nanoTime() - start) / 1e9));
           result.put("error", String.valueOf(e).lines().findFirst().orElse(""));
@@ -357,6 +376,8 @@ public final class DedupScaleBench {
       } finally {
         finished = true;
         timer.shutdownNow();
+        disk.close();
+        result.put("spark_local_dir_peak_gb", disk.peakGb());
         spark.sparkContext().clearJobGroup();
         Runtime.getRuntime().removeShutdownHook(hook);
         if (hashed != null) hashed.unpersist();
@@ -376,6 +397,51 @@ public final class DedupScaleBench {
     Row r = slots.groupBy("table", "value").count().select(sum(col("count").multiply(col("count").minus(1))
         .divide(2)).cast("long")).first();
     return r.isNullAt(0) ? 0 : r.getLong(0);
+  }
+
+  /**
+   * Samples the bytes under Spark's local directory (shuffle files, spilled and disk-persisted blocks) every few
+   * seconds, keeps the peak, and calls {@code over} once when they pass {@code capBytes}: the machine's disk is shared.
+   */
+  static final class DiskWatch implements AutoCloseable {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    volatile long peak;
+    volatile boolean over;
+
+    DiskWatch(Path dir, long capBytes, Runnable onOver) {
+      timer.scheduleAtFixedRate(() -> {
+        long b = bytesUnder(dir);
+        peak = Math.max(peak, b);
+        if (b > capBytes && !over) {
+          over = true;
+          onOver.run();
+        }
+      }, 0, 3, TimeUnit.SECONDS);
+    }
+
+    double peakGb() {
+      return DedupBench.round(peak / 1e9);
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+    }
+
+    static long bytesUnder(Path dir) {
+      if (!Files.exists(dir)) return 0;
+      try (Stream<Path> s = Files.walk(dir)) {
+        return s.mapToLong(f -> {
+          try {
+            return Files.isRegularFile(f) ? Files.size(f) : 0;
+          } catch (Exception e) {
+            return 0; // a file deleted while walking
+          }
+        }).sum();
+      } catch (Exception e) {
+        return 0;
+      }
+    }
   }
 
   private record Variant(Article article, Article original, String kind) {}

@@ -64,16 +64,18 @@ import org.apache.spark.storage.StorageLevel;
  * (shingle sets of the same kernels as 2^24-slot binary vectors, fit, transform, approxSimilarityJoin) at each
  * "tables:distance" setting given. Each arm reads the Parquet texts and collects its pairs' ids; recall per kind and
  * precision on planted pairs are DedupBench's {@link Truth}. The setting chosen is the first (list them cheapest
- * first) whose recall of every kind reaches Newslens's.
+ * first) whose recall of every kind reaches Newslens's; the sweep stops there.
  *
  * <p>MLlib runs under a wall-time cap: a timer cancels its Spark job group, and the failure (phase, elapsed time,
  * error) is recorded; so is an OutOfMemoryError, and if the JVM exits during an MLlib run (Spark exits on an
  * executor thread's OutOfMemoryError) a shutdown hook writes the result with the phase it was in. Spark's local
  * directory is WORK_DIR/spark-local; its size is sampled every 3 s (peak per arm), and an MLlib run whose files
- * there pass the disk cap is cancelled the same way (the machine's disk is shared).
+ * there pass the disk cap is cancelled the same way (the machine's disk is shared). With a deadline, each MLlib
+ * run's cap is cut to end a minute before it (the run's cap_minutes says what it got).
  *
  * <p>Usage: {@code DedupScaleBench SYNTHETIC_DIR WORK_DIR OUT.json [share=0.02] [seed=42] [cap-minutes=60]
- * [mllib-settings=3:0.7] [plain-java=true] [disk-cap-gb=30]}; settings: a comma list of numHashTables:distance-threshold.
+ * [mllib-settings=3:0.7] [plain-java=true] [disk-cap-gb=40] [deadline, an ISO instant]}; settings: a comma list of numHashTables:distance-threshold, or none. Spark's event log goes to
+ * WORK_DIR-events.
  */
 public final class DedupScaleBench {
   private static final String GROUP = "mllib";
@@ -90,9 +92,12 @@ public final class DedupScaleBench {
     double share = args.length > 3 ? Double.parseDouble(args[3]) : 0.02;
     long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
     double capMinutes = args.length > 5 ? Double.parseDouble(args[5]) : 60;
-    String[] settings = (args.length > 6 ? args[6] : "3:0.7").split(",");
+    String setting = args.length > 6 ? args[6] : "3:0.7";
+    String[] settings = setting.equals("none") ? new String[0] : setting.split(",");
     boolean plainJava = args.length <= 7 || Boolean.parseBoolean(args[7]);
-    double diskCapGb = args.length > 8 ? Double.parseDouble(args[8]) : 30;
+    double diskCapGb = args.length > 8 ? Double.parseDouble(args[8]) : 40;
+    // an instant by which the whole run must have written its result: each MLlib run's cap is cut to fit before it
+    java.time.Instant deadline = args.length > 9 && !args[9].isEmpty() ? java.time.Instant.parse(args[9]) : null;
     if (!(share > 0 && share < 1)) throw new IllegalArgumentException("share must be in (0, 1): " + share);
 
     DedupParams p = DedupParams.defaults();
@@ -104,6 +109,7 @@ public final class DedupScaleBench {
     out.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
     out.put("master", "local[2]");
     out.put("mllib_cap_minutes", capMinutes);
+    if (deadline != null) out.put("deadline", deadline.toString());
     out.put("spark_local_dir_cap_gb", diskCapGb);
     out.putPOJO("params", Map.of("shingle_size", p.shingleSize(), "num_hashes", p.numHashes(),
         "banding", p.banding().bands() + "x" + p.banding().rows(), "min_jaccard", p.minJaccard(),
@@ -131,6 +137,11 @@ public final class DedupScaleBench {
     // Spark's scratch space (shuffle files, spills) under WORK_DIR, where its size is watched
     Path localDir = work.resolve("spark-local");
     System.setProperty("spark.local.dir", localDir.toString());
+    // Spark's event log (stage and task times) next to WORK_DIR, kept after the run
+    Path events = work.resolveSibling(work.getFileName() + "-events");
+    Files.createDirectories(events);
+    System.setProperty("spark.eventLog.enabled", "true");
+    System.setProperty("spark.eventLog.dir", events.toUri().toString());
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     spark.sparkContext().setLogLevel("WARN");
     Path parquet = work.resolve("documents.parquet");
@@ -141,7 +152,9 @@ public final class DedupScaleBench {
       StructType schema = new StructType().add(DOC_ID, DataTypes.StringType, false)
           .add(SOURCE, DataTypes.StringType, false).add(PUBLISHED_AT, DataTypes.TimestampType, true)
           .add(TEXT, DataTypes.StringType, true);
-      Dataset<Row> originals = spark.read().json(synthetic.resolve("part-*.jsonl.gz").toString())
+      StructType json = new StructType().add("id", DataTypes.StringType).add("date", DataTypes.StringType)
+          .add("article", DataTypes.StringType); // given: no pass over the corpus to infer it
+      Dataset<Row> originals = spark.read().schema(json).json(synthetic.resolve("part-*.jsonl.gz").toString())
           .select(col("id").as(DOC_ID), lit("synthetic").as(SOURCE), col("date").cast("timestamp").as(PUBLISHED_AT),
               col("article").as(TEXT));
       originals.unionByName(spark.createDataFrame(variantRows, schema)).write().mode(SaveMode.Overwrite)
@@ -161,6 +174,7 @@ public final class DedupScaleBench {
       spark.catalog().clearCache();
       ObjectNode n = DedupBench.JSON.createObjectNode();
       n.put("load_average_start", loadAverage());
+      double cpu0 = cpuSeconds();
       t0 = System.nanoTime();
       List<Row> pairs;
       try (DiskWatch disk = new DiskWatch(localDir, Long.MAX_VALUE, () -> {})) {
@@ -168,6 +182,7 @@ public final class DedupScaleBench {
         n.put("spark_local_dir_peak_gb", disk.peakGb());
       }
       double newslensSec = (System.nanoTime() - t0) / 1e9;
+      n.put("cpu_seconds", DedupBench.round(cpuSeconds() - cpu0));
       n.put("load_average_end", loadAverage());
       spark.catalog().clearCache();
       n.put("seconds", DedupBench.round(newslensSec));
@@ -179,7 +194,9 @@ public final class DedupScaleBench {
 
       if (plainJava) {
         double l0 = loadAverage();
+        double c0 = cpuSeconds();
         ObjectNode j = DedupBench.plainJava(planted.all, p, truth);
+        j.put("cpu_seconds_with_scoring", DedupBench.round(cpuSeconds() - c0));
         j.put("load_average_start", l0);
         j.put("load_average_end", loadAverage());
         runs.set("newslens_kernels_plain_java", j);
@@ -200,13 +217,18 @@ public final class DedupScaleBench {
         String[] tk = s.split(":");
         int tables = Integer.parseInt(tk[0]);
         double distance = Double.parseDouble(tk[1]);
-        MllibRun run = new MllibRun(tables, distance, seed, capMinutes, out, sweep, outFile);
+        double cap = capMinutes;
+        if (deadline != null) {
+          cap = Math.min(cap, java.time.Duration.between(java.time.Instant.now(), deadline).toSeconds() / 60.0 - 1);
+        }
+        MllibRun run = new MllibRun(tables, distance, seed, cap, out, sweep, outFile);
         ObjectNode m = run.run(spark, vectors, localDir, (long) (diskCapGb * 1e9));
         if (run.pairs != null) {
           m.setAll(truth.score(run.pairs));
           if (chosen == null && reaches(m, n)) chosen = m;
         }
         write(outFile, out);
+        if (chosen != null) break; // the settings after it cost more
       }
       if (chosen != null) {
         out.put("mllib_chosen", chosen.get("setting").asText());
@@ -214,6 +236,8 @@ public final class DedupScaleBench {
             + "Newslens's");
         double mSec = chosen.get("seconds").asDouble();
         out.put("speedup_vs_mllib", DedupBench.round(mSec / newslensSec));
+        out.put("cpu_speedup_vs_mllib", DedupBench.round(chosen.get("cpu_seconds").asDouble()
+            / n.get("cpu_seconds").asDouble()));
       }
     } finally {
       spark.stop();
@@ -293,6 +317,7 @@ public final class DedupScaleBench {
       this.root = root;
       this.outFile = outFile;
       result.put("setting", tables + ":" + distance);
+      result.put("cap_minutes", DedupBench.round(capMinutes));
       result.put("config", tables + " hash tables, distance < " + distance + " (Jaccard > "
           + DedupBench.round(1 - distance) + "), 2^24 hashed shingle slots, vectors built from the texts in Spark");
       sweep.add(result);
@@ -322,6 +347,7 @@ public final class DedupScaleBench {
       ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
       spark.sparkContext().setJobGroup(GROUP, "MLlib " + tables + ":" + distance, true);
       start = System.nanoTime();
+      double cpu0 = cpuSeconds();
       timer.schedule(() -> {
         timedOut = true;
         spark.sparkContext().cancelJobGroup(GROUP);
@@ -357,6 +383,7 @@ public final class DedupScaleBench {
         double total = (System.nanoTime() - start) / 1e9;
         result.put("load_average_end", loadAverage());
         result.put("seconds", DedupBench.round(total));
+        result.put("cpu_seconds", DedupBench.round(cpuSeconds() - cpu0));
         result.put("status", "finished");
         pairs = DedupBench.idPairs(joined);
         result.put("pairs", pairs.size());
@@ -369,6 +396,7 @@ public final class DedupScaleBench {
           result.put("status", timedOut ? "over the time cap" : diskFull ? "over the disk cap" : "failed");
           result.put("failed_in", phase);
           result.put("seconds_until_failure", DedupBench.round((System.nanoTime() - start) / 1e9));
+          result.put("cpu_seconds_until_failure", DedupBench.round(cpuSeconds() - cpu0));
           result.put("error", String.valueOf(e).lines().findFirst().orElse(""));
         } else {
           result.put("bucket_pairs_error", String.valueOf(e).lines().findFirst().orElse(""));
@@ -493,6 +521,12 @@ public final class DedupScaleBench {
       }
     }
     return new Planted(articles, variants, all);
+  }
+
+  /** CPU seconds this JVM has used (every thread: the driver's and local[2]'s tasks). */
+  static double cpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
   }
 
   static double loadAverage() {

@@ -36,6 +36,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -67,8 +68,8 @@ import org.apache.spark.storage.StorageLevel;
  * [mllib: true|false]}
  */
 public final class DedupBench {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final String[] KINDS = {"reprint", "light_edit", "trimmed"};
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final String[] KINDS = {"reprint", "light_edit", "trimmed"};
 
   public record Article(String id, int number, LocalDate date, String text) {}
 
@@ -206,8 +207,10 @@ public final class DedupBench {
       if (rep != null) {
         String a = docs.get(rep).id();
         String b = docs.get(i).id();
-        if (a.compareTo(b) > 0) { // keep the smallest id as the representative
+        if (a.compareTo(b) > 0) { // keep the smallest id as the representative, with its set and signature
           repOfKey.put(key, i);
+          sets[i] = sets[rep];
+          sigs[i] = sigs[rep];
           pairs.add(new String[] {b, a});
           continue;
         }
@@ -256,7 +259,7 @@ public final class DedupBench {
   }
 
   /** The (first, second) string columns of each row: the pair ids {@link Truth#score} takes. */
-  private static List<String[]> idPairs(List<Row> rows) {
+  static List<String[]> idPairs(List<Row> rows) {
     List<String[]> out = new ArrayList<>(rows.size());
     for (Row r : rows) out.add(new String[] {r.getString(0), r.getString(1)});
     return out;
@@ -268,16 +271,11 @@ public final class DedupBench {
 
   /** MLlib MinHashLSH on sparse binary vectors of the same shingle hashes (2^24 slots), 5 tables, Jaccard ≥ 0.3. */
   static ObjectNode mllib(SparkSession spark, List<Article> docs, Map<String, long[]> sets, Truth truth, long seed) {
-    int dim = 1 << 24;
     long t0 = System.nanoTime();
     List<Row> rows = new ArrayList<>();
     for (Article a : docs) {
-      long[] s = sets.get(a.id());
-      if (s.length == 0) continue; // MinHashLSH rejects an all-zero vector
-      int[] idx = Arrays.stream(s).mapToInt(h -> (int) Math.floorMod(h, (long) dim)).distinct().sorted().toArray();
-      double[] ones = new double[idx.length];
-      Arrays.fill(ones, 1.0);
-      rows.add(RowFactory.create(a.id(), Vectors.sparse(dim, idx, ones)));
+      Vector v = binaryVector(sets.get(a.id()));
+      if (v != null) rows.add(RowFactory.create(a.id(), v));
     }
     Dataset<Row> vec = spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType, false)
         .add("features", SQLDataTypes.VectorType(), false)).repartition(4).persist(StorageLevel.MEMORY_ONLY());
@@ -307,6 +305,19 @@ public final class DedupBench {
     return o;
   }
 
+  /** Slots of MLlib's sparse binary vectors: shingle hashes modulo 2^24. */
+  static final int MLLIB_DIM = 1 << 24;
+
+  /** A shingle set as MLlib's sparse binary vector ({@link #MLLIB_DIM} slots); null for an empty set, which MinHashLSH rejects. */
+  static Vector binaryVector(long[] shingles) {
+    if (shingles.length == 0) return null;
+    int[] idx = Arrays.stream(shingles).mapToInt(h -> (int) Math.floorMod(h, (long) MLLIB_DIM)).distinct().sorted()
+        .toArray();
+    double[] ones = new double[idx.length];
+    Arrays.fill(ones, 1.0);
+    return Vectors.sparse(MLLIB_DIM, idx, ones);
+  }
+
   /** Planted truth and scoring. */
   static final class Truth {
     final Map<String, String> originalOf;
@@ -315,6 +326,8 @@ public final class DedupBench {
     final Map<String, String> keys;
     final DedupParams p;
     final Map<String, List<String>> variantsOf = new HashMap<>();
+    /** Called with the pairs before they are scored: adds the sets and keys of documents not known yet. */
+    java.util.function.Consumer<List<String[]>> complete = pairs -> {};
 
     Truth(Map<String, String> originalOf, Map<String, String> kindOf, Map<String, long[]> sets,
         Map<String, String> keys, DedupParams p) {
@@ -349,6 +362,7 @@ public final class DedupBench {
     }
 
     ObjectNode score(List<String[]> pairs) {
+      complete.accept(pairs);
       Map<String, Set<String>> partners = new HashMap<>();
       int involving = 0;
       int right = 0;
@@ -493,11 +507,11 @@ public final class DedupBench {
     return text.substring(0, cut).strip();
   }
 
-  private static double round(double s) {
+  static double round(double s) {
     return Math.round(s * 1000) / 1000.0;
   }
 
-  private static double round4(double s) {
+  static double round4(double s) {
     return Math.round(s * 10000) / 10000.0;
   }
 }

@@ -105,7 +105,10 @@ final class CountedTotals {
         .add(contentCol, DataTypes.LongType));
   }
 
-  /** lang, {@code contentCol}: a language's content tokens over its documents with a source or period ({@code groupCol}). */
+  /**
+   * lang, {@code contentCol}: a language's content tokens over its documents with a source or a period
+   * ({@code groupCol}).
+   */
   Dataset<Row> perLanguageWith(String groupCol, String contentCol) {
     Map<List<Object>, Sizes> by = summed(c -> subset(c, groupCol) == null ? null : key(c.lang()));
     List<Row> rows = new ArrayList<>();

@@ -25,7 +25,8 @@ class CountedTotalsTest {
 
   static Dataset<Row> documents(SparkSession spark) {
     StructType schema = new StructType().add(LANG, DataTypes.StringType).add(SOURCE, DataTypes.StringType)
-        .add(PERIOD, DataTypes.StringType).add(PERIOD_START, DataTypes.DateType).add(Terms.COUNTED, DataTypes.BooleanType)
+        .add(PERIOD, DataTypes.StringType).add(PERIOD_START, DataTypes.DateType)
+        .add(Terms.COUNTED, DataTypes.BooleanType)
         .add("_n_tokens", DataTypes.LongType).add("_n_content", DataTypes.LongType);
     return spark.createDataFrame(List.of(
         RowFactory.create("fr", "a", "2024-05", MAY, true, 10L, 6L),
@@ -58,7 +59,8 @@ class CountedTotalsTest {
     assertEquals(Set.of("[fr,2024-05,18]", "[fr,2024-06,4]", "[en,2024-05,null]"),
         rows(t.perSubset(PERIOD, "content")));
     assertEquals(Set.of("[fr,22]", "[en,null]"), rows(t.perLanguageWith(PERIOD, "content")));
-    assertEquals(Set.of("[fr,2024-05,2024-05-01,18,2]", "[fr,2024-06,2024-06-01,4,2]", "[en,2024-05,2024-05-01,null,1]"),
+    assertEquals(Set.of("[fr,2024-05,2024-05-01,18,2]", "[fr,2024-06,2024-06-01,4,2]",
+            "[en,2024-05,2024-05-01,null,1]"),
         rows(t.perPeriod("content", "docs")));
   }
 }

@@ -32,7 +32,9 @@ import org.apache.spark.sql.SparkSession;
  * <p>Usage: {@code StoriesTuning TABLES_DIR LABELS_TSV OUT_JSON VARIANT...} with VARIANT {@code name:key=v1|v2,...}
  * (every combination of the values is a variant; {@code baseline:DAYS} is the TF-IDF single-link baseline) over
  * threshold, gap, span, features, title, name, centroid, mindf, tf (log, raw), idf (log, log+1), from, to (from/to:
- * ISO dates bounding the units fitted, to go faster).
+ * ISO dates bounding the units fitted, to go faster), split and splitmin (bisect every fitted story of at least
+ * splitmin units by 2-means while its halves' centroids have a cosine below split: a lever tried, see
+ * {@link #split}).
  */
 public final class StoriesTuning {
   record RawUnit(String id, String lang, long time, String title, List<UnitVector.Raw> raw) {}
@@ -394,8 +396,12 @@ public final class StoriesTuning {
     StoryModel.Fit f = StoryModel.fit(fit, new StoryModel.Rules(threshold, gap * 86_400L, span * 86_400L, centroid,
         0.2));
     double secs = (System.nanoTime() - t0) / 1e9;
+    Map<String, String> storyOf = new HashMap<>(f.storyOf());
+    if (kv.containsKey("split")) {
+      split(fit, storyOf, Double.parseDouble(kv.get("split")), Integer.parseInt(kv.getOrDefault("splitmin", "4")));
+    }
     Map<String, String> pred = new HashMap<>();
-    for (String doc : labels.keySet()) pred.put(doc, f.storyOf().get(unitOf.get(doc)));
+    for (String doc : labels.keySet()) pred.put(doc, storyOf.get(unitOf.get(doc)));
     if (kv.containsKey("dump")) {
       List<String> lines = new ArrayList<>(List.of("id\tstory\tpredicted"));
       for (Map.Entry<String, String> e : pred.entrySet()) {
@@ -411,5 +417,86 @@ public final class StoriesTuning {
     out.put("units_fitted", fit.size());
     out.put("fit_seconds", secs);
     return out;
+  }
+  /**
+   * Splits low-cohesion stories after the fit: a story of at least {@code min} units is bisected by 2-means over its
+   * units' vectors (seeds: the unit least similar to the story's centroid, then the unit least similar to it; at most
+   * 20 rounds, ties to the first half) and the split is kept when the halves' centroids have a cosine below
+   * {@code maxCos}; kept halves are tried again. Each half takes its earliest unit's id. Measured on the labels, not
+   * adopted (README, stories-quality-split*.json).
+   */
+  static void split(List<Unit> units, Map<String, String> storyOf, double maxCos, int min) {
+    Map<String, List<Unit>> members = new java.util.TreeMap<>();
+    List<Unit> order = new ArrayList<>(units);
+    order.sort(StoryModel.PLACEMENT_ORDER);
+    for (Unit u : order) members.computeIfAbsent(storyOf.get(u.id()), k -> new ArrayList<>()).add(u);
+    java.util.ArrayDeque<List<Unit>> todo = new java.util.ArrayDeque<>(members.values());
+    int splits = 0;
+    while (!todo.isEmpty()) {
+      List<Unit> m = todo.poll();
+      if (m.size() < min) continue;
+      Map<Long, Double> c = sum(m);
+      Unit a = null;
+      double worst = Double.POSITIVE_INFINITY;
+      for (Unit u : m) {
+        double x = cos(c, u.vector());
+        if (x < worst) { worst = x; a = u; }
+      }
+      Map<Long, Double> ca = sum(List.of(a));
+      Unit b = null;
+      worst = Double.POSITIVE_INFINITY;
+      for (Unit u : m) {
+        if (u == a) continue;
+        double x = cos(ca, u.vector());
+        if (x < worst) { worst = x; b = u; }
+      }
+      Map<Long, Double> cb = sum(List.of(b));
+      List<Unit> A = new ArrayList<>();
+      List<Unit> B = new ArrayList<>();
+      for (int it = 0; it < 20; it++) {
+        List<Unit> na = new ArrayList<>();
+        List<Unit> nb = new ArrayList<>();
+        for (Unit u : m) (cos(ca, u.vector()) >= cos(cb, u.vector()) ? na : nb).add(u);
+        if (na.equals(A) && nb.equals(B)) break;
+        A = na;
+        B = nb;
+        if (A.isEmpty() || B.isEmpty()) break;
+        ca = sum(A);
+        cb = sum(B);
+      }
+      if (A.isEmpty() || B.isEmpty()) continue;
+      double between = cosMaps(ca, cb);
+      if (between >= maxCos) continue;
+      splits++;
+      for (List<Unit> half : List.of(A, B)) {
+        String id = half.get(0).id();
+        for (Unit u : half) storyOf.put(u.id(), id);
+        todo.add(half);
+      }
+    }
+    System.out.println("splits " + splits);
+  }
+
+  static Map<Long, Double> sum(List<Unit> m) {
+    Map<Long, Double> c = new HashMap<>();
+    for (Unit u : m) for (int i = 0; i < u.vector().size(); i++) c.merge(u.vector().ids()[i], u.vector().weights()[i], Double::sum);
+    return c;
+  }
+
+  static double cos(Map<Long, Double> c, UnitVector v) {
+    double n = 0;
+    for (double x : c.values()) n += x * x;
+    if (n == 0) return 0;
+    double d = 0;
+    for (int i = 0; i < v.size(); i++) d += c.getOrDefault(v.ids()[i], 0.0) * v.weights()[i];
+    return d / Math.sqrt(n);
+  }
+
+  static double cosMaps(Map<Long, Double> a, Map<Long, Double> b) {
+    double na = 0, nb = 0, d = 0;
+    for (double x : a.values()) na += x * x;
+    for (double x : b.values()) nb += x * x;
+    for (Map.Entry<Long, Double> e : a.entrySet()) d += e.getValue() * b.getOrDefault(e.getKey(), 0.0);
+    return na == 0 || nb == 0 ? 0 : d / Math.sqrt(na * nb);
   }
 }

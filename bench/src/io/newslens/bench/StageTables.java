@@ -5,6 +5,8 @@ import io.newslens.dedup.DedupParams;
 import io.newslens.reuse.Reuse;
 import io.newslens.reuse.ReuseParams;
 import io.newslens.spark.SparkSessions;
+import io.newslens.stories.Stories;
+import io.newslens.stories.StoriesParams;
 import io.newslens.topics.Topics;
 import io.newslens.topics.TopicsParams;
 import java.util.LinkedHashMap;
@@ -15,13 +17,14 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs the dedup, reuse and topics stages alone on a pipeline run's tables, as the pipeline does (each table written
+ * Runs the dedup, reuse, stories and topics stages alone on a pipeline run's tables, as the pipeline does (each table written
  * to Parquet), and compares tables, so two versions of the code can be timed and checked row for row on the same
  * input.
  *
- * <p>Usage: {@code StageTables run DOCUMENTS_PARQUET OUT_DIR [dedup,reuse,topics]} writes OUT_DIR/{duplicate_pairs,
- * duplicate_clusters, reuse_passages, topics, doc_topics, topic_trends, vocabulary} and prints seconds per stage
- * (topics reads tokens and duplicate_clusters from the documents table's folder); {@code StageTables diff A B
+ * <p>Usage: {@code StageTables run DOCUMENTS_PARQUET OUT_DIR [dedup,reuse,stories,topics]} writes
+ * OUT_DIR/{duplicate_pairs, duplicate_clusters, reuse_passages, stories, story_articles, story_trends, topics,
+ * doc_topics, topic_trends, vocabulary} and prints seconds per stage (stories reads tokens, duplicate_clusters and
+ * reuse_passages, topics tokens and duplicate_clusters, from the documents table's folder); {@code StageTables diff A B
  * [COLUMNS]} prints the row counts of two Parquet tables and of A exceptAll B and B exceptAll A (over the given
  * comma-separated columns, default all).
  */
@@ -73,9 +76,21 @@ public final class StageTables {
       r.release();
       seconds.put("reuse", (System.nanoTime() - t0) / 1e9);
     }
+    // the tokens, duplicate_clusters and reuse_passages tables next to DOCS (a pipeline run's output folder)
+    String dir = new java.io.File(docs).getParent();
+    if (stages.contains("stories")) {
+      long t0 = System.nanoTime();
+      Stories.Result r = Stories.apply(spark.read().parquet(docs), spark.read().parquet(dir + "/tokens"),
+          spark.read().parquet(dir + "/duplicate_clusters"), spark.read().parquet(dir + "/reuse_passages"),
+          StoriesParams.defaults());
+      r.stories().write().mode(SaveMode.Overwrite).parquet(out + "/stories");
+      r.storyArticles().write().mode(SaveMode.Overwrite).parquet(out + "/story_articles");
+      r.storyTrends().write().mode(SaveMode.Overwrite).parquet(out + "/story_trends");
+      r.release();
+      seconds.put("stories", (System.nanoTime() - t0) / 1e9);
+      System.out.println("stories stats " + r.stats());
+    }
     if (stages.contains("topics")) {
-      // the tokens and duplicate_clusters tables next to DOCS (a pipeline run's output folder)
-      String dir = new java.io.File(docs).getParent();
       long t0 = System.nanoTime();
       Topics.Result r = Topics.apply(spark.read().parquet(dir + "/tokens"), spark.read().parquet(docs),
           spark.read().parquet(dir + "/duplicate_clusters"), TopicsParams.defaults());

@@ -178,7 +178,7 @@ public final class DedupScaleBench {
       Dedup.pairs(docs.limit(300), p).count();
       spark.catalog().clearCache();
       ObjectNode n = DedupBench.JSON.createObjectNode();
-      n.put("load_average_start", loadAverage());
+      n.put("load_average_start", ExtractBench.loadAverage());
       double cpu0 = cpuSeconds();
       t0 = System.nanoTime();
       List<Row> pairs;
@@ -188,7 +188,7 @@ public final class DedupScaleBench {
       }
       double newslensSec = (System.nanoTime() - t0) / 1e9;
       n.put("cpu_seconds", DedupBench.round(cpuSeconds() - cpu0));
-      n.put("load_average_end", loadAverage());
+      n.put("load_average_end", ExtractBench.loadAverage());
       spark.catalog().clearCache();
       n.put("seconds", DedupBench.round(newslensSec));
       n.put("pairs", pairs.size());
@@ -198,12 +198,12 @@ public final class DedupScaleBench {
       runs.set("newslens_dedup_spark", n);
 
       if (plainJava) {
-        double l0 = loadAverage();
+        double l0 = ExtractBench.loadAverage();
         double c0 = cpuSeconds();
         ObjectNode j = DedupBench.plainJava(planted.all, p, truth);
         j.put("cpu_seconds_with_scoring", DedupBench.round(cpuSeconds() - c0));
         j.put("load_average_start", l0);
-        j.put("load_average_end", loadAverage());
+        j.put("load_average_end", ExtractBench.loadAverage());
         runs.set("newslens_kernels_plain_java", j);
       } else {
         runs.put("newslens_kernels_plain_java", "skipped: needs every text in the driver's heap");
@@ -335,13 +335,13 @@ public final class DedupScaleBench {
     }
 
     ObjectNode run(SparkSession spark, Dataset<Row> vectors, Path localDir, long diskCap) {
-      result.put("load_average_start", loadAverage());
+      result.put("load_average_start", ExtractBench.loadAverage());
       Thread hook = new Thread(() -> {
         if (finished) return;
         result.put("status", "jvm_exited");
         result.put("failed_in", phase);
         result.put("seconds_until_failure", DedupBench.round((System.nanoTime() - start) / 1e9));
-        result.put("load_average_end", loadAverage());
+        result.put("load_average_end", ExtractBench.loadAverage());
         try {
           write(outFile, root);
         } catch (Exception e) {
@@ -386,7 +386,7 @@ public final class DedupScaleBench {
             .filter(col("a").lt(col("b"))).collectAsList();
         result.put("seconds_join", DedupBench.round((System.nanoTime() - t0) / 1e9));
         double total = (System.nanoTime() - start) / 1e9;
-        result.put("load_average_end", loadAverage());
+        result.put("load_average_end", ExtractBench.loadAverage());
         result.put("seconds", DedupBench.round(total));
         result.put("cpu_seconds", DedupBench.round(cpuSeconds() - cpu0));
         result.put("status", "finished");
@@ -396,7 +396,7 @@ public final class DedupScaleBench {
         result.put("bucket_pairs", bucketPairs(hashed));
       } catch (Throwable e) { // a cancelled job group, SparkException or OutOfMemoryError: the failure is the result
         if (e instanceof Error && !(e instanceof OutOfMemoryError)) throw (Error) e;
-        result.put("load_average_end", loadAverage());
+        result.put("load_average_end", ExtractBench.loadAverage());
         if (!result.has("status")) {
           result.put("status", timedOut ? "over the time cap" : diskFull ? "over the disk cap" : "failed");
           result.put("failed_in", phase);
@@ -532,14 +532,6 @@ public final class DedupScaleBench {
   static double cpuSeconds() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-  }
-
-  static double loadAverage() {
-    try {
-      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    } catch (Exception e) {
-      return -1;
-    }
   }
 
   static synchronized void write(Path file, ObjectNode out) throws Exception {

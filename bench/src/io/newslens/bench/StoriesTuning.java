@@ -435,68 +435,60 @@ public final class StoriesTuning {
     while (!todo.isEmpty()) {
       List<Unit> m = todo.poll();
       if (m.size() < min) continue;
-      Map<Long, Double> c = sum(m);
-      Unit a = null;
-      double worst = Double.POSITIVE_INFINITY;
-      for (Unit u : m) {
-        double x = cos(c, u.vector());
-        if (x < worst) { worst = x; a = u; }
+      Unit a = leastSimilar(m, centroid(m), null);
+      UnitVector ca = a.vector();
+      UnitVector cb = leastSimilar(m, ca, a).vector();
+      List<Unit> halfA = new ArrayList<>();
+      List<Unit> halfB = new ArrayList<>();
+      for (int round = 0; round < 20; round++) {
+        List<Unit> nextA = new ArrayList<>();
+        List<Unit> nextB = new ArrayList<>();
+        for (Unit u : m) (ca.dot(u.vector()) >= cb.dot(u.vector()) ? nextA : nextB).add(u);
+        if (nextA.equals(halfA) && nextB.equals(halfB)) break;
+        halfA = nextA;
+        halfB = nextB;
+        if (halfA.isEmpty() || halfB.isEmpty()) break;
+        ca = centroid(halfA);
+        cb = centroid(halfB);
       }
-      Map<Long, Double> ca = sum(List.of(a));
-      Unit b = null;
-      worst = Double.POSITIVE_INFINITY;
-      for (Unit u : m) {
-        if (u == a) continue;
-        double x = cos(ca, u.vector());
-        if (x < worst) { worst = x; b = u; }
-      }
-      Map<Long, Double> cb = sum(List.of(b));
-      List<Unit> A = new ArrayList<>();
-      List<Unit> B = new ArrayList<>();
-      for (int it = 0; it < 20; it++) {
-        List<Unit> na = new ArrayList<>();
-        List<Unit> nb = new ArrayList<>();
-        for (Unit u : m) (cos(ca, u.vector()) >= cos(cb, u.vector()) ? na : nb).add(u);
-        if (na.equals(A) && nb.equals(B)) break;
-        A = na;
-        B = nb;
-        if (A.isEmpty() || B.isEmpty()) break;
-        ca = sum(A);
-        cb = sum(B);
-      }
-      if (A.isEmpty() || B.isEmpty()) continue;
-      double between = cosMaps(ca, cb);
-      if (between >= maxCos) continue;
+      if (halfA.isEmpty() || halfB.isEmpty() || ca.dot(cb) >= maxCos) continue;
       splits++;
-      for (List<Unit> half : List.of(A, B)) {
-        String id = half.get(0).id();
-        for (Unit u : half) storyOf.put(u.id(), id);
+      for (List<Unit> half : List.of(halfA, halfB)) {
+        for (Unit u : half) storyOf.put(u.id(), half.get(0).id());
         todo.add(half);
       }
     }
     System.out.println("splits " + splits);
   }
 
-  static Map<Long, Double> sum(List<Unit> m) {
-    Map<Long, Double> c = new HashMap<>();
-    for (Unit u : m) for (int i = 0; i < u.vector().size(); i++) c.merge(u.vector().ids()[i], u.vector().weights()[i], Double::sum);
-    return c;
+  /** The member least similar to {@code c} (ties: the earlier), other than {@code except}. */
+  private static Unit leastSimilar(List<Unit> members, UnitVector c, Unit except) {
+    Unit worst = null;
+    double lowest = Double.POSITIVE_INFINITY;
+    for (Unit u : members) {
+      double x = u == except ? Double.POSITIVE_INFINITY : c.dot(u.vector());
+      if (x < lowest) {
+        lowest = x;
+        worst = u;
+      }
+    }
+    return worst;
   }
 
-  static double cos(Map<Long, Double> c, UnitVector v) {
-    double n = 0;
-    for (double x : c.values()) n += x * x;
-    if (n == 0) return 0;
-    double d = 0;
-    for (int i = 0; i < v.size(); i++) d += c.getOrDefault(v.ids()[i], 0.0) * v.weights()[i];
-    return d / Math.sqrt(n);
-  }
-
-  static double cosMaps(Map<Long, Double> a, Map<Long, Double> b) {
-    double na = 0, nb = 0, d = 0;
-    for (double x : a.values()) na += x * x;
-    for (double x : b.values()) nb += x * x;
-    for (Map.Entry<Long, Double> e : a.entrySet()) d += e.getValue() * b.getOrDefault(e.getKey(), 0.0);
-    return na == 0 || nb == 0 ? 0 : d / Math.sqrt(na * nb);
+  /** The L2-normalised sum of the members' vectors, in ascending id order as {@link UnitVector#dot} needs. */
+  private static UnitVector centroid(List<Unit> members) {
+    java.util.TreeMap<Long, Double> sum = new java.util.TreeMap<>();
+    for (Unit u : members) {
+      for (int i = 0; i < u.vector().size(); i++) sum.merge(u.vector().ids()[i], u.vector().weights()[i], Double::sum);
+    }
+    double norm = Math.sqrt(sum.values().stream().mapToDouble(x -> x * x).sum());
+    long[] ids = new long[sum.size()];
+    double[] ws = new double[sum.size()];
+    int i = 0;
+    for (Map.Entry<Long, Double> e : sum.entrySet()) {
+      ids[i] = e.getKey();
+      ws[i++] = norm == 0 ? 0 : e.getValue() / norm;
+    }
+    return new UnitVector(ids, ws, new String[ids.length]);
   }
 }

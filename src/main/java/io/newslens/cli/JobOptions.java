@@ -26,6 +26,12 @@ public class JobOptions {
   /** Options that say where and how to run, not what to compute: an update may give them freely. */
   static final Set<String> RUN_ONLY = Set.of("input", "output", "master", "verbose", "partitions", "refresh");
 
+  /**
+   * Flags of one command that are not job parameters: not in the manifest's parameters, nor in the command line an
+   * update parses again (run's --no-state is in the manifest's state section instead).
+   */
+  static final Set<String> COMMAND_FLAGS = Set.of("verbose", "refresh", "no-state");
+
   @Option(names = "--input", paramLabel = "PATH", defaultValue = "${sys:newslens.home:-.}/seeds",
       description = "A file, folder (read recursively) or glob; repeatable. Default: ${DEFAULT-VALUE}")
   List<String> inputs = new ArrayList<>();
@@ -86,7 +92,7 @@ public class JobOptions {
     List<OptionSpec> out = new ArrayList<>();
     for (OptionSpec o : spec.options()) {
       String name = key(o);
-      if (o.usageHelp() || o.versionHelp() || name.equals("verbose") || name.equals("refresh")) continue;
+      if (o.usageHelp() || o.versionHelp() || COMMAND_FLAGS.contains(name)) continue;
       out.add(o);
     }
     return out;

@@ -32,6 +32,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin JobOptions job = new JobOptions();
 
+  @Option(names = "--no-state",
+      description = "Write no incremental state (OUTPUT/state): the run is faster, and its output cannot be given "
+          + "to `newslens update`. The tables are the same.")
+  boolean noState;
+
   @Override
   public Integer call() throws Exception {
     if (job.verbose) {
@@ -39,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     }
     JobConfig cfg = config();
     return withSession(job.master, spark -> {
-      Pipeline.Summary s = Pipeline.run(spark, cfg);
+      Pipeline.Summary s = Pipeline.run(spark, cfg, !noState);
       spec.commandLine().getOut().println(summaryLine(s));
       return 0;
     });

@@ -62,11 +62,11 @@ public final class Pipeline {
   private final Map<String, Long> rows = new LinkedHashMap<>();
   private final State state;
 
-  private Pipeline(SparkSession spark, JobConfig cfg, OutputFolder out, int version) {
+  private Pipeline(SparkSession spark, JobConfig cfg, OutputFolder out, int version, boolean keepState) {
     this.spark = spark;
     this.cfg = cfg;
     this.out = out;
-    this.state = State.of(spark, out, cfg, version);
+    this.state = keepState ? State.of(spark, out, cfg, version) : State.none(spark, out, cfg, version);
   }
 
   /**
@@ -95,13 +95,22 @@ public final class Pipeline {
     return listing;
   }
 
+  /** A full run that keeps the persistent state an update reads. */
   public static Summary run(SparkSession spark, JobConfig cfg) throws IOException {
+    return run(spark, cfg, true);
+  }
+
+  /**
+   * A full run; with {@code keepState} false ({@code run --no-state}) it writes no persistent state, so it is faster
+   * and its output cannot be updated.
+   */
+  public static Summary run(SparkSession spark, JobConfig cfg, boolean keepState) throws IOException {
     Instant started = Instant.now();
     String runId = newRunId(started);
     Inputs.Listing listing = listInputs(spark, cfg);
     OutputFolder out = OutputFolder.prepare(cfg.output(), spark.sparkContext().hadoopConfiguration(), runId);
     try {
-      Pipeline p = new Pipeline(spark, cfg, out, 1);
+      Pipeline p = new Pipeline(spark, cfg, out, 1, keepState);
       Ingest.registerUdfs(spark);
       Manifest manifest = new Manifest(runId, started).versions(Versions.all(spark));
       manifest.params(cfg.given(), cfg.effective()).arguments(cfg.arguments());

@@ -48,6 +48,10 @@ public record Base(JsonNode manifest, String runId, int version, List<String> ar
         throw new UsageException("cannot update " + output + ": it was written without incremental state (by "
             + "Newslens " + m.path("versions").path("newslens").asText("?") + "); run `newslens run` again once");
       }
+      if (!m.path(StateTables.MANIFEST_KEY).path(State.WRITTEN).asBoolean(true)) {
+        throw new UsageException("cannot update " + output + ": it was written by `newslens run --no-state`, which "
+            + "keeps no state to add to; run `newslens run` again without --no-state");
+      }
       if (m.path(StateTables.MANIFEST_KEY).path("format").asInt() != StateTables.FORMAT) {
         throw new UsageException("cannot update " + output + ": its state has format "
             + m.path(StateTables.MANIFEST_KEY).path("format").asInt() + ", this Newslens reads "

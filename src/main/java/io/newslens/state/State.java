@@ -33,19 +33,29 @@ public final class State {
   private final OutputFolder out;
   private final JobConfig cfg;
   private final int version;
+  private final boolean kept;
   private final Map<String, Long> rows = new LinkedHashMap<>();
   private long millis;
 
-  private State(SparkSession spark, OutputFolder out, JobConfig cfg, int version) {
+  private State(SparkSession spark, OutputFolder out, JobConfig cfg, int version, boolean kept) {
     this.spark = spark;
     this.out = out;
     this.cfg = cfg;
     this.version = version;
+    this.kept = kept;
   }
 
   /** The state writer of a full run writing {@code version} (1, or one more than the output's for a refresh). */
   public static State of(SparkSession spark, OutputFolder out, JobConfig cfg, int version) {
-    return new State(spark, out, cfg, version);
+    return new State(spark, out, cfg, version, true);
+  }
+
+  /**
+   * The state writer of a run that keeps no state ({@code run --no-state}): it writes no state table, only the empty
+   * id_aliases table, and its manifest section says so, so that {@link Base#open} refuses to update the output.
+   */
+  public static State none(SparkSession spark, OutputFolder out, JobConfig cfg, int version) {
+    return new State(spark, out, cfg, version, false);
   }
 
   public int version() {
@@ -119,10 +129,14 @@ public final class State {
         .parquet(out.table(Tables.ID_ALIASES));
   }
 
-  /** The manifest section: the state's format, its tables' rows and the time spent writing it. */
+  /**
+   * The manifest section: the state's format, whether it was written ({@link #WRITTEN}: false after
+   * {@code --no-state}), its tables' rows and the time spent writing it.
+   */
   public Map<String, Object> manifestSection() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", StateTables.FORMAT);
+    m.put(WRITTEN, kept);
     m.put("tables", rows);
     m.put("write_ms", millis);
     return m;
@@ -137,7 +151,11 @@ public final class State {
     return spark.read().parquet(out.table(table));
   }
 
+  /** The manifest's state key that says whether the state tables were written. */
+  public static final String WRITTEN = "written";
+
   private void timed(Runnable r) {
+    if (!kept) return;
     long t0 = System.nanoTime();
     spark.sparkContext().setJobDescription("newslens: state");
     r.run();

@@ -227,6 +227,46 @@ class UpdateTest {
         + "parameters of the output it adds to; `newslens run` makes a new output)"), bad.errLines());
   }
 
+  @Test
+  void aRunWithNoStateWritesTheSameTablesAndCannotBeUpdated(SparkSession spark) throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    corpus(in);
+    Path kept = tmp.resolve("kept");
+    Path none = tmp.resolve("none");
+    String input = in.resolve("base1.jsonl").toString();
+    assertEquals(0, Cli.run(spark, "run", "--input", input, "--output", kept.toString()).exit());
+    Cli run = Cli.run(spark, "run", "--input", input, "--output", none.toString(), "--no-state");
+    assertEquals(0, run.exit(), run.err());
+
+    assertTrue(Files.isDirectory(kept.resolve(Tables.STATE)));
+    assertFalse(Files.exists(none.resolve(Tables.STATE)), "a --no-state run wrote state/");
+    // every table, row for row (a run's ids are hashes of its inputs, so they are equal too)
+    Map<String, long[]> diff = OutputDiff.compare(spark, kept.toString(), none.toString(), Tables.ALL, List.of());
+    assertEquals(Tables.ALL.size(), diff.size());
+    for (Map.Entry<String, long[]> e : diff.entrySet()) {
+      long[] v = e.getValue();
+      assertTrue(v[0] == v[1] && v[2] == 0 && v[3] == 0, e.getKey() + ": rows " + v[0] + " / " + v[1]
+          + ", only in the run with state " + v[2] + ", only in the one without " + v[3]);
+    }
+    JsonNode keptState = new ObjectMapper().readTree(kept.resolve(Tables.MANIFEST).toFile()).path("state");
+    JsonNode noState = new ObjectMapper().readTree(none.resolve(Tables.MANIFEST).toFile()).path("state");
+    assertTrue(keptState.path("written").asBoolean(false), keptState.toString());
+    assertFalse(keptState.path("tables").isEmpty(), keptState.toString());
+    assertFalse(noState.path("written").asBoolean(true), noState.toString());
+    assertTrue(noState.path("tables").isEmpty(), noState.toString());
+    assertEquals(0, noState.path("write_ms").asLong(-1));
+    // not a job parameter: the manifest's command line (which an update parses again) does not carry it
+    JsonNode params = new ObjectMapper().readTree(none.resolve(Tables.MANIFEST).toFile()).path("params");
+    assertFalse(params.path("arguments").toString().contains("no-state"), params.toString());
+    assertFalse(params.path("effective").has("no-state"), params.toString());
+
+    Cli up = Cli.run(spark, "update", "--input", in.resolve("new.jsonl").toString(), "--output", none.toString());
+    assertEquals(2, up.exit(), up.out());
+    assertEquals(List.of("newslens: cannot update " + none + ": it was written by `newslens run --no-state`, which "
+        + "keeps no state to add to; run `newslens run` again without --no-state"), up.errLines());
+    assertEquals(1, new ObjectMapper().readTree(none.resolve(Tables.MANIFEST).toFile()).path("output_version").asInt());
+  }
+
   private static Map<String, String> clusterIds(SparkSession spark, Path out) {
     Map<String, String> m = new TreeMap<>();
     for (Row r : spark.read().parquet(out.resolve(Tables.DUPLICATE_CLUSTERS).toString())

@@ -18,20 +18,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The job completes on a hostile corpus; every record is a document or a rejection with its reason. */
+/**
+ * The job completes on a hostile corpus; every record is a document or a rejection with its reason. The run
+ * ({@link HostileRun}: `newslens run` with the default options, exit code 0) is shared with {@link ReliabilityTest}.
+ */
 @SparkTest
 class HostileCorpusTest {
-  @TempDir Path tmp;
-
   @Test
   void everyGoodRecordIsKeptEveryBadOneRejectedAndTheCountsReconcile(SparkSession spark) throws IOException {
-    Path in = tmp.resolve("in");
-    Map<String, Map<String, Long>> expect = HostileCorpus.write(in, spark);
-    Path out = tmp.resolve("out");
-    Cli run = Cli.run(spark, "run", "--input", in.toString(), "--output", out.toString());
-    assertEquals(0, run.exit(), run.err());
+    HostileRun run = HostileRun.get(spark);
+    Path in = run.in();
+    Map<String, Map<String, Long>> expect = run.expect();
+    Path out = run.out();
 
     Dataset<Row> docs = spark.read().parquet(out.resolve("documents").toString());
     Dataset<Row> rejected = spark.read().parquet(out.resolve("rejected").toString());

@@ -12,6 +12,7 @@ import io.newslens.ingest.Inputs;
 import io.newslens.output.OutputFolder;
 import io.newslens.testing.ChildJvm;
 import io.newslens.testing.HostileCorpus;
+import io.newslens.testing.Folders;
 import io.newslens.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,14 +23,17 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults and determinism: task failures, a run killed while writing, one core versus two, other partition counts.
- * The reference is a clean in-process run on the hostile corpus; the other runs are child JVMs with their own
- * SparkContext (local[2,4] allows task retries, which the shared local[2] session does not).
+ * The reference is a clean in-process run on the hostile corpus ({@link HostileRun}, shared with
+ * {@link HostileCorpusTest}); the other runs are child JVMs with their own SparkContext (local[2,4] allows task
+ * retries, which the shared local[2] session does not). The three children start together before the first test,
+ * so they run while this JVM does its own runs; each test waits for its child.
  */
 @SparkTest
 class ReliabilityTest {
@@ -38,13 +42,56 @@ class ReliabilityTest {
   static Path clean;
   static Map<String, Map<String, Long>> expect;
 
+  /** The child with injected task failures, its output and log. */
+  static Process faulty;
+  static Path faultyOut;
+  static Path faultyLog;
+  /** The child killed while writing into a previous output, that output and the child's log. */
+  static Process killed;
+  static Path killedOut;
+  static Path killedLog;
+  static String firstRunId;
+  static List<String> firstDocs;
+  /** The child on one core, its output and log. */
+  static Process oneCore;
+  static Path oneCoreOut;
+  static Path oneCoreLog;
+
   @BeforeAll
-  static void cleanRun(SparkSession spark) {
-    in = tmp.resolve("in");
-    expect = HostileCorpus.write(in, spark);
-    clean = tmp.resolve("clean");
-    Cli c = Cli.run(spark, "run", "--input", in.toString(), "--output", clean.toString());
-    assertEquals(0, c.exit(), c.err());
+  static void cleanRunThenChildren(SparkSession spark) throws IOException {
+    HostileRun run = HostileRun.get(spark);
+    in = run.in();
+    clean = run.out();
+    expect = run.expect();
+
+    faultyOut = tmp.resolve("faulty");
+    faultyLog = tmp.resolve("logs/faulty");
+    faulty = ChildJvm.startMain(faultyLog, List.of("-D" + Ingest.TEST_FAIL_FIRST_ATTEMPT + "=true"),
+        "run", "--master", "local[2,4]", "--partitions", "3", "--input", in.toString(), "--output",
+        faultyOut.toString());
+
+    // the previous output the killed run writes over: a published output of the same input
+    killedOut = tmp.resolve("killed");
+    Folders.copyTree(clean, killedOut);
+    firstRunId = runId(killedOut);
+    firstDocs = table(spark, killedOut, "documents");
+    killedLog = tmp.resolve("logs/killed");
+    killed = ChildJvm.startMain(killedLog,
+        List.of("-Dspark.hadoop." + OutputFolder.TEST_SLEEP_BEFORE_PUBLISH + "=600000"),
+        "run", "--master", "local[2]", "--input", in.toString(), "--output", killedOut.toString());
+
+    oneCoreOut = tmp.resolve("one-core");
+    oneCoreLog = tmp.resolve("logs/one-core");
+    oneCore = ChildJvm.startMain(oneCoreLog, List.of(), "run", "--master", "local[1]", "--input", in.toString(),
+        "--output", oneCoreOut.toString());
+  }
+
+  /** Kills (SIGKILL) any child a failed test left running. */
+  @AfterAll
+  static void stopChildren() throws InterruptedException {
+    for (Process p : new Process[] {faulty, killed, oneCore}) {
+      if (p != null && p.isAlive()) p.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   /** A table's rows, every column, as sorted strings: equal lists mean equal contents. */
@@ -74,39 +121,26 @@ class ReliabilityTest {
 
   @Test
   void injectedTaskFailuresGiveTheSameOutputAsACleanRun(SparkSession spark) throws Exception {
-    Path out = tmp.resolve("faulty");
-    Path log = tmp.resolve("logs/faulty");
-    Process p = ChildJvm.startMain(log, List.of("-D" + Ingest.TEST_FAIL_FIRST_ATTEMPT + "=true"),
-        "run", "--master", "local[2,4]", "--partitions", "3", "--input", in.toString(), "--output", out.toString());
-    assertEquals(0, ChildJvm.waitFor(p, 900, log), ChildJvm.tail(log));
-    String err = Files.readString(Path.of(log + ".err"));
+    assertEquals(0, ChildJvm.waitFor(faulty, 900, faultyLog), ChildJvm.tail(faultyLog));
+    String err = Files.readString(Path.of(faultyLog + ".err"));
     assertTrue(err.contains("injected failure (" + Ingest.TEST_FAIL_FIRST_ATTEMPT + ")"), "the hook fired: " + err);
-    assertSameTables(spark, clean, out);
+    assertSameTables(spark, clean, faultyOut);
   }
 
   @Test
   void aRunKilledWhileWritingLeavesThePreviousOutputAndTheNextRunSucceeds(SparkSession spark) throws Exception {
-    Path out = tmp.resolve("killed");
-    Cli first = Cli.run(spark, "run", "--input", in.toString(), "--output", out.toString());
-    assertEquals(0, first.exit(), first.err());
-    String firstRunId = runId(out);
-    List<String> firstDocs = table(spark, out, "documents");
-
-    Path log = tmp.resolve("logs/killed");
-    Process p = ChildJvm.startMain(log,
-        List.of("-Dspark.hadoop." + OutputFolder.TEST_SLEEP_BEFORE_PUBLISH + "=600000"),
-        "run", "--master", "local[2]", "--input", in.toString(), "--output", out.toString());
+    Path out = killedOut;
     Path stagedManifest = null;
-    long deadline = System.nanoTime() + 600_000_000_000L; // a loaded machine took 240 s to get there
-    while (stagedManifest == null && p.isAlive() && System.nanoTime() < deadline) {
+    long deadline = System.nanoTime() + 900_000_000_000L; // a loaded machine took 240 s to get there alone
+    while (stagedManifest == null && killed.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(200);
       stagedManifest = staging(out).map(s -> s.resolve("manifest.json")).filter(Files::exists).findFirst()
           .orElse(null);
     }
-    assertTrue(stagedManifest != null, "the child staged its output: " + ChildJvm.tail(log));
-    p.destroyForcibly(); // SIGKILL: no shutdown hooks, no abort()
-    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-    assertEquals(137, p.exitValue());
+    assertTrue(stagedManifest != null, "the child staged its output: " + ChildJvm.tail(killedLog));
+    killed.destroyForcibly(); // SIGKILL: no shutdown hooks, no abort()
+    assertTrue(killed.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(137, killed.exitValue());
 
     assertEquals(firstRunId, runId(out), "the previous output is intact");
     assertEquals(firstDocs, table(spark, out, "documents"));
@@ -141,12 +175,8 @@ class ReliabilityTest {
     assertEquals(0, c.exit(), c.err());
     assertSameTables(spark, clean, repartitioned);
     // a child JVM on one core
-    Path out = tmp.resolve("one-core");
-    Path log = tmp.resolve("logs/one-core");
-    Process p = ChildJvm.startMain(log, List.of(), "run", "--master", "local[1]", "--input", in.toString(),
-        "--output", out.toString());
-    assertEquals(0, ChildJvm.waitFor(p, 900, log), ChildJvm.tail(log));
-    assertSameTables(spark, clean, out);
+    assertEquals(0, ChildJvm.waitFor(oneCore, 900, oneCoreLog), ChildJvm.tail(oneCoreLog));
+    assertSameTables(spark, clean, oneCoreOut);
   }
 
   private static String runId(Path out) throws IOException {

@@ -74,6 +74,10 @@ class StandaloneClusterIT {
               "--conf", "spark.executor.memory=512m", "--conf", "spark.ui.enabled=false",
               "--class", "io.newslens.cli.Main", APP_JAR.toString(),
               "run", "--input", TestCorpora.seedsDir().toString(), "--output", out.toString())), log);
+      // the same input on the test's local session, while the cluster runs it
+      Path local = tmp.resolve("local");
+      Cli run = Cli.run(spark, "run", "--input", TestCorpora.seedsDir().toString(), "--output", local.toString());
+      assertEquals(0, run.exit(), run.err());
       assertEquals(0, ChildJvm.waitFor(submit, 900, log), ChildJvm.tail(log));
 
       JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
@@ -96,10 +100,7 @@ class StandaloneClusterIT {
         }
       }
 
-      // the same input on the test's local session: every table equal row for row
-      Path local = tmp.resolve("local");
-      Cli run = Cli.run(spark, "run", "--input", TestCorpora.seedsDir().toString(), "--output", local.toString());
-      assertEquals(0, run.exit(), run.err());
+      // the local run's tables: every table equal row for row
       ReliabilityTest.assertEqualTables(spark, local, out);
     } finally {
       for (int i = daemons.size() - 1; i >= 0; i--) stop(daemons.get(i)); // workers first, then the master

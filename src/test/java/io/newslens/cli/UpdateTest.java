@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newslens.Columns;
 import io.newslens.output.OutputDiff;
 import io.newslens.output.Tables;
+import io.newslens.testing.Folders;
 import io.newslens.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,22 @@ import org.junit.jupiter.api.io.TempDir;
 @SparkTest
 class UpdateTest {
   @TempDir Path tmp;
+  @TempDir static Path shared;
+  /** The corpus's files, the base's inputs and the base run's output, made once for both tests (which copy it). */
+  static Path in;
+  static Path baseIn;
+  static Path base;
+
+  @BeforeAll
+  static void baseRun(SparkSession spark) throws IOException {
+    in = Files.createDirectories(shared.resolve("in"));
+    corpus(in);
+    baseIn = Files.createDirectories(shared.resolve("base-in"));
+    for (String f : List.of("base1.jsonl", "base2.jsonl")) Files.copy(in.resolve(f), baseIn.resolve(f));
+    base = shared.resolve("base");
+    Cli run = Cli.run(spark, "run", "--input", baseIn.toString(), "--output", base.toString());
+    assertEquals(0, run.exit(), run.err());
+  }
 
   private static final String[] WORDS = ("maire conseil ville budget école route projet habitants réunion vote "
       + "région travaux parc marché centre association sport équipe match saison club joueur victoire défaite "
@@ -110,15 +128,9 @@ class UpdateTest {
 
   @Test
   void anUpdateEqualsAFullRunOnAllInputsAndKeepsIds(SparkSession spark) throws IOException {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    corpus(in);
-    Path baseIn = Files.createDirectories(tmp.resolve("base-in"));
-    for (String f : List.of("base1.jsonl", "base2.jsonl")) Files.copy(in.resolve(f), baseIn.resolve(f));
     Path updated = tmp.resolve("updated");
     Path full = tmp.resolve("full");
-
-    Cli base = Cli.run(spark, "run", "--input", baseIn.toString(), "--output", updated.toString());
-    assertEquals(0, base.exit(), base.err());
+    Folders.copyTree(base, updated);
     Map<String, String> clusterOfBase = clusterIds(spark, updated);
     assertEquals(clusterOfBase.get(docId(spark, updated, "o0")), clusterOfBase.get(docId(spark, updated, "x1")));
     assertFalse(clusterOfBase.get(docId(spark, updated, "o0")).equals(clusterOfBase.get(docId(spark, updated, "y0"))));
@@ -215,11 +227,8 @@ class UpdateTest {
 
   @Test
   void anUpdateRefusesAParameterThatDiffersFromTheOutputs(SparkSession spark) throws IOException {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    corpus(in);
     Path out = tmp.resolve("out");
-    assertEquals(0, Cli.run(spark, "run", "--input", in.resolve("base1.jsonl").toString(), "--output",
-        out.toString()).exit());
+    Folders.copyTree(base, out);
     Cli bad = Cli.run(spark, "update", "--input", in.resolve("new.jsonl").toString(), "--output", out.toString(),
         "--dedup-shingle-size", "7");
     assertEquals(2, bad.exit(), bad.out());

@@ -14,6 +14,7 @@ import io.newslens.state.StateTables;
 import io.newslens.stories.StoryCorpora.Article;
 import io.newslens.stories.StoryCorpora.StoryWords;
 import io.newslens.testing.ChildJvm;
+import io.newslens.testing.Folders;
 import io.newslens.testing.SparkTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -125,7 +126,7 @@ class StoriesUpdateTest {
     cli("run", "--input", baseIn.toString(), "--output", out.toString());
     // a child JVM on one core runs the same update on a copy of the base meanwhile
     Path one = tmp.resolve("one");
-    copyTree(out, one);
+    Folders.copyTree(out, one);
     Path log = tmp.resolve("child");
     Process child = ChildJvm.startMain(log, List.of("-Dspark.master=local[1]"), "update", "--input",
         baseIn.toString(), "--input", in.resolve("new.jsonl").toString(), "--output", one.toString());
@@ -199,35 +200,26 @@ class StoriesUpdateTest {
     assertEquals(1, version.get(doc.get("a0")), "a0 stays first in its story: its row is not rewritten");
     assertEquals(1, version.get(doc.get("b0")), "story B is untouched");
 
-    // one core gives the same update
-    assertEquals(0, ChildJvm.waitFor(child, 1800, log), ChildJvm.tail(log));
-    Map<String, long[]> diff = OutputDiff.compare(spark, out.toString(), one.toString(), List.of(Tables.STORIES,
-        Tables.STORY_ARTICLES, Tables.STORY_TRENDS, Tables.ID_ALIASES, StateTables.STORY_MODEL,
-        StateTables.STORY_DF), List.of());
-    assertEquals(6, diff.size());
-    diff.forEach((t, v) -> assertTrue(v[0] == v[1] && v[2] == 0 && v[3] == 0, t + ": " + Arrays.toString(v)));
-
-    // an update whose records are all known (the new file again under another name) changes no story
+    // an update whose records are all known (the new file again under another name) changes no story; it runs
+    // while the child is still at work, so the child's output is compared with a copy of this one before it
     Path again = Files.createDirectories(tmp.resolve("again"));
     Files.copy(in.resolve("new.jsonl"), again.resolve("copy.jsonl"));
     Path snapshot = tmp.resolve("snapshot");
-    copyTree(out, snapshot);
+    Folders.copyTree(out, snapshot);
     cli("update", "--input", baseIn.toString(), "--input", in.resolve("new.jsonl").toString(), "--input",
         again.toString(), "--output", out.toString());
     Map<String, long[]> same = OutputDiff.compare(spark, out.toString(), snapshot.toString(), List.of(
         Tables.STORIES, Tables.STORY_ARTICLES, Tables.STORY_TRENDS, Tables.ID_ALIASES, StateTables.STORY_MODEL),
         List.of());
     same.forEach((t, v) -> assertTrue(v[0] == v[1] && v[2] == 0 && v[3] == 0, t + ": " + Arrays.toString(v)));
-  }
 
-  private static void copyTree(Path from, Path to) throws java.io.IOException {
-    try (var s = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(t);
-        else Files.copy(p, t);
-      }
-    }
+    // one core gives the same update
+    assertEquals(0, ChildJvm.waitFor(child, 1800, log), ChildJvm.tail(log));
+    Map<String, long[]> diff = OutputDiff.compare(spark, snapshot.toString(), one.toString(), List.of(
+        Tables.STORIES, Tables.STORY_ARTICLES, Tables.STORY_TRENDS, Tables.ID_ALIASES, StateTables.STORY_MODEL,
+        StateTables.STORY_DF), List.of());
+    assertEquals(6, diff.size());
+    diff.forEach((t, v) -> assertTrue(v[0] == v[1] && v[2] == 0 && v[3] == 0, t + ": " + Arrays.toString(v)));
   }
 
   /** doc_id → story_id of an output. */

@@ -22,12 +22,23 @@ public final class ChildJvm {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** The command line: java, Spark's flags, the given JVM options, -cp, the main class and its arguments. */
+  /**
+   * HotSpot's C1 compiler only: a child runs one short job on a small input, during which the optimising compiler
+   * (C2) would spend about as much CPU as the job itself (a run on the seeds: 107 s of CPU with C2, 65 s without),
+   * on the two cores the test JVM also needs. The JIT changes no result.
+   */
+  public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+  /**
+   * The command line: java, Spark's flags, {@link #C1_ONLY}, the given JVM options, -cp, the main class and its
+   * arguments.
+   */
   public static List<String> command(List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java());
     cmd.add("@" + Path.of("bin/jvm-flags.txt").toAbsolutePath());
     cmd.add("-Dlog4j2.configurationFile=" + Path.of("bin/log4j2.properties").toAbsolutePath());
+    cmd.add(C1_ONLY);
     cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(classpath);

@@ -88,12 +88,55 @@ public final class RepeatedLines {
     public void emit(long minBodies, long minPages, Sink sink) {
       if (bodies.size() >= minBodies) sink.count(NONE, 0L, bodies.size());
       for (int i = 0; i < runs; i++) {
-        long c = pages[i];
-        if (i > 0 && clocks[i - 1] == clocks[i] && buckets[i - 1] == buckets[i] - 1) c += pages[i - 1];
-        if (i + 1 < runs && clocks[i + 1] == clocks[i] && buckets[i + 1] == buckets[i] + 1) c += pages[i + 1];
+        long c = window(i);
         if (c >= minPages) sink.count(clocks[i], buckets[i], c);
       }
     }
+
+    /**
+     * The key's count in the window of {@code bucket} of timeline {@code clock}: its distinct pages there when it
+     * occurs in that bucket, else 0 (a count is only ever read by a page holding the key, so in a bucket where it
+     * occurs).
+     */
+    public long windowCount(long clock, long bucket) {
+      int lo = 0;
+      int hi = runs - 1;
+      while (lo <= hi) { // runs are in (clock, bucket) order
+        int mid = (lo + hi) >>> 1;
+        int c = clocks[mid] != clock ? Long.compare(clocks[mid], clock) : Long.compare(buckets[mid], bucket);
+        if (c == 0) return window(mid);
+        if (c < 0) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return 0;
+    }
+
+    /** The pages of run i and of the runs of its timeline's neighbouring buckets. */
+    private long window(int i) {
+      long c = pages[i];
+      if (i > 0 && clocks[i - 1] == clocks[i] && buckets[i - 1] == buckets[i] - 1) c += pages[i - 1];
+      if (i + 1 < runs && clocks[i + 1] == clocks[i] && buckets[i + 1] == buckets[i] + 1) c += pages[i + 1];
+      return c;
+    }
+  }
+
+  /**
+   * The corpus-wide verdict: a line held by {@code bodies} distinct bodies of a source of {@code sourceBodies} is
+   * repeated when they are at least {@code repeatMinDocs} and {@code repeatMinFraction} of the source's.
+   */
+  public static boolean inSource(long bodies, long sourceBodies, CleanParams p) {
+    return bodies >= p.repeatMinDocs() && bodies >= sourceBodies * p.repeatMinFraction();
+  }
+
+  /**
+   * The windowed verdict ({@link Cleaner.Repetition#inWindow}): a line on {@code pages} distinct pages of a window
+   * of {@code windowPages} is {@link Cleaner.Repetition#NO} below {@code windowMinPages}, else
+   * {@link Cleaner.Repetition#STRONG} when they are also {@code windowMinFraction} of the window's pages, else
+   * {@link Cleaner.Repetition#WEAK}.
+   */
+  public static int inWindow(long pages, long windowPages, CleanParams p) {
+    if (pages < p.windowMinPages()) return Cleaner.Repetition.NO;
+    return pages >= windowPages * p.windowMinFraction() ? Cleaner.Repetition.STRONG : Cleaner.Repetition.WEAK;
   }
 
   /** An open-addressing set of longs (no boxing): the distinct bodies of one group. */

@@ -1,7 +1,6 @@
 package io.newslens.clean;
 
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -53,13 +52,10 @@ public final class LineFlips {
   public static final class Group {
     private final RepeatedLines.Group all = new RepeatedLines.Group();
     private final RepeatedLines.Group old = new RepeatedLines.Group();
-    private long[] docs = new long[16];
-    private long[] clocks = new long[16];
-    private long[] buckets = new long[16];
-    private int holders;
-    private long[] addedClocks = new long[16];
-    private long[] addedBuckets = new long[16];
-    private int addedRuns;
+    /** The old documents holding the key: (clock, bucket, document hash), in (clock, bucket) order. */
+    private final RepeatedLines.Timed holders = new RepeatedLines.Timed();
+    /** The (clock, bucket) of the added documents on a timeline, distinct, in order. */
+    private final RepeatedLines.Timed addedRuns = new RepeatedLines.Timed();
     private boolean anyAdded;
 
     private boolean keepHolders;
@@ -72,8 +68,8 @@ public final class LineFlips {
       this.keepHolders = keepHolders;
       all.reset();
       old.reset();
-      holders = 0;
-      addedRuns = 0;
+      holders.clear();
+      addedRuns.clear();
       anyAdded = false;
     }
 
@@ -89,26 +85,13 @@ public final class LineFlips {
       }
       if (added) {
         anyAdded = true;
-        if (clock != RepeatedLines.NONE && (addedRuns == 0 || addedClocks[addedRuns - 1] != clock
-            || addedBuckets[addedRuns - 1] != bucket)) {
-          if (addedRuns == addedClocks.length) {
-            addedClocks = Arrays.copyOf(addedClocks, addedRuns * 2);
-            addedBuckets = Arrays.copyOf(addedBuckets, addedRuns * 2);
-          }
-          addedClocks[addedRuns] = clock;
-          addedBuckets[addedRuns] = bucket;
-          addedRuns++;
+        int last = addedRuns.size - 1;
+        if (clock != RepeatedLines.NONE
+            && (last < 0 || addedRuns.clocks[last] != clock || addedRuns.buckets[last] != bucket)) {
+          addedRuns.add(clock, bucket, 0L);
         }
       } else if (keepHolders) {
-        if (holders == docs.length) {
-          docs = Arrays.copyOf(docs, holders * 2);
-          clocks = Arrays.copyOf(clocks, holders * 2);
-          buckets = Arrays.copyOf(buckets, holders * 2);
-        }
-        docs[holders] = doc;
-        clocks[holders] = clock;
-        buckets[holders] = bucket;
-        holders++;
+        holders.add(clock, bucket, doc);
       }
     }
 
@@ -128,9 +111,9 @@ public final class LineFlips {
       long lastClock = 0;
       long lastBucket = 0;
       boolean any = false;
-      for (int i = 0; i < addedRuns; i++) {
-        for (long b = addedBuckets[i] - 1; b <= addedBuckets[i] + 1; b++) {
-          long c = addedClocks[i];
+      for (int i = 0; i < addedRuns.size; i++) {
+        for (long b = addedRuns.buckets[i] - 1; b <= addedRuns.buckets[i] + 1; b++) {
+          long c = addedRuns.clocks[i];
           if (any && (c < lastClock || (c == lastClock && b <= lastBucket))) continue; // given already
           any = true;
           lastClock = c;
@@ -148,27 +131,27 @@ public final class LineFlips {
      * the key is absent, so is every change of the key's count there.
      */
     public void flips(long source, Map<Scope, Totals> totals, CleanParams p, FlipSink sink) {
-      if (holders == 0) return;
+      if (holders.size == 0) return;
       Totals t = totals.get(new Scope(source, RepeatedLines.NONE, 0L));
       if (t != null) {
         long before = old.distinctBodies();
         long after = all.distinctBodies();
         if (RepeatedLines.inSource(before, t.before(), p) != RepeatedLines.inSource(after, t.after(), p)) {
-          for (int i = 0; i < holders; i++) sink.holder(RepeatedLines.NONE, 0L, after, docs[i]);
+          for (int i = 0; i < holders.size; i++) sink.holder(RepeatedLines.NONE, 0L, after, holders.values[i]);
         }
       }
       // holders come in (clock, bucket) order: one verdict per bucket run
-      for (int i = 0; i < holders; ) {
-        long c = clocks[i];
-        long b = buckets[i];
+      for (int i = 0; i < holders.size; ) {
+        long c = holders.clocks[i];
+        long b = holders.buckets[i];
         int j = i;
-        while (j < holders && clocks[j] == c && buckets[j] == b) j++;
+        while (j < holders.size && holders.clocks[j] == c && holders.buckets[j] == b) j++;
         Totals w = c == RepeatedLines.NONE ? null : totals.get(new Scope(source, c, b));
         if (w != null) {
           long before = old.windowCount(c, b);
           long after = all.windowCount(c, b);
           if (RepeatedLines.inWindow(before, w.before(), p) != RepeatedLines.inWindow(after, w.after(), p)) {
-            for (int k = i; k < j; k++) sink.holder(c, b, after, docs[k]);
+            for (int k = i; k < j; k++) sink.holder(c, b, after, holders.values[k]);
           }
         }
         i = j;

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.ArrayType;
@@ -57,6 +59,10 @@ import org.apache.spark.storage.StorageLevel;
  *       first, as boilerplate annotations with reason {@code extraction:REASON}, so {@code raw_text} keeps the whole
  *       page and {@code text} is the article; {@code extraction} is then written without them.</li>
  * </ol>
+ *
+ * <p>{@link #addTo} is the same stage on documents added to a cleaned corpus: it counts every document's lines
+ * again but cleans only the added documents and the old ones whose repeated-line verdicts the addition flips
+ * ({@link LineFlips}).
  *
  * <p>Optional input columns: {@code published_at} and {@code fetched_at} (timestamps) give a page's date;
  * {@code input_path} and {@code record_number} its place in its file; {@code url} its page id. A table without
@@ -112,6 +118,11 @@ public final class Clean {
   private static final String IN_SOURCE = "__in_source";
   private static final String IN_WINDOW = "__in_window";
   private static final String CLEANED_COL = "__cleaned";
+  private static final String DOC = "__doc";
+  private static final String IS_ADDED = "__added";
+  private static final String IS_COUNTED = "__counted";
+  private static final String HOLDER = "__holder";
+  private static final String WAS = "__was_";
 
   private static final StructType OCCURRENCE = new StructType()
       .add(GROUP, DataTypes.LongType, false)
@@ -129,8 +140,138 @@ public final class Clean {
       .add(KEY, DataTypes.LongType, false)
       .add(COUNT, DataTypes.LongType, false);
 
+  /** An addition's occurrence: {@link #OCCURRENCE}, the document's hash, added or old, counted or only looked up. */
+  private static final StructType OCCURRENCE_ADDED = OCCURRENCE
+      .add(DOC, DataTypes.LongType, false)
+      .add(IS_ADDED, DataTypes.BooleanType, false)
+      .add(IS_COUNTED, DataTypes.BooleanType, false);
+
+  /** {@link #COUNTED}, then the hash of an old document holding the line where its verdict flips (else null). */
+  private static final StructType COUNTED_FLIPS = COUNTED.add(HOLDER, DataTypes.LongType, true);
+
+  /** A scope's totals before and after an addition ({@link LineFlips#totals}). */
+  private static final StructType TOTALS = new StructType()
+      .add(SKEY, DataTypes.LongType, false)
+      .add(CLOCK, DataTypes.LongType, false)
+      .add(BUCKET, DataTypes.LongType, false)
+      .add("__before", DataTypes.LongType, false)
+      .add("__after", DataTypes.LongType, false);
+
   public static Result apply(Dataset<Row> documents, CleanParams p) {
     checkSchema(documents);
+    // one shuffle: the occurrences of each (source, line) together, in (timeline, bucket, page) order
+    long minDocs = p.repeatMinDocs();
+    long minPages = p.windowMinPages();
+    Dataset<Row> counted = sorted(keys(documents, p, false).flatMap((FlatMapFunction<Row, Row>) r ->
+            occurrences(r, Occurrences.COUNTED, p).iterator(), Encoders.row(OCCURRENCE)))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new CountRuns(it, minDocs, minPages),
+            Encoders.row(COUNTED))
+        // read by both broadcasts of cleanWith: computed once
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    return new Result(cleanWith(documents, counted, p), counted);
+  }
+
+  /**
+   * The stage on documents added to a cleaned corpus: the added documents cleaned, and the old documents whose
+   * cleaning the addition changes cleaned again, each exactly as {@link #apply} on old and added together cleans it;
+   * lazy but for one small action (the scopes' totals, below).
+   *
+   * <ol>
+   *   <li>the totals of the scopes the added documents fall in ({@link LineFlips.Group#totals}: their sources'
+   *       distinct bodies, the distinct pages of the windows of their buckets and of the buckets next to them), over
+   *       the old documents and over all, from one row per document: collected to the driver (a few rows per added
+   *       bucket);</li>
+   *   <li>the occurrences of every document, as {@link #apply} makes them, the old documents' with their hash and the
+   *       keys they only look up ({@link Cleaner#lookups}); one sorted shuffle by (source, line) yields each pair's
+   *       counts over all (what {@link #apply} counts on all) and, where its verdict in the source or in a window
+   *       changes with the addition ({@link LineFlips.Group#flips}), the old documents holding it there;</li>
+   *   <li>those old documents, as read again ({@link #uncleaned}), and the added ones are cleaned with the counts over
+   *       all, as {@link #apply} cleans; an old one is kept when its cleaning (text, boilerplate, lang,
+   *       lang_confidence, char_count) differs from its stored one (its flipped line may have been removed by an
+   *       earlier rule either way).</li>
+   * </ol>
+   *
+   * <p>Every other old document holds no key whose verdict changed: its cleaning is the same.
+   *
+   * @param cleaned the old documents as this stage cleaned them (its columns, no other)
+   * @param added the added documents as read, with the columns the old ones were read with; no doc_id of
+   *     {@code cleaned}
+   */
+  public static Addition addTo(Dataset<Row> cleaned, Dataset<Row> added, CleanParams p) {
+    Dataset<Row> old = uncleaned(cleaned);
+    checkSchema(old);
+    checkSchema(added);
+    Dataset<Row> keyed = keys(old.withColumn(IS_ADDED, lit(false))
+        .unionByName(added.withColumn(IS_ADDED, lit(true))), p, true);
+    // 1. the totals of the scopes the added documents fall in
+    Map<LineFlips.Scope, LineFlips.Totals> totals = new HashMap<>();
+    for (Row r : sorted(keyed.flatMap((FlatMapFunction<Row, Row>) r ->
+            occurrences(r, Occurrences.DOCUMENTS, p).iterator(), Encoders.row(OCCURRENCE_ADDED)))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) TotalsRuns::new, Encoders.row(TOTALS))
+        .collectAsList()) {
+      totals.put(new LineFlips.Scope(r.getLong(0), r.getLong(1), r.getLong(2)),
+          new LineFlips.Totals(r.getLong(3), r.getLong(4)));
+    }
+    // 2. the counts over all, and the old documents holding a key whose verdict flips
+    long minDocs = p.repeatMinDocs();
+    long minPages = p.windowMinPages();
+    Dataset<Row> counts = sorted(keyed.flatMap((FlatMapFunction<Row, Row>) r ->
+            occurrences(r, Occurrences.ADDITION, p).iterator(), Encoders.row(OCCURRENCE_ADDED)))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new FlipRuns(it, minDocs, minPages, totals, p),
+            Encoders.row(COUNTED_FLIPS))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> counted = counts.filter(col(HOLDER).isNull()).drop(HOLDER);
+    Dataset<Row> flips = counts.filter(col(HOLDER).isNotNull());
+    // 3. the old documents holding one, and the added ones, cleaned; an old one kept when its cleaning changed
+    Dataset<Row> stored = cleaned.join(broadcast(flips.select(HOLDER).distinct()),
+        xxhash64(col(DOC_ID)).equalTo(col(HOLDER)), "left_semi");
+    Dataset<Row> again = cleanWith(added.withColumn(IS_ADDED, lit(true))
+        .unionByName(uncleaned(stored).withColumn(IS_ADDED, lit(false))), counted, p);
+    List<String> compared = List.of(TEXT, BOILERPLATE, LANG, LANG_CONFIDENCE, CHAR_COUNT);
+    List<Column> was = new ArrayList<>(List.of(col(DOC_ID).as(WAS + DOC_ID)));
+    Column same = lit(true);
+    for (String c : compared) {
+      was.add(col(c).as(WAS + c));
+      same = same.and(col(c).eqNullSafe(col(WAS + c)));
+    }
+    Column[] out = Arrays.stream(again.columns()).filter(c -> !c.equals(IS_ADDED)).map(functions::col)
+        .toArray(Column[]::new);
+    Dataset<Row> documents = again
+        .join(stored.select(was.toArray(Column[]::new)), col(DOC_ID).equalTo(col(WAS + DOC_ID)), "left")
+        .filter(col(IS_ADDED).or(not(same)))
+        .select(out);
+    return new Addition(documents, flips.select(col(SKEY).as(SOURCE_KEY), col(CLOCK).as(TIMELINE),
+        col(BUCKET).as(WINDOW_BUCKET), col(KEY).as(LINE_KEY), col(COUNT).as(LINE_COUNT), col(HOLDER).as(DOC_KEY)),
+        counts);
+  }
+
+  /**
+   * What {@link #addTo} gives, lazy: {@code documents} the added documents and the old ones whose cleaning changed,
+   * cleaned as {@link #apply} gives them; {@code flips} one row per old document holding a line whose verdict the
+   * addition flips, per scope ({@link #SOURCE_KEY}, {@link #TIMELINE} ({@link RepeatedLines#NONE} for the source's
+   * verdict), {@link #WINDOW_BUCKET}, {@link #LINE_KEY}, {@link #LINE_COUNT} after the addition, {@link #DOC_KEY} the
+   * holder's xxhash64(doc_id)): its distinct holders are the old documents cleaned again. The counts both read are
+   * persisted when first computed: {@link #release} frees them.
+   */
+  public record Addition(Dataset<Row> documents, Dataset<Row> flips, Dataset<Row> counts) {
+    public void release() {
+      counts.unpersist(false);
+    }
+  }
+
+  /** Columns of {@link Addition#flips}. */
+  public static final String SOURCE_KEY = "source_key";
+  public static final String TIMELINE = "timeline";
+  public static final String WINDOW_BUCKET = "bucket";
+  public static final String LINE_KEY = "line_key";
+  public static final String LINE_COUNT = "count";
+  public static final String DOC_KEY = "doc_key";
+
+  /**
+   * The columns the occurrences are made of: source key, timeline (clock, bucket), page id, body hash, text; with
+   * {@code addition}, then the document's hash and whether it is added.
+   */
+  private static Dataset<Row> keys(Dataset<Row> documents, CleanParams p, boolean addition) {
     Set<String> have = new HashSet<>(Arrays.asList(documents.columns()));
     Column text = coalesce(col(TEXT), lit(""));
     Column body = xxhash64(text);
@@ -138,24 +279,28 @@ public final class Clean {
         ? when(col(URL).isNotNull().and(length(trim(col(URL))).gt(0)), xxhash64(trim(col(URL)))).otherwise(body)
         : body;
     Column[] timeline = timeline(have, p);
-    int maxLine = p.repeatMaxLineChars();
-    int windowLine = p.windowed() ? p.windowMaxLineChars() : 0;
+    List<Column> cols = new ArrayList<>(List.of(xxhash64(col(SOURCE)).as(SKEY), timeline[0].as(CLOCK),
+        timeline[1].as(BUCKET), page.as(PAGE), body.as(BODY), text.as(TEXT)));
+    if (addition) {
+      cols.add(xxhash64(col(DOC_ID)).as(DOC));
+      cols.add(col(IS_ADDED));
+    }
+    return documents.select(cols.toArray(Column[]::new));
+  }
 
-    // one row per (document, candidate line), plus one DOCUMENT_KEY row per document that counts its page and body
-    Dataset<Row> occurrences = documents
-        .select(xxhash64(col(SOURCE)).as(SKEY), timeline[0].as(CLOCK), timeline[1].as(BUCKET), page.as(PAGE),
-            body.as(BODY), text.as(TEXT))
-        .flatMap((FlatMapFunction<Row, Row>) r -> occurrences(r, maxLine, windowLine).iterator(),
-            Encoders.row(OCCURRENCE));
-    // one shuffle: the occurrences of each (source, line) together, in (timeline, bucket, page) order
-    long minDocs = p.repeatMinDocs();
-    long minPages = p.windowMinPages();
-    Dataset<Row> counted = occurrences.repartition(col(GROUP))
-        .sortWithinPartitions(col(GROUP), col(SKEY), col(KEY), col(CLOCK), col(BUCKET), col(PAGE))
-        .mapPartitions((MapPartitionsFunction<Row, Row>) it -> new CountRuns(it, minDocs, minPages),
-            Encoders.row(COUNTED))
-        // read by both broadcasts below: computed once
-        .persist(StorageLevel.MEMORY_AND_DISK());
+  /** Occurrence rows clustered by their (source, line) group, in (group, source, line, clock, bucket, page) order. */
+  private static Dataset<Row> sorted(Dataset<Row> occurrences) {
+    return occurrences.repartition(col(GROUP))
+        .sortWithinPartitions(col(GROUP), col(SKEY), col(KEY), col(CLOCK), col(BUCKET), col(PAGE));
+  }
+
+  /**
+   * The documents cleaned with the line counts {@code counted} (rows of {@link #COUNTED}: the repeated lines of
+   * their sources and windows, and their totals).
+   */
+  private static Dataset<Row> cleanWith(Dataset<Row> documents, Dataset<Row> counted, CleanParams p) {
+    Set<String> have = new HashSet<>(Arrays.asList(documents.columns()));
+    Column[] timeline = timeline(have, p);
     // the repeated lines of each source, and of each (source, timeline, bucket), few: broadcast to the documents,
     // which are never shuffled
     Dataset<Row> bySource = counted.filter(col(CLOCK).equalTo(lit(RepeatedLines.NONE)))
@@ -199,7 +344,7 @@ public final class Clean {
     out.add(col(CLEANED_COL + "." + LANG).as(LANG));
     out.add(col(CLEANED_COL + "." + LANG_CONFIDENCE).as(LANG_CONFIDENCE));
     out.add(col(CLEANED_COL + "." + CHAR_COUNT).as(CHAR_COUNT));
-    return new Result(cleaned.select(out.toArray(Column[]::new)), counted);
+    return cleaned.select(out.toArray(Column[]::new));
   }
 
   /**
@@ -232,8 +377,26 @@ public final class Clean {
     return new Column[] {clock, bucket};
   }
 
-  /** The occurrence rows of one document (source key, clock, bucket, page, body, text). */
-  static List<Row> occurrences(Row r, int maxLine, int windowLine) {
+  /** Which occurrence rows {@link #occurrences} makes of a document. */
+  enum Occurrences {
+    /** A full run's ({@link #OCCURRENCE}): its candidate lines and its {@link Cleaner#DOCUMENT_KEY}. */
+    COUNTED,
+    /**
+     * An addition's ({@link #OCCURRENCE_ADDED}): the same, and for an old document the keys it only looks up
+     * (flagged not counted).
+     */
+    ADDITION,
+    /** An addition's totals ({@link #OCCURRENCE_ADDED}): its {@link Cleaner#DOCUMENT_KEY} alone. */
+    DOCUMENTS
+  }
+
+  /**
+   * The occurrence rows of one document of {@link #keys} (source key, clock, bucket, page, body, text; for an
+   * addition, doc hash and added flag).
+   */
+  static List<Row> occurrences(Row r, Occurrences kind, CleanParams p) {
+    int maxLine = p.repeatMaxLineChars();
+    int windowLine = p.windowed() ? p.windowMaxLineChars() : 0;
     long skey = r.getLong(0);
     boolean timed = !r.isNullAt(1) && !r.isNullAt(2);
     long clock = timed ? r.getLong(1) : RepeatedLines.NONE;
@@ -241,10 +404,24 @@ public final class Clean {
     long page = r.getLong(3);
     long body = r.getLong(4);
     List<Row> out = new ArrayList<>();
-    Cleaner.candidates(r.getString(5), maxLine, windowLine, (h, windowed) -> out.add(RowFactory.create(
-        group(skey, h), skey, h, windowed ? clock : RepeatedLines.NONE, windowed ? bucket : 0L, page, body)));
+    if (kind == Occurrences.COUNTED) {
+      Cleaner.candidates(r.getString(5), maxLine, windowLine, (h, windowed) -> out.add(RowFactory.create(
+          group(skey, h), skey, h, windowed ? clock : RepeatedLines.NONE, windowed ? bucket : 0L, page, body)));
+      out.add(RowFactory.create(group(skey, Cleaner.DOCUMENT_KEY), skey, Cleaner.DOCUMENT_KEY, clock, bucket, page,
+          body));
+      return out;
+    }
+    long doc = r.getLong(6);
+    boolean added = r.getBoolean(7);
+    if (kind == Occurrences.ADDITION) {
+      Cleaner.LookupSink sink = (h, windowed, counted) -> out.add(RowFactory.create(group(skey, h), skey, h,
+          windowed ? clock : RepeatedLines.NONE, windowed ? bucket : 0L, page, body, doc, added, counted));
+      // an added document is cleaned anyway: its counted keys are all it needs to give
+      if (added) Cleaner.candidates(r.getString(5), maxLine, windowLine, (h, windowed) -> sink.key(h, windowed, true));
+      else Cleaner.lookups(r.getString(5), maxLine, windowLine, sink);
+    }
     out.add(RowFactory.create(group(skey, Cleaner.DOCUMENT_KEY), skey, Cleaner.DOCUMENT_KEY, clock, bucket, page,
-        body));
+        body, doc, added, true));
     return out;
   }
 
@@ -256,8 +433,45 @@ public final class Clean {
     return h ^ (h >>> 32);
   }
 
-  /** Reads occurrences sorted by (group, source, line, clock, bucket, page) and yields each (source, line)'s counts. */
-  private static final class CountRuns extends SortedRuns {
+  /**
+   * Reads occurrences sorted by (group, source, line, clock, bucket, page) and gives each (source, line)'s rows to
+   * {@link #add} between {@link #open} and {@link #close}.
+   */
+  private abstract static class LineRuns extends SortedRuns {
+    LineRuns(Iterator<Row> in) {
+      super(in);
+    }
+
+    abstract void open(long skey, long line);
+
+    abstract void add(Row occurrence);
+
+    abstract void close(long skey, long line);
+
+    @Override
+    protected final void run(long key) {
+      long skey = 0;
+      long line = 0;
+      boolean open = false;
+      for (Row r; (r = take(key)) != null; ) {
+        if (open && (r.getLong(1) != skey || r.getLong(2) != line)) {
+          close(skey, line);
+          open = false;
+        }
+        if (!open) {
+          skey = r.getLong(1);
+          line = r.getLong(2);
+          open(skey, line);
+          open = true;
+        }
+        add(r);
+      }
+      if (open) close(skey, line);
+    }
+  }
+
+  /** Yields each (source, line)'s counts ({@link #COUNTED}) from a full run's occurrences. */
+  private static final class CountRuns extends LineRuns {
     private final long minDocs;
     private final long minPages;
     private final RepeatedLines.Group group = new RepeatedLines.Group();
@@ -269,31 +483,92 @@ public final class Clean {
     }
 
     @Override
-    protected void run(long key) {
-      long skey = 0;
-      long line = 0;
-      boolean open = false;
-      for (Row r; (r = take(key)) != null; ) {
-        if (open && (r.getLong(1) != skey || r.getLong(2) != line)) {
-          flush(skey, line);
-          open = false;
-        }
-        if (!open) {
-          skey = r.getLong(1);
-          line = r.getLong(2);
-          group.reset();
-          open = true;
-        }
-        group.add(r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6));
-      }
-      if (open) flush(skey, line);
+    void open(long skey, long line) {
+      group.reset();
     }
 
-    private void flush(long skey, long line) {
-      boolean doc = line == Cleaner.DOCUMENT_KEY;
-      // the document counts always (they are the denominators); a line's only when it repeats enough
-      group.emit(doc ? 0 : minDocs, minPages, (clock, bucket, count) ->
+    @Override
+    void add(Row r) {
+      group.add(r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6));
+    }
+
+    @Override
+    void close(long skey, long line) {
+      emitCounts(group, line, minDocs, minPages, (clock, bucket, count) ->
           emit(RowFactory.create(skey, clock, bucket, line, count)));
+    }
+  }
+
+  /**
+   * Gives {@code sink} a (source, line)'s counts: its documents' always (they are the denominators), a line's only
+   * when it repeats enough.
+   */
+  private static void emitCounts(RepeatedLines.Group group, long line, long minDocs, long minPages,
+      RepeatedLines.Sink sink) {
+    group.emit(line == Cleaner.DOCUMENT_KEY ? 0 : minDocs, minPages, sink);
+  }
+
+  /**
+   * Yields, from an addition's occurrences, each (source, line)'s counts over all (as {@link CountRuns}) and one
+   * row per old document holding it where its verdict flips ({@link #COUNTED_FLIPS}).
+   */
+  private static final class FlipRuns extends LineRuns {
+    private final long minDocs;
+    private final long minPages;
+    private final Map<LineFlips.Scope, LineFlips.Totals> totals;
+    private final CleanParams p;
+    private final LineFlips.Group group = new LineFlips.Group();
+
+    FlipRuns(Iterator<Row> in, long minDocs, long minPages, Map<LineFlips.Scope, LineFlips.Totals> totals,
+        CleanParams p) {
+      super(in);
+      this.minDocs = minDocs;
+      this.minPages = minPages;
+      this.totals = totals;
+      this.p = p;
+    }
+
+    @Override
+    void open(long skey, long line) {
+      group.reset(line != Cleaner.DOCUMENT_KEY);
+    }
+
+    @Override
+    void add(Row r) {
+      group.add(r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7), r.getBoolean(8),
+          r.getBoolean(9));
+    }
+
+    @Override
+    void close(long skey, long line) {
+      emitCounts(group.all(), line, minDocs, minPages, (clock, bucket, count) ->
+          emit(RowFactory.create(skey, clock, bucket, line, count, null)));
+      group.flips(skey, totals, p, (clock, bucket, count, doc) ->
+          emit(RowFactory.create(skey, clock, bucket, line, count, doc)));
+    }
+  }
+
+  /** Yields, from an addition's {@link Cleaner#DOCUMENT_KEY} occurrences, the totals of {@link LineFlips#totals}. */
+  private static final class TotalsRuns extends LineRuns {
+    private final LineFlips.Group group = new LineFlips.Group();
+
+    TotalsRuns(Iterator<Row> in) {
+      super(in);
+    }
+
+    @Override
+    void open(long skey, long line) {
+      group.reset(false);
+    }
+
+    @Override
+    void add(Row r) {
+      group.add(r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7), r.getBoolean(8), true);
+    }
+
+    @Override
+    void close(long skey, long line) {
+      group.totals((clock, bucket, before, after) -> emit(RowFactory.create(skey, clock, bucket, before, after)));
     }
   }
 
@@ -328,15 +603,12 @@ public final class Clean {
     return new Cleaner.Repetition() {
       @Override
       public boolean inSource(long keyHash) {
-        long docs = source.get(keyHash);
-        return docs >= p.repeatMinDocs() && docs >= bodies * p.repeatMinFraction();
+        return RepeatedLines.inSource(source.get(keyHash), bodies, p);
       }
 
       @Override
       public int inWindow(long keyHash) {
-        long c = window.get(keyHash);
-        if (c < p.windowMinPages()) return NO;
-        return c >= pages * p.windowMinFraction() ? STRONG : WEAK;
+        return RepeatedLines.inWindow(window.get(keyHash), pages, p);
       }
     };
   }
@@ -348,10 +620,10 @@ public final class Clean {
       .add(REASON, DataTypes.StringType, false);
 
   /**
-   * Cleaned documents as they were before cleaning, to be cleaned again (an update cleans every document with the
-   * lines repeated after it): text = raw_text, the columns the stage adds dropped, and for a web page the spans its
-   * extractor left out ({@code extraction.dropped}) rebuilt from its {@code extraction:REASON} annotations — one span
-   * per removed line, which removes exactly those lines with those reasons again. Other columns stay where they are.
+   * Cleaned documents as they were before cleaning, to be counted and cleaned again ({@link #addTo}): text =
+   * raw_text, the columns the stage adds dropped, and for a web page the spans its extractor left out
+   * ({@code extraction.dropped}) rebuilt from its {@code extraction:REASON} annotations — one span per removed line,
+   * which removes exactly those lines with those reasons again. Other columns stay where they are.
    */
   public static Dataset<Row> uncleaned(Dataset<Row> cleaned) {
     Dataset<Row> d = cleaned.withColumn(TEXT, col(RAW_TEXT));

@@ -109,8 +109,34 @@ public final class Cleaner {
    * equal lengths).
    */
   public static void candidates(String raw, int maxLineChars, int windowMaxLineChars, KeySink sink) {
-    Set<Long> seen = new HashSet<>();
+    scan(raw, maxLineChars, windowMaxLineChars, false, (h, windowed, counted) -> sink.key(h, windowed));
+  }
+
+  /** Receives the line keys {@link #clean} may look up in a document. */
+  public interface LookupSink {
+    /**
+     * A distinct line-key hash; {@code windowed} as for {@link KeySink}; {@code counted} when it is one of the
+     * document's {@link #candidates}, else it is only looked up (its only raw lines are over twice the limit, yet
+     * normalize within it: runs of white space).
+     */
+    void key(long hash, boolean windowed, boolean counted);
+  }
+
+  /**
+   * Gives {@code sink} every line key of {@code raw} that {@link #clean} may look up in the repetition counts with
+   * these limits: the {@link #candidates} (counted), then the keys only lines too long to count hold (once each,
+   * never a candidate's key). A superset of what one cleaning looks up (lines removed by an earlier rule are not
+   * looked up): what an update needs to find the documents a changed count may change.
+   */
+  public static void lookups(String raw, int maxLineChars, int windowMaxLineChars, LookupSink sink) {
+    scan(raw, maxLineChars, windowMaxLineChars, true, sink);
+  }
+
+  private static void scan(String raw, int maxLineChars, int windowMaxLineChars, boolean lookups,
+      LookupSink sink) {
     if (raw == null) return;
+    Set<Long> seen = new HashSet<>();
+    java.util.Map<Long, Boolean> uncounted = lookups ? new java.util.LinkedHashMap<>() : null;
     int limit = Math.max(maxLineChars, windowMaxLineChars);
     int n = raw.length();
     int start = 0;
@@ -121,14 +147,42 @@ public final class Cleaner {
       if (i + 1 < n && raw.charAt(i) == '\r' && raw.charAt(i + 1) == '\n') i++;
       start = i + 1;
       // normalization shrinks a line or grows it by a few glued-sentence spaces: a raw line twice too long is out
-      // (and is not even copied)
-      if (rawLength == 0 || rawLength > 2 * limit) continue;
+      // (and is not even copied) of the counts
+      boolean counted = rawLength <= 2 * limit;
+      if (rawLength == 0 || (!counted && (!lookups || surelyOver(raw, from, i, limit)))) continue;
+      // (a cleaned line over KEY_MAX_CHARS, whose key in clean is itself, is over the limit either way)
       String key = Normalizer.key(Normalizer.line(raw.substring(from, from + rawLength)));
       if (key.isEmpty() || key.length() > limit) continue;
-      if (key.length() > maxLineChars && !windowed(key, windowMaxLineChars)) continue;
+      boolean windowed = windowed(key, windowMaxLineChars);
+      if (key.length() > maxLineChars && !windowed) continue;
       long h = lineHash(key);
-      if (seen.add(h)) sink.key(h, windowed(key, windowMaxLineChars));
+      if (!counted) uncounted.putIfAbsent(h, windowed);
+      else if (seen.add(h)) sink.key(h, windowed, true);
     }
+    if (uncounted != null) {
+      uncounted.forEach((h, windowed) -> {
+        if (!seen.contains(h)) sink.key(h, windowed, false);
+      });
+    }
+  }
+
+  /**
+   * Whether the key of the raw line {@code raw[from, to)} is surely longer than {@code limit}, without normalizing it:
+   * when more than {@code limit} of its chars are below U+0300 and neither white space, dropped nor bullets. Each
+   * such char stays one char of the key: NFC never composes it into the char before it (the second char of every
+   * canonical composition is at or above U+0300) nor drops it, {@link Normalizer#line} keeps it, and folding and
+   * lower-casing never shorten a string. Stops reading once sure.
+   */
+  static boolean surelyOver(String raw, int from, int to, int limit) {
+    int solid = 0;
+    for (int i = from; i < to; i++) {
+      char c = raw.charAt(i);
+      if (c < '\u0300' && !Normalizer.isSpace(c) && !Normalizer.isDropped(c) && !Normalizer.isBullet(c)
+          && ++solid > limit) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

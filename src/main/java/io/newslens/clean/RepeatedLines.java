@@ -42,36 +42,27 @@ public final class RepeatedLines {
    */
   public static final class Group {
     private final LongSet bodies = new LongSet();
-    private long[] clocks = new long[16];
-    private long[] buckets = new long[16];
-    private long[] pages = new long[16];
-    private int runs;
+    /** One entry per (clock, bucket) where the key occurs, in order; the value is its distinct pages there. */
+    private final Timed runs = new Timed();
     private long lastPage;
 
     public void reset() {
       bodies.clear();
-      runs = 0;
+      runs.clear();
     }
 
     /** One page holding the key. Calls must come in (clock, bucket, page) order. */
     public void add(long clock, long bucket, long page, long body) {
       bodies.add(body);
       if (clock == NONE) return;
-      if (runs > 0 && clocks[runs - 1] == clock && buckets[runs - 1] == bucket) {
-        if (page != lastPage) pages[runs - 1]++;
+      int last = runs.size - 1;
+      if (last >= 0 && runs.clocks[last] == clock && runs.buckets[last] == bucket) {
+        if (page != lastPage) runs.values[last]++;
       } else {
-        if (runs > 0 && (clock < clocks[runs - 1] || (clock == clocks[runs - 1] && bucket <= buckets[runs - 1]))) {
+        if (last >= 0 && (clock < runs.clocks[last] || (clock == runs.clocks[last] && bucket <= runs.buckets[last]))) {
           throw new IllegalArgumentException("occurrences out of (clock, bucket) order");
         }
-        if (runs == clocks.length) {
-          clocks = Arrays.copyOf(clocks, runs * 2);
-          buckets = Arrays.copyOf(buckets, runs * 2);
-          pages = Arrays.copyOf(pages, runs * 2);
-        }
-        clocks[runs] = clock;
-        buckets[runs] = bucket;
-        pages[runs] = 1;
-        runs++;
+        runs.add(clock, bucket, 1);
       }
       lastPage = page;
     }
@@ -87,13 +78,85 @@ public final class RepeatedLines {
      */
     public void emit(long minBodies, long minPages, Sink sink) {
       if (bodies.size() >= minBodies) sink.count(NONE, 0L, bodies.size());
-      for (int i = 0; i < runs; i++) {
-        long c = pages[i];
-        if (i > 0 && clocks[i - 1] == clocks[i] && buckets[i - 1] == buckets[i] - 1) c += pages[i - 1];
-        if (i + 1 < runs && clocks[i + 1] == clocks[i] && buckets[i + 1] == buckets[i] + 1) c += pages[i + 1];
-        if (c >= minPages) sink.count(clocks[i], buckets[i], c);
+      for (int i = 0; i < runs.size; i++) {
+        long c = window(i);
+        if (c >= minPages) sink.count(runs.clocks[i], runs.buckets[i], c);
       }
     }
+
+    /**
+     * The key's count in the window of {@code bucket} of timeline {@code clock}: its distinct pages there when it
+     * occurs in that bucket, else 0 (a count is only ever read by a page holding the key, so in a bucket where it
+     * occurs).
+     */
+    public long windowCount(long clock, long bucket) {
+      int lo = 0;
+      int hi = runs.size - 1;
+      while (lo <= hi) { // runs are in (clock, bucket) order
+        int mid = (lo + hi) >>> 1;
+        int c = runs.clocks[mid] != clock ? Long.compare(runs.clocks[mid], clock)
+            : Long.compare(runs.buckets[mid], bucket);
+        if (c == 0) return window(mid);
+        if (c < 0) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return 0;
+    }
+
+    /** The pages of run i and of the runs of its timeline's neighbouring buckets. */
+    private long window(int i) {
+      long[] clocks = runs.clocks;
+      long[] buckets = runs.buckets;
+      long c = runs.values[i];
+      if (i > 0 && clocks[i - 1] == clocks[i] && buckets[i - 1] == buckets[i] - 1) c += runs.values[i - 1];
+      if (i + 1 < runs.size && clocks[i + 1] == clocks[i] && buckets[i + 1] == buckets[i] + 1) {
+        c += runs.values[i + 1];
+      }
+      return c;
+    }
+  }
+
+  /** Growable parallel columns of longs (clock, bucket, value), appended in order: runs or holders on timelines. */
+  static final class Timed {
+    long[] clocks = new long[16];
+    long[] buckets = new long[16];
+    long[] values = new long[16];
+    int size;
+
+    void clear() {
+      size = 0;
+    }
+
+    void add(long clock, long bucket, long value) {
+      if (size == clocks.length) {
+        clocks = Arrays.copyOf(clocks, size * 2);
+        buckets = Arrays.copyOf(buckets, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      clocks[size] = clock;
+      buckets[size] = bucket;
+      values[size] = value;
+      size++;
+    }
+  }
+
+  /**
+   * The corpus-wide verdict: a line held by {@code bodies} distinct bodies of a source of {@code sourceBodies} is
+   * repeated when they are at least {@code repeatMinDocs} and {@code repeatMinFraction} of the source's.
+   */
+  public static boolean inSource(long bodies, long sourceBodies, CleanParams p) {
+    return bodies >= p.repeatMinDocs() && bodies >= sourceBodies * p.repeatMinFraction();
+  }
+
+  /**
+   * The windowed verdict ({@link Cleaner.Repetition#inWindow}): a line on {@code pages} distinct pages of a window
+   * of {@code windowPages} is {@link Cleaner.Repetition#NO} below {@code windowMinPages}, else
+   * {@link Cleaner.Repetition#STRONG} when they are also {@code windowMinFraction} of the window's pages, else
+   * {@link Cleaner.Repetition#WEAK}.
+   */
+  public static int inWindow(long pages, long windowPages, CleanParams p) {
+    if (pages < p.windowMinPages()) return Cleaner.Repetition.NO;
+    return pages >= windowPages * p.windowMinFraction() ? Cleaner.Repetition.STRONG : Cleaner.Repetition.WEAK;
   }
 
   /** An open-addressing set of longs (no boxing): the distinct bodies of one group. */

@@ -4,6 +4,7 @@ import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.newslens.clean.Clean;
+import io.newslens.clean.RepeatedLines;
 import io.newslens.output.Tables;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +16,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * The clean stage of an update: the clean stage again over every document as read (the output's documents
- * {@link Clean#uncleaned}, and the new ones), so each is cleaned with the lines repeated in its source and time
- * window after the update, exactly as a full run on all of them cleans it. The old documents whose cleaning changed
- * (text, boilerplate, language) are dirty: they are rewritten and go through the later stages again with the new
- * ones. Cleaning is a small share of a run (its repeated-line counts are one shuffle of line hashes), so it is
- * redone whole rather than kept as state: the windowed counts would have to be kept per (source, window, line).
+ * The clean stage of an update: the new documents cleaned, and the old ones whose cleaning they change cleaned again,
+ * each exactly as a full run on all of them cleans it ({@link Clean#addTo}). The line occurrences of every document
+ * are counted again (one shuffle of line hashes, no cleaning), over the old documents and over all; only the old
+ * documents holding a line whose repeated-line verdict flips, in their source or their time window, are cleaned
+ * again. Those whose cleaning changed (text, boilerplate, language) are dirty: they are rewritten and go through the
+ * later stages again with the new ones. The counts are not kept as state: the windowed ones would have to be kept per
+ * (source, window, line), and counting is the cheap part of cleaning.
  */
 final class CleanDelta {
   private CleanDelta() {}
@@ -28,6 +30,8 @@ final class CleanDelta {
   /**
    * @param cleaned the new and dirty documents, cleaned (documents columns in the base's order, version last)
    * @param dirty ids of old documents whose cleaning changed
+   * @param stats lines whose verdict flipped in a source and in a window (distinct (scope, line)), old documents
+   *     cleaned again, dirty documents
    */
   record Result(Dataset<Row> cleaned, Set<String> dirty, Map<String, Object> stats) {}
 
@@ -35,23 +39,24 @@ final class CleanDelta {
   static Result apply(Workspace w, Dataset<Row> fresh) {
     Dataset<Row> documents = w.base(Tables.DOCUMENTS);
     Column[] order = java.util.Arrays.stream(documents.columns()).map(functions::col).toArray(Column[]::new);
-    Dataset<Row> asRead = Clean.uncleaned(documents).drop(VERSION).unionByName(fresh);
-    Clean.Result r = Clean.apply(asRead, w.cfg.clean());
-    Dataset<Row> all = w.save("cleaned_all", r.documents());
-    r.release();
-    Column same = col(TEXT).eqNullSafe(col("_text")).and(col(BOILERPLATE).eqNullSafe(col("_boilerplate")))
-        .and(col(LANG).eqNullSafe(col("_lang"))).and(col(LANG_CONFIDENCE).eqNullSafe(col("_conf")))
-        .and(col(CHAR_COUNT).eqNullSafe(col("_chars")));
+    Clean.Addition a = Clean.addTo(documents.drop(VERSION), fresh, w.cfg.clean());
+    Dataset<Row> cleaned = w.save("cleaned", a.documents().withColumn(VERSION, lit(w.version)).select(order));
+    Column inSource = col(Clean.TIMELINE).equalTo(lit(RepeatedLines.NONE));
+    Row flipped = a.flips().agg(
+        countDistinct(when(inSource, struct(col(Clean.SOURCE_KEY), col(Clean.LINE_KEY)))),
+        countDistinct(when(not(inSource), struct(col(Clean.SOURCE_KEY), col(Clean.TIMELINE), col(Clean.WINDOW_BUCKET),
+            col(Clean.LINE_KEY)))),
+        countDistinct(col(Clean.DOC_KEY))).first();
+    a.release();
     Set<String> dirty = new TreeSet<>();
-    for (Row x : all.join(documents.select(col(DOC_ID), col(TEXT).as("_text"), col(BOILERPLATE).as("_boilerplate"),
-            col(LANG).as("_lang"), col(LANG_CONFIDENCE).as("_conf"), col(CHAR_COUNT).as("_chars")), DOC_ID)
-        .filter(not(same)).select(DOC_ID).collectAsList()) {
+    for (Row x : cleaned.select(DOC_ID).join(fresh.select(DOC_ID), new String[] {DOC_ID}, "left_anti")
+        .collectAsList()) {
       dirty.add(x.getString(0));
     }
-    Dataset<Row> wanted = fresh.select(DOC_ID).unionByName(w.ids(dirty));
-    Dataset<Row> cleaned = w.save("cleaned", all.join(wanted, new String[] {DOC_ID}, "left_semi")
-        .withColumn(VERSION, lit(w.version)).select(order));
     Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("lines_flipped_in_source", flipped.getLong(0));
+    stats.put("lines_flipped_in_window", flipped.getLong(1));
+    stats.put("rechecked_documents", flipped.getLong(2));
     stats.put("dirty_documents", dirty.size());
     return new Result(cleaned, dirty, stats);
   }

@@ -208,6 +208,13 @@ class UpdateTest {
     }
     JsonNode m = new ObjectMapper().readTree(updated.resolve("manifest.json").toFile());
     assertEquals(2, m.path("output_version").asInt());
+    // clean: source c's footer crosses the threshold (4 old articles, then 10): its 4 old holders are cleaned again
+    // and changed, no other line flips and no other old article is cleaned again
+    JsonNode clean = m.path("update").path("clean");
+    assertEquals(1, clean.path("lines_flipped_in_source").asInt(), clean.toString());
+    assertEquals(0, clean.path("lines_flipped_in_window").asInt(), clean.toString());
+    assertEquals(4, clean.path("rechecked_documents").asInt(), clean.toString());
+    assertEquals(4, clean.path("dirty_documents").asInt(), clean.toString());
     assertEquals(1, m.path("topics").path("update").path("model_fitted_by_version").asInt());
     double oov = m.path("topics").path("update").path("oov_share_new").asDouble(-1);
     assertTrue(oov >= 0 && oov <= 1, m.path("topics").toString());

@@ -24,6 +24,12 @@ public final class SparkSessions {
    * as on a local master, instead of Spark's fixed 200.
    */
   static final String PER_CORE = "per-core";
+  static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+  /**
+   * Set when adaptive query execution is ours to choose (the user did not set {@value #ADAPTIVE}): it is then off
+   * for a small corpus and on for any other ({@link #sizeShufflePartitions}).
+   */
+  static final String AUTO_ADAPTIVE = "spark.newslens.autoAdaptive";
   static final int PARTITIONS_PER_CORE = 8;
   /** Corpus text (characters) per shuffle partition when the partitions follow the corpus size. */
   static final long TEXT_CHARS_PER_PARTITION = 24L << 20;
@@ -39,10 +45,20 @@ public final class SparkSessions {
    * ran 16 tasks of a few hundred bytes each, and every stage of the pipeline paid their scheduling. Only when the
    * partitions were not set by the user (spark-submit --conf or a system property); returns the partitions in
    * effect.
+   *
+   * <p>A small corpus also runs without adaptive query execution when the user left it to us: AQE runs every
+   * shuffle stage of a query as a Spark job of its own and plans the rest again after each, which on a few
+   * partitions of a few kilobytes coalesces nothing and costs a job's fixed time per shuffle (the seeds' run took 257
+   * jobs with it, 144 without, with the same tables).
    */
   public static int sizeShufflePartitions(SparkSession spark, long textChars) {
     int current = Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
     String auto = spark.conf().get(AUTO_PARTITIONS, "false");
+    if (spark.conf().get(AUTO_ADAPTIVE, "false").equals("true")) {
+      int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+      boolean small = textChars < PARTITIONS_PER_CORE * cores * SMALL_TEXT_CHARS_PER_PARTITION;
+      spark.conf().set(ADAPTIVE, Boolean.toString(!small));
+    }
     if (auto.equals("false")) return current;
     int base = auto.equals("true") ? current
         : auto.equals(PER_CORE) ? PARTITIONS_PER_CORE * Math.max(1, spark.sparkContext().defaultParallelism())
@@ -113,7 +129,10 @@ public final class SparkSessions {
     }
     if (executorJit(conf)) b.config(EXECUTOR_JAVA_OPTIONS_KEY, EXECUTOR_JIT);
     setIfAbsent(b, conf, "spark.sql.session.timeZone", "UTC");
-    setIfAbsent(b, conf, "spark.sql.adaptive.enabled", "true");
+    if (!conf.contains(ADAPTIVE)) {
+      b.config(ADAPTIVE, "true");
+      b.config(AUTO_ADAPTIVE, "true");
+    }
     setIfAbsent(b, conf, "spark.sql.parquet.compression.codec", "zstd");
     // zstd for shuffle and spill blocks too: reuse's shuffles of n-gram postings and pair texts were 39 % smaller
     // than with lz4 (2.1 against 3.5 GB at 100k synthetic articles) for about 9 % more time; a million articles

@@ -65,6 +65,32 @@ class SparkSessionsTest {
   }
 
   @Test
+  void adaptiveExecutionIsOffForASmallCorpusOnlyWhenTheUserLeftItToUs(SparkSession spark) {
+    String before = spark.conf().get(SparkSessions.ADAPTIVE);
+    spark.conf().set(SparkSessions.AUTO_ADAPTIVE, "true"); // as getOrCreate sets it when the user did not
+    try {
+      // small: under 8 partitions per core (local[2] here) of 1 Mi characters = 16 Mi characters
+      SparkSessions.sizeShufflePartitions(spark, 20_000L);
+      assertEquals("false", spark.conf().get(SparkSessions.ADAPTIVE));
+      SparkSessions.sizeShufflePartitions(spark, (16L << 20) - 1);
+      assertEquals("false", spark.conf().get(SparkSessions.ADAPTIVE));
+      // a larger corpus in the same session gets it back
+      SparkSessions.sizeShufflePartitions(spark, 16L << 20);
+      assertEquals("true", spark.conf().get(SparkSessions.ADAPTIVE));
+      SparkSessions.sizeShufflePartitions(spark, 20_000L);
+      assertEquals("false", spark.conf().get(SparkSessions.ADAPTIVE));
+      // the user's value (no marker) is never changed, whatever the size
+      spark.conf().unset(SparkSessions.AUTO_ADAPTIVE);
+      spark.conf().set(SparkSessions.ADAPTIVE, "true");
+      SparkSessions.sizeShufflePartitions(spark, 20_000L);
+      assertEquals("true", spark.conf().get(SparkSessions.ADAPTIVE));
+    } finally {
+      spark.conf().unset(SparkSessions.AUTO_ADAPTIVE);
+      spark.conf().set(SparkSessions.ADAPTIVE, before);
+    }
+  }
+
+  @Test
   void executorsOnAClusterGetTheJitThresholdsUnlessTheUserSetsTheirOptions() {
     org.apache.spark.SparkConf cluster = new org.apache.spark.SparkConf(false).set("spark.master", "spark://h:7077");
     org.junit.jupiter.api.Assertions.assertTrue(SparkSessions.executorJit(cluster));

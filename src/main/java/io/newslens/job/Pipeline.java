@@ -172,7 +172,12 @@ public final class Pipeline {
       recordsKept = kept;
       rejectedByReason = byReason;
       int partitions = SparkSessions.sizeShufflePartitions(spark, docs.isNullAt(1) ? 0L : docs.getLong(1));
-      manifest.section("spark", Map.of("shuffle_partitions", partitions));
+      Map<String, Object> sparkSection = new LinkedHashMap<>();
+      sparkSection.put("shuffle_partitions", partitions);
+      // off for a small corpus unless the user set it (SparkSessions.sizeShufflePartitions)
+      sparkSection.put("adaptive_query_execution",
+          Boolean.parseBoolean(spark.conf().get("spark.sql.adaptive.enabled", "true")));
+      manifest.section("spark", sparkSection);
       if (read != kept + rejected) {
         throw new IllegalStateException("records read (" + read + ") != documents (" + kept + ") + rejected ("
             + rejected + ")");

@@ -1,6 +1,7 @@
 package io.newslens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,8 @@ class SeedsEndToEndTest {
     assertEquals(5, m.path("records").path("kept").asLong());
     assertEquals(0, m.path("records").path("rejected").asLong());
     assertTrue(m.path("records").path("reconciled").asBoolean());
+    // five articles are a small corpus: no adaptive query execution (the test session leaves it to Newslens)
+    assertFalse(m.path("spark").path("adaptive_query_execution").asBoolean(true), m.path("spark").toString());
     assertEquals(5, m.path("tables").path("documents").path("rows").asLong());
     assertEquals(0, m.path("tables").path("rejected").path("rows").asLong());
     assertEquals(5, m.path("input").path("files").asInt());

@@ -205,7 +205,8 @@ public final class Clean {
         .unionByName(added.withColumn(IS_ADDED, lit(true))), p, true);
     // 1. the totals of the scopes the added documents fall in
     Map<LineFlips.Scope, LineFlips.Totals> totals = new HashMap<>();
-    for (Row r : sorted(keyed.flatMap((FlatMapFunction<Row, Row>) r ->
+    // (one row per document: its text is not needed past its body hash, so it is not carried into the rows)
+    for (Row r : sorted(keyed.withColumn(TEXT, lit("")).flatMap((FlatMapFunction<Row, Row>) r ->
             occurrences(r, Occurrences.DOCUMENTS, p).iterator(), Encoders.row(OCCURRENCE_ADDED)))
         .mapPartitions((MapPartitionsFunction<Row, Row>) TotalsRuns::new, Encoders.row(TOTALS))
         .collectAsList()) {

@@ -176,7 +176,7 @@ public final class Pipeline {
       sparkSection.put("shuffle_partitions", partitions);
       // off for a small corpus unless the user set it (SparkSessions.sizeShufflePartitions)
       sparkSection.put("adaptive_query_execution",
-          Boolean.parseBoolean(spark.conf().get("spark.sql.adaptive.enabled", "true")));
+          Boolean.parseBoolean(spark.conf().get(SparkSessions.ADAPTIVE, "true")));
       manifest.section("spark", sparkSection);
       if (read != kept + rejected) {
         throw new IllegalStateException("records read (" + read + ") != documents (" + kept + ") + rejected ("

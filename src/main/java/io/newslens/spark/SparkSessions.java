@@ -24,7 +24,7 @@ public final class SparkSessions {
    * as on a local master, instead of Spark's fixed 200.
    */
   static final String PER_CORE = "per-core";
-  static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+  public static final String ADAPTIVE = "spark.sql.adaptive.enabled";
   /**
    * Set when adaptive query execution is ours to choose (the user did not set {@value #ADAPTIVE}): it is then off
    * for a small corpus and on for any other ({@link #sizeShufflePartitions}).

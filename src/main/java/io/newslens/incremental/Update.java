@@ -18,6 +18,7 @@ import io.newslens.job.Versions;
 import io.newslens.output.Manifest;
 import io.newslens.output.OutputFolder;
 import io.newslens.output.Tables;
+import io.newslens.spark.SparkSessions;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,6 +150,7 @@ public final class Update {
     Dataset<Row> fresh = step("ingest", () -> ingest(added, records, byReason));
     Set<String> newIds = new TreeSet<>();
     for (Row r : fresh.select(DOC_ID).collectAsList()) newIds.add(r.getString(0));
+    sizeSession(fresh);
 
     // 3. clean, 4. analyze
     CleanDelta.Result cleaned = step("clean", () -> CleanDelta.apply(w, fresh));
@@ -196,6 +198,22 @@ public final class Update {
         String.format("%.1f", total / 1e3));
     return new Summary(out.outputPath(), runId, w.version, true, added.size(), skippedFiles, records[0], records[1],
         records[2], records[3], rows, total);
+  }
+
+  /**
+   * Sizes the session's shuffles (and AQE, when left to us) to the next version's text as a full run sizes them to
+   * its corpus ({@link SparkSessions#sizeShufflePartitions}): without it every update ran with the defaults of a
+   * large corpus, so a small output's update paid AQE's extra jobs and eight shuffle partitions per core that a full
+   * run on the same articles does not. One scan of the stored documents' text lengths.
+   */
+  private void sizeSession(Dataset<Row> fresh) {
+    Column chars = sum(length(col(TEXT)));
+    Row base = w.base(Tables.DOCUMENTS).agg(chars).first();
+    Row added = fresh.agg(chars).first();
+    long text = (base.isNullAt(0) ? 0L : base.getLong(0)) + (added.isNullAt(0) ? 0L : added.getLong(0));
+    int partitions = SparkSessions.sizeShufflePartitions(spark, text);
+    stats.put("spark", Map.of("text_chars", text, "shuffle_partitions", partitions,
+        "adaptive_query_execution", Boolean.parseBoolean(spark.conf().get(SparkSessions.ADAPTIVE, "true"))));
   }
 
   /** Reads the new files; writes their rejections; returns the new documents (ids not in the output yet). */

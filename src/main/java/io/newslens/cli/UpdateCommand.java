@@ -3,6 +3,8 @@ package io.newslens.cli;
 import io.newslens.state.Base;
 import io.newslens.incremental.Update;
 import io.newslens.job.JobConfig;
+import io.newslens.job.Pipeline;
+import io.newslens.state.StateTables;
 import io.newslens.job.UsageException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,7 @@ final class UpdateCommand implements Callable<Integer> {
 
   @Option(names = "--refresh",
       description = "Recompute every table from the inputs the output was made of (and --input, if given), keeping "
-          + "cluster ids.")
+          + "cluster and story ids (a full run's cost).")
   boolean refresh;
 
   @Override
@@ -51,11 +53,51 @@ final class UpdateCommand implements Callable<Integer> {
       Base base = Base.open(job.output, spark.sparkContext().hadoopConfiguration());
       checkParameters(base);
       JobConfig cfg = config(base, inputGiven ? job.inputs : List.of());
-      if (refresh) throw new UsageException("update --refresh: not available yet");
+      if (refresh) {
+        List<String> inputs = storedInputs(spark);
+        if (inputGiven) inputs.addAll(job.inputs);
+        Pipeline.Summary s = Pipeline.refresh(spark, cfg.withInputs(inputs), base);
+        spec.commandLine().getOut().println(String.format(Locale.ROOT, "newslens: refreshed %s to version %d in "
+            + "%.1f s: every table recomputed from %d records, cluster and story ids kept: %s", s.output(),
+            base.version() + 1, s.millis() / 1e3, s.recordsRead(), new TreeMap<>(s.tableRows())));
+        return 0;
+      }
       Update.Summary s = Update.run(spark, cfg, base.runId());
       spec.commandLine().getOut().println(summaryLine(s));
       return 0;
     });
+  }
+
+  /**
+   * Every file the output was made of ({@code state/inputs}), each as it was read: a refresh reads them again, so a
+   * file that is gone or changed (size, modification time) is a usage error naming it, and the output stays as it is.
+   */
+  List<String> storedInputs(org.apache.spark.sql.SparkSession spark) throws java.io.IOException {
+    List<String> paths = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    for (org.apache.spark.sql.Row r : spark.read().parquet(job.output + "/" + StateTables.INPUTS)
+        .select(StateTables.PATH, StateTables.SIZE, StateTables.MODIFIED).orderBy(StateTables.PATH).collectAsList()) {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(r.getString(0));
+      org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
+        problems.add(r.getString(0) + " is gone");
+        continue;
+      }
+      org.apache.hadoop.fs.FileStatus st = fs.getFileStatus(p);
+      if (st.getLen() != r.getLong(1) || st.getModificationTime() != r.getLong(2)) {
+        problems.add(r.getString(0) + " changed since it was read (size or modification time)");
+        continue;
+      }
+      paths.add(r.getString(0));
+    }
+    if (!problems.isEmpty()) {
+      throw new UsageException("update --refresh reads again every input the output was made of: "
+          + String.join("; ", problems.subList(0, Math.min(3, problems.size())))
+          + (problems.size() > 3 ? " (and " + (problems.size() - 3) + " more)" : "")
+          + "; put them back, or make a new output with `newslens run`");
+    }
+    return paths;
   }
 
   /** Refuses an option given on the command line whose value differs from the base output's. */

@@ -1,5 +1,6 @@
 package io.newslens.incremental;
 
+import io.newslens.state.ClusterIds;
 import io.newslens.state.StateTables;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;

@@ -18,6 +18,8 @@ import io.newslens.stories.Stories;
 import io.newslens.terms.CountMode;
 import io.newslens.terms.Terms;
 import io.newslens.topics.Topics;
+import io.newslens.state.Base;
+import io.newslens.state.KeptIds;
 import io.newslens.state.Lineage;
 import io.newslens.state.State;
 import io.newslens.state.StateTables;
@@ -105,12 +107,32 @@ public final class Pipeline {
    * and its output cannot be updated.
    */
   public static Summary run(SparkSession spark, JobConfig cfg, boolean keepState) throws IOException {
+    return run(spark, cfg, keepState, null);
+  }
+
+  /**
+   * A refresh ({@code newslens update --refresh}): a full run on {@code cfg}'s inputs (every file the output was made
+   * of, and any new ones) published as the next version of the output {@code base} describes, every table
+   * recomputed — topics fitted again — and the ids of its clusters and stories kept ({@link KeptIds}).
+   */
+  public static Summary refresh(SparkSession spark, JobConfig cfg, Base base) throws IOException {
+    return run(spark, cfg, true, base);
+  }
+
+  private static Summary run(SparkSession spark, JobConfig cfg, boolean keepState, Base base) throws IOException {
     Instant started = Instant.now();
     String runId = newRunId(started);
     Inputs.Listing listing = listInputs(spark, cfg);
     OutputFolder out = OutputFolder.prepare(cfg.output(), spark.sparkContext().hadoopConfiguration(), runId);
     try {
-      Pipeline p = new Pipeline(spark, cfg, out, 1, keepState);
+      if (base != null) {
+        String now = Base.open(cfg.output(), spark.sparkContext().hadoopConfiguration()).runId();
+        if (!now.equals(base.runId())) {
+          throw new UsageException("the output " + cfg.output() + " changed while this refresh started (now run "
+              + now + "); run it again");
+        }
+      }
+      Pipeline p = new Pipeline(spark, cfg, out, base == null ? 1 : base.version() + 1, keepState);
       Ingest.registerUdfs(spark);
       Manifest manifest = new Manifest(runId, started).versions(Versions.all(spark));
       manifest.params(cfg.given(), cfg.effective()).arguments(cfg.arguments());
@@ -125,15 +147,22 @@ public final class Pipeline {
       p.terms(manifest);
       p.topics(manifest);
       out.deleteStaged(WORK_INGESTED);
-      p.state.noAliases();
-      p.rows.put(Tables.ID_ALIASES, 0L);
+      if (base == null) {
+        p.state.noAliases();
+      } else {
+        spark.sparkContext().setJobDescription("newslens: refresh ids");
+        manifest.section("refresh", Map.of("ids", KeptIds.apply(spark, out, out.outputPath(), p.state.version())));
+        spark.sparkContext().setJobDescription(null);
+      }
+      p.rows.put(Tables.ID_ALIASES, out.rows(Tables.ID_ALIASES));
       Instant finished = Instant.now();
       long total = Duration.between(started, finished).toMillis();
       manifest.tables(p.rows).timings(p.timings, finished, total);
       manifest.set(Lineage.VERSION_KEY, p.state.version());
-      manifest.set(Lineage.LINEAGE_KEY, Lineage.first(new Lineage.Entry(p.state.version(), runId, "run", started,
+      Lineage.Entry entry = new Lineage.Entry(p.state.version(), runId, base == null ? "run" : "refresh", started,
           finished, cfg.inputs(), listing.files().size(), listing.totalBytes(), 0, p.recordsRead, p.recordsKept,
-          p.recordsRead - p.recordsKept, 0, p.rejectedByReason)));
+          p.recordsRead - p.recordsKept, 0, p.rejectedByReason);
+      manifest.set(Lineage.LINEAGE_KEY, base == null ? Lineage.first(entry) : Lineage.next(base.manifest(), entry));
       manifest.section(StateTables.MANIFEST_KEY, p.state.manifestSection());
       out.writeManifest(manifest.toJson());
       out.publish();

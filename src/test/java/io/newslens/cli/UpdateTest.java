@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newslens.Columns;
 import io.newslens.output.OutputDiff;
 import io.newslens.output.Tables;
+import io.newslens.state.StateTables;
 import io.newslens.testing.Folders;
 import io.newslens.testing.SparkTest;
 import java.io.IOException;
@@ -18,7 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,6 +233,79 @@ class UpdateTest {
     assertEquals(0, again.exit(), again.err());
     assertTrue(again.out().contains("nothing to add"), again.out());
     assertEquals(2, new ObjectMapper().readTree(updated.resolve("manifest.json").toFile()).path("output_version").asInt());
+
+    refreshRecomputesEveryTableAndKeepsIds(spark, updated, full);
+  }
+
+  /**
+   * update --refresh on the updated output: every table as the full run on the same inputs computes it (topics fitted
+   * again included), but cluster and story ids, which stay those in use; a stored input gone is refused.
+   */
+  private void refreshRecomputesEveryTableAndKeepsIds(SparkSession spark, Path updated, Path full) throws IOException {
+    Path refreshed = tmp.resolve("refreshed");
+    Folders.copyTree(updated, refreshed);
+    Map<String, String> clustersBefore = clusterIds(spark, refreshed);
+    Map<String, String> storiesBefore = storyIds(spark, refreshed);
+    List<Row> aliasesBefore = spark.read().parquet(refreshed.resolve(Tables.ID_ALIASES).toString()).collectAsList();
+    Cli fresh = Cli.run(spark, "update", "--refresh", "--output", refreshed.toString());
+    assertEquals(0, fresh.exit(), fresh.err());
+    assertTrue(fresh.out().contains("refreshed ") && fresh.out().contains(" to version 3 "), fresh.out());
+
+    List<String> tables = new ArrayList<>(Tables.ALL);
+    tables.remove(Tables.ID_ALIASES);
+    Map<String, long[]> diff = OutputDiff.compare(spark, refreshed.toString(), full.toString(), tables,
+        List.of("*." + Columns.VERSION, Tables.STORIES + "." + Columns.STORY_ID),
+        List.of(Tables.DUPLICATE_CLUSTERS + "." + Columns.CLUSTER_ID, Tables.STORY_ARTICLES + "." + Columns.STORY_ID));
+    assertEquals(tables.size(), diff.size());
+    for (Map.Entry<String, long[]> e : diff.entrySet()) {
+      long[] v = e.getValue();
+      assertTrue(v[0] == v[1] && v[2] == 0 && v[3] == 0, e.getKey() + ": rows " + v[0] + " / " + v[1]
+          + ", only in the refresh " + v[2] + ", only in the full run " + v[3]);
+    }
+    // cluster ids: the update's clusters are the full run's, so every id stays
+    assertEquals(clustersBefore, clusterIds(spark, refreshed));
+    // story ids: a story holding the article an id in use names keeps an id in use; an id no longer in use is an
+    // alias of version 3
+    Map<String, String> storiesAfter = storyIds(spark, refreshed);
+    Set<String> inUse = new TreeSet<>(storiesAfter.values());
+    for (Map.Entry<String, String> e : storiesBefore.entrySet()) {
+      if (e.getKey().equals(e.getValue())) {
+        assertTrue(storiesBefore.containsValue(storiesAfter.get(e.getKey())), "story of " + e.getKey() + ": "
+            + storiesAfter.get(e.getKey()) + " is not an id in use before the refresh");
+      }
+    }
+    List<Row> aliases = spark.read().parquet(refreshed.resolve(Tables.ID_ALIASES).toString()).collectAsList();
+    for (String old : new TreeSet<>(storiesBefore.values())) {
+      if (inUse.contains(old)) continue;
+      assertTrue(aliases.stream().anyMatch(a -> a.<String>getAs(Columns.OLD_ID).equals(old)
+          && a.<Integer>getAs(Columns.VERSION) == 3), old + " left without an alias: " + aliases);
+    }
+    assertTrue(aliases.containsAll(aliasesBefore), "the aliases of earlier versions stay");
+    JsonNode m = new ObjectMapper().readTree(refreshed.resolve(Tables.MANIFEST).toFile());
+    assertEquals(3, m.path("output_version").asInt());
+    assertEquals("refresh", m.path("lineage").path("versions").get(2).path("kind").asText());
+    assertEquals(36, m.path("records").path("kept").asLong(), m.path("records").toString());
+    assertFalse(m.path("topics").has("update"), "topics are fitted again, not inferred");
+    assertTrue(m.path("refresh").path("ids").has("story"), m.path("refresh").toString());
+
+    // a stored input that is gone: refused, the output left as it is
+    Path broken = tmp.resolve("broken");
+    Folders.copyTree(refreshed, broken);
+    Path inputs = broken.resolve(StateTables.INPUTS);
+    Path moved = tmp.resolve("inputs-moved");
+    spark.read().parquet(inputs.toString()).withColumn(StateTables.PATH, org.apache.spark.sql.functions.when(
+            org.apache.spark.sql.functions.col(StateTables.PATH).endsWith("new.jsonl"),
+            org.apache.spark.sql.functions.lit("file:/nonexistent/new.jsonl"))
+        .otherwise(org.apache.spark.sql.functions.col(StateTables.PATH)))
+        .write().parquet(moved.toString());
+    Folders.deleteTree(inputs);
+    Files.move(moved, inputs);
+    Cli gone = Cli.run(spark, "update", "--refresh", "--output", broken.toString());
+    assertEquals(2, gone.exit(), gone.out());
+    assertEquals(List.of("newslens: update --refresh reads again every input the output was made of: "
+        + "file:/nonexistent/new.jsonl is gone; put them back, or make a new output with `newslens run`"),
+        gone.errLines());
+    assertEquals(3, new ObjectMapper().readTree(broken.resolve(Tables.MANIFEST).toFile()).path("output_version").asInt());
   }
 
   @Test

@@ -1,8 +1,7 @@
-package io.newslens.incremental;
+package io.newslens.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.newslens.state.StateTables;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

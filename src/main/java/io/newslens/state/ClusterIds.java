@@ -1,6 +1,5 @@
-package io.newslens.incremental;
+package io.newslens.state;
 
-import io.newslens.state.StateTables;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,11 +26,11 @@ import java.util.TreeSet;
  *       an alias row (event {@code split}, old id → the id they now have).</li>
  * </ul>
  */
-final class ClusterIds {
+public final class ClusterIds {
   private ClusterIds() {}
 
   /** An alias row: old_id, new_id, event. */
-  record Alias(String oldId, String newId, String event) {}
+  public record Alias(String oldId, String newId, String event) {}
 
   /**
    * @param ids each touched document's cluster id after the update
@@ -39,14 +38,27 @@ final class ClusterIds {
    * @param retired ids no longer in use
    * @param created ids in use from this version (new clusters)
    */
-  record Result(Map<String, String> ids, List<Alias> aliases, Set<String> retired, Set<String> created) {}
+  public record Result(Map<String, String> ids, List<Alias> aliases, Set<String> retired, Set<String> created) {}
 
   /**
    * @param clusters the new clusters (members), covering every touched document
    * @param oldIds each old touched document's cluster id before the update (new documents are absent)
    * @param since the version each old id has been in use since (every value of {@code oldIds})
    */
-  static Result assign(Collection<? extends Collection<String>> clusters, Map<String, String> oldIds,
+  public static Result assign(Collection<? extends Collection<String>> clusters, Map<String, String> oldIds,
+      Map<String, Integer> since) {
+    Map<String, Collection<String>> byFreshId = new java.util.LinkedHashMap<>();
+    for (Collection<String> members : clusters) byFreshId.put(new TreeSet<>(members).first(), members);
+    return assign(byFreshId, oldIds, since);
+  }
+
+  /**
+   * As above, each new cluster given under the id it gets when it holds no old id document (a refresh names a story
+   * by its first article, not its smallest doc_id).
+   *
+   * @param clusters fresh id → the new cluster's members
+   */
+  public static Result assign(Map<String, ? extends Collection<String>> clusters, Map<String, String> oldIds,
       Map<String, Integer> since) {
     Map<String, String> out = new HashMap<>();
     List<Alias> aliases = new ArrayList<>();
@@ -54,8 +66,8 @@ final class ClusterIds {
     Set<String> created = new TreeSet<>();
     Comparator<String> oldest = Comparator.<String>comparingInt(id -> Objects.requireNonNull(since.get(id),
         () -> "no version for id " + id)).thenComparing(Comparator.naturalOrder());
-    for (Collection<String> members : clusters) {
-      TreeSet<String> sorted = new TreeSet<>(members);
+    for (Map.Entry<String, ? extends Collection<String>> cluster : clusters.entrySet()) {
+      TreeSet<String> sorted = new TreeSet<>(cluster.getValue());
       Set<String> from = new TreeSet<>(); // old ids of the members
       Set<String> claimed = new TreeSet<>(); // old ids whose id document is here
       for (String d : sorted) {
@@ -66,7 +78,7 @@ final class ClusterIds {
       }
       String id;
       if (claimed.isEmpty()) {
-        id = sorted.first();
+        id = cluster.getKey();
         created.add(id);
       } else {
         id = claimed.stream().min(oldest).orElseThrow();

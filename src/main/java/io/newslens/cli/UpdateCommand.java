@@ -6,6 +6,13 @@ import io.newslens.job.JobConfig;
 import io.newslens.job.Pipeline;
 import io.newslens.state.StateTables;
 import io.newslens.job.UsageException;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,19 +79,19 @@ final class UpdateCommand implements Callable<Integer> {
    * Every file the output was made of ({@code state/inputs}), each as it was read: a refresh reads them again, so a
    * file that is gone or changed (size, modification time) is a usage error naming it, and the output stays as it is.
    */
-  List<String> storedInputs(org.apache.spark.sql.SparkSession spark) throws java.io.IOException {
+  List<String> storedInputs(SparkSession spark) throws IOException {
     List<String> paths = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-    for (org.apache.spark.sql.Row r : spark.read().parquet(job.output + "/" + StateTables.INPUTS)
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    for (Row r : spark.read().parquet(job.output + "/" + StateTables.INPUTS)
         .select(StateTables.PATH, StateTables.SIZE, StateTables.MODIFIED).orderBy(StateTables.PATH).collectAsList()) {
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(r.getString(0));
-      org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(conf);
+      Path p = new Path(r.getString(0));
+      FileSystem fs = p.getFileSystem(conf);
       if (!fs.exists(p)) {
         problems.add(r.getString(0) + " is gone");
         continue;
       }
-      org.apache.hadoop.fs.FileStatus st = fs.getFileStatus(p);
+      FileStatus st = fs.getFileStatus(p);
       if (st.getLen() != r.getLong(1) || st.getModificationTime() != r.getLong(2)) {
         problems.add(r.getString(0) + " changed since it was read (size or modification time)");
         continue;

@@ -7,6 +7,7 @@ import io.newslens.state.StateTables;
 import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newslens.analyze.Analyze;
 import io.newslens.ingest.Ingest;
 import io.newslens.ingest.InputFile;
@@ -110,6 +111,8 @@ public final class Update {
   private final Workspace w;
   private final Map<String, Long> timings = new LinkedHashMap<>();
   private final Map<String, Object> stats = new LinkedHashMap<>();
+  /** The next version's text length (the ingested text's, as a full run records it). */
+  private long textChars;
   private final Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
 
   private Update(SparkSession spark, JobConfig cfg, OutputFolder out, Base base, String runId, Instant started) {
@@ -149,8 +152,12 @@ public final class Update {
     Map<String, Long> byReason = new TreeMap<>();
     Dataset<Row> fresh = step("ingest", () -> ingest(added, records, byReason));
     Set<String> newIds = new TreeSet<>();
-    for (Row r : fresh.select(DOC_ID).collectAsList()) newIds.add(r.getString(0));
-    sizeSession(fresh);
+    long freshChars = 0;
+    for (Row r : fresh.select(col(DOC_ID), coalesce(length(col(TEXT)), lit(0))).collectAsList()) {
+      newIds.add(r.getString(0));
+      freshChars += r.getInt(1);
+    }
+    sizeSession(freshChars);
 
     // 3. clean, 4. analyze
     CleanDelta.Result cleaned = step("clean", () -> CleanDelta.apply(w, fresh));
@@ -204,15 +211,21 @@ public final class Update {
    * Sizes the session's shuffles (and AQE, when left to us) to the next version's text as a full run sizes them to
    * its corpus ({@link SparkSessions#sizeShufflePartitions}): without it every update ran with the defaults of a
    * large corpus, so a small output's update paid AQE's extra jobs and eight shuffle partitions per core that a full
-   * run on the same articles does not. One scan of the stored documents' text lengths.
+   * run on the same articles does not. The base's text length is its manifest's {@code spark.text_chars} (a scan of
+   * its documents for an output written before that was recorded); the next version's is recorded in turn.
    */
-  private void sizeSession(Dataset<Row> fresh) {
-    Column chars = sum(length(col(TEXT)));
-    Row base = w.base(Tables.DOCUMENTS).agg(chars).first();
-    Row added = fresh.agg(chars).first();
-    long text = (base.isNullAt(0) ? 0L : base.getLong(0)) + (added.isNullAt(0) ? 0L : added.getLong(0));
-    int partitions = SparkSessions.sizeShufflePartitions(spark, text);
-    stats.put("spark", Map.of("text_chars", text, "shuffle_partitions", partitions,
+  private void sizeSession(long freshChars) {
+    JsonNode recorded = base.manifest().path("spark").path(Pipeline.TEXT_CHARS);
+    long baseChars;
+    if (recorded.isNumber()) {
+      baseChars = recorded.asLong();
+    } else {
+      Row r = w.base(Tables.DOCUMENTS).agg(sum(length(col(TEXT)))).first();
+      baseChars = r.isNullAt(0) ? 0L : r.getLong(0);
+    }
+    textChars = baseChars + freshChars;
+    int partitions = SparkSessions.sizeShufflePartitions(spark, textChars);
+    stats.put("spark", Map.of(Pipeline.TEXT_CHARS, textChars, "shuffle_partitions", partitions,
         "adaptive_query_execution", Boolean.parseBoolean(spark.conf().get(SparkSessions.ADAPTIVE, "true"))));
   }
 
@@ -248,9 +261,13 @@ public final class Update {
   private Manifest manifest(Inputs.Listing listing, List<InputFile> added, long skippedFiles, long[] records,
       Map<String, Long> byReason, Map<String, Long> rows, Instant finished, long total) {
     Manifest m = new Manifest(runId, started).versions(Versions.all(spark));
-    for (String carried : List.of("params", "spark", "dedup", "analyze")) {
+    for (String carried : List.of("params", "dedup", "analyze")) {
       if (base.manifest().has(carried)) m.set(carried, base.manifest().get(carried));
     }
+    com.fasterxml.jackson.databind.node.ObjectNode sparkSection = base.manifest().path("spark").isObject()
+        ? base.manifest().path("spark").deepCopy() : new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    sparkSection.put(Pipeline.TEXT_CHARS, textChars); // what the next update sizes on
+    m.set("spark", sparkSection);
     sections.forEach(m::section);
     // the output's inputs and records over every version; this version's in the lineage
     com.fasterxml.jackson.databind.node.ObjectNode input = base.manifest().path("input").deepCopy();

@@ -54,6 +54,9 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger("newslens");
 
+  /** The manifest's spark.text_chars: the ingested text's length the shuffles are sized on. */
+  public static final String TEXT_CHARS = "text_chars";
+
   /** The ingested documents before cleaning: a work table of the staging folder, removed before publishing. */
   static final String WORK_INGESTED = "work_ingested";
 
@@ -200,8 +203,11 @@ public final class Pipeline {
       recordsRead = read;
       recordsKept = kept;
       rejectedByReason = byReason;
-      int partitions = SparkSessions.sizeShufflePartitions(spark, docs.isNullAt(1) ? 0L : docs.getLong(1));
+      long textChars = docs.isNullAt(1) ? 0L : docs.getLong(1);
+      int partitions = SparkSessions.sizeShufflePartitions(spark, textChars);
       Map<String, Object> sparkSection = new LinkedHashMap<>();
+      // what the shuffles were sized on; an update adds its new articles' to it (Update.sizeSession)
+      sparkSection.put(TEXT_CHARS, textChars);
       sparkSection.put("shuffle_partitions", partitions);
       // off for a small corpus unless the user set it (SparkSessions.sizeShufflePartitions)
       sparkSection.put("adaptive_query_execution",

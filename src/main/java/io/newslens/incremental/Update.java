@@ -226,7 +226,8 @@ public final class Update {
     textChars = baseChars + freshChars;
     int partitions = SparkSessions.sizeShufflePartitions(spark, textChars);
     stats.put("spark", Map.of(Pipeline.TEXT_CHARS, textChars, "shuffle_partitions", partitions,
-        "adaptive_query_execution", Boolean.parseBoolean(spark.conf().get(SparkSessions.ADAPTIVE, "true"))));
+        "adaptive_query_execution", Boolean.parseBoolean(spark.conf().get(SparkSessions.ADAPTIVE, "true")),
+        "code_generation", SparkSessions.generatesCode(spark)));
   }
 
   /** Reads the new files; writes their rejections; returns the new documents (ids not in the output yet). */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -31,6 +32,16 @@ public final class Inputs {
       return files.stream().mapToLong(InputFile::size).sum();
     }
 
+    /**
+     * What the files' text may come to before it is read, to size the session for ingest: a file's bytes, ten
+     * times that for a compressed one ({@code .gz}, Parquet). An estimate only: the text length read by ingest
+     * sizes everything after it.
+     */
+    public long textEstimate() {
+      return files.stream().mapToLong(f -> compressed(f.path()) ? COMPRESSED_TEXT_FACTOR * f.size() : f.size())
+          .sum();
+    }
+
     /** SHA-256 over every file's path, size and modification time: changes whenever the input does. */
     public String fingerprint() {
       try {
@@ -43,6 +54,14 @@ public final class Inputs {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /** How many characters of text a compressed input's byte is counted as by {@link Listing#textEstimate}. */
+  static final long COMPRESSED_TEXT_FACTOR = 10;
+
+  static boolean compressed(String path) {
+    String p = path.toLowerCase(Locale.ROOT);
+    return p.endsWith(".gz") || p.endsWith(".parquet");
   }
 
   public static Listing list(List<String> inputs, Configuration conf) throws IOException {

@@ -182,6 +182,8 @@ public final class Pipeline {
 
   private void ingest(Inputs.Listing listing, Manifest manifest) {
     stage("ingest", () -> {
+      // sized on the files' bytes until the text is read; sized again on the text below
+      SparkSessions.sizeShufflePartitions(spark, listing.textEstimate());
       Ingest.Result r = Ingest.apply(spark, listing.files(), cfg.ingest());
       Dataset<Row> raw = r.raw().persist(StorageLevel.MEMORY_AND_DISK());
       long read = raw.count();
@@ -209,9 +211,10 @@ public final class Pipeline {
       // what the shuffles were sized on; an update adds its new articles' to it (Update.sizeSession)
       sparkSection.put(TEXT_CHARS, textChars);
       sparkSection.put("shuffle_partitions", partitions);
-      // off for a small corpus unless the user set it (SparkSessions.sizeShufflePartitions)
+      // both off for a small corpus unless the user set them (SparkSessions.sizeShufflePartitions)
       sparkSection.put("adaptive_query_execution",
           Boolean.parseBoolean(spark.conf().get(SparkSessions.ADAPTIVE, "true")));
+      sparkSection.put("code_generation", SparkSessions.generatesCode(spark));
       manifest.section("spark", sparkSection);
       if (read != kept + rejected) {
         throw new IllegalStateException("records read (" + read + ") != documents (" + kept + ") + rejected ("

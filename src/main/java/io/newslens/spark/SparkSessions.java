@@ -30,6 +30,20 @@ public final class SparkSessions {
    * for a small corpus and on for any other ({@link #sizeShufflePartitions}).
    */
   static final String AUTO_ADAPTIVE = "spark.newslens.autoAdaptive";
+  public static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+  /**
+   * How Spark makes its expression evaluators (projections, predicates, orderings): FALLBACK (its default) compiles
+   * generated Java with Janino and falls back to interpreting the expressions if that fails; NO_CODEGEN interprets
+   * them. Spark marks it internal (it exists for its own tests of the interpreted path, which is the same fallback
+   * every query may take); it is set only for a small corpus and only when the user set neither it nor
+   * {@value #WHOLE_STAGE_CODEGEN}.
+   */
+  static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
+  /**
+   * Set when code generation is ours to choose (the user set neither {@value #WHOLE_STAGE_CODEGEN} nor {@value
+   * #CODEGEN_FACTORY_MODE}): off for a small corpus, on for any other ({@link #sizeShufflePartitions}).
+   */
+  static final String AUTO_CODEGEN = "spark.newslens.autoCodegen";
   static final int PARTITIONS_PER_CORE = 8;
   /** Corpus text (characters) per shuffle partition when the partitions follow the corpus size. */
   static final long TEXT_CHARS_PER_PARTITION = 24L << 20;
@@ -50,14 +64,23 @@ public final class SparkSessions {
    * shuffle stage of a query as a Spark job of its own and plans the rest again after each, which on a few
    * partitions of a few kilobytes coalesces nothing and costs a job's fixed time per shuffle (the seeds' run took 257
    * jobs with it, 144 without, with the same tables).
+   *
+   * <p>And, when the user left it to us, without code generation: each of the run's few hundred queries and
+   * evaluators would be compiled to Java bytecode (Janino) for rows that take microseconds to interpret, and the JIT
+   * then compiles the compiler. On the seeds the run took 18 % less job time and 19 % less CPU with every table
+   * identical (README, "Small corpora without code generation").
    */
   public static int sizeShufflePartitions(SparkSession spark, long textChars) {
     int current = Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
     String auto = spark.conf().get(AUTO_PARTITIONS, "false");
+    int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+    boolean small = textChars < PARTITIONS_PER_CORE * cores * SMALL_TEXT_CHARS_PER_PARTITION;
     if (spark.conf().get(AUTO_ADAPTIVE, "false").equals("true")) {
-      int cores = Math.max(1, spark.sparkContext().defaultParallelism());
-      boolean small = textChars < PARTITIONS_PER_CORE * cores * SMALL_TEXT_CHARS_PER_PARTITION;
       spark.conf().set(ADAPTIVE, Boolean.toString(!small));
+    }
+    if (spark.conf().get(AUTO_CODEGEN, "false").equals("true")) {
+      spark.conf().set(WHOLE_STAGE_CODEGEN, Boolean.toString(!small));
+      spark.conf().set(CODEGEN_FACTORY_MODE, small ? "NO_CODEGEN" : "FALLBACK");
     }
     if (auto.equals("false")) return current;
     int base = auto.equals("true") ? current
@@ -65,13 +88,18 @@ public final class SparkSessions {
         : Integer.parseInt(auto);
     int wanted;
     if (textChars < base * SMALL_TEXT_CHARS_PER_PARTITION) {
-      int cores = Math.max(1, spark.sparkContext().defaultParallelism());
       wanted = (int) Math.max(Math.min(cores, base), textChars / SMALL_TEXT_CHARS_PER_PARTITION + 1);
     } else {
       wanted = (int) Math.min(2000, Math.max(base, textChars / TEXT_CHARS_PER_PARTITION + 1));
     }
     if (wanted != current) spark.conf().set(SHUFFLE_PARTITIONS, Integer.toString(wanted));
     return wanted;
+  }
+
+  /** Whether the session generates code: whole-stage code generation on and evaluators not interpreted. */
+  public static boolean generatesCode(SparkSession spark) {
+    return Boolean.parseBoolean(spark.conf().get(WHOLE_STAGE_CODEGEN, "true"))
+        && !spark.conf().get(CODEGEN_FACTORY_MODE, "FALLBACK").equals("NO_CODEGEN");
   }
 
   static final String EXECUTOR_JAVA_OPTIONS_KEY = "spark.executor.extraJavaOptions";
@@ -133,6 +161,7 @@ public final class SparkSessions {
       b.config(ADAPTIVE, "true");
       b.config(AUTO_ADAPTIVE, "true");
     }
+    if (!conf.contains(WHOLE_STAGE_CODEGEN) && !conf.contains(CODEGEN_FACTORY_MODE)) b.config(AUTO_CODEGEN, "true");
     setIfAbsent(b, conf, "spark.sql.parquet.compression.codec", "zstd");
     // zstd for shuffle and spill blocks too: reuse's shuffles of n-gram postings and pair texts were 39 % smaller
     // than with lz4 (2.1 against 3.5 GB at 100k synthetic articles) for about 9 % more time; a million articles

@@ -1,6 +1,8 @@
 package io.newslens.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newslens.testing.SparkTest;
 import org.apache.spark.sql.SparkSession;
@@ -87,6 +89,33 @@ class SparkSessionsTest {
     } finally {
       spark.conf().unset(SparkSessions.AUTO_ADAPTIVE);
       spark.conf().set(SparkSessions.ADAPTIVE, before);
+    }
+  }
+
+  @Test
+  void codeGenerationIsOffForASmallCorpusOnlyWhenTheUserLeftItToUs(SparkSession spark) {
+    String wholeStage = spark.conf().get(SparkSessions.WHOLE_STAGE_CODEGEN, "true");
+    String factory = spark.conf().get(SparkSessions.CODEGEN_FACTORY_MODE, "FALLBACK");
+    String auto = spark.conf().get(SparkSessions.AUTO_CODEGEN, "false");
+    spark.conf().set(SparkSessions.AUTO_CODEGEN, "true"); // as getOrCreate sets it when the user did not
+    try {
+      SparkSessions.sizeShufflePartitions(spark, 20_000L);
+      assertEquals("false", spark.conf().get(SparkSessions.WHOLE_STAGE_CODEGEN));
+      assertEquals("NO_CODEGEN", spark.conf().get(SparkSessions.CODEGEN_FACTORY_MODE));
+      assertFalse(SparkSessions.generatesCode(spark));
+      // a larger corpus in the same session gets it back
+      SparkSessions.sizeShufflePartitions(spark, 16L << 20);
+      assertEquals("true", spark.conf().get(SparkSessions.WHOLE_STAGE_CODEGEN));
+      assertEquals("FALLBACK", spark.conf().get(SparkSessions.CODEGEN_FACTORY_MODE));
+      assertTrue(SparkSessions.generatesCode(spark));
+      // the user's setting (no marker) is never changed, whatever the size
+      spark.conf().unset(SparkSessions.AUTO_CODEGEN);
+      SparkSessions.sizeShufflePartitions(spark, 20_000L);
+      assertTrue(SparkSessions.generatesCode(spark));
+    } finally {
+      spark.conf().set(SparkSessions.AUTO_CODEGEN, auto);
+      spark.conf().set(SparkSessions.WHOLE_STAGE_CODEGEN, wholeStage);
+      spark.conf().set(SparkSessions.CODEGEN_FACTORY_MODE, factory);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.newslens.cli;
 
+import io.newslens.output.ParquetTables;
 import io.newslens.state.Base;
 import io.newslens.incremental.Update;
 import io.newslens.job.JobConfig;
@@ -83,7 +84,7 @@ final class UpdateCommand implements Callable<Integer> {
     List<String> paths = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    for (Row r : spark.read().parquet(job.output + "/" + StateTables.INPUTS)
+    for (Row r : ParquetTables.read(spark, job.output + "/" + StateTables.INPUTS)
         .select(StateTables.PATH, StateTables.SIZE, StateTables.MODIFIED).orderBy(StateTables.PATH).collectAsList()) {
       Path p = new Path(r.getString(0));
       FileSystem fs = p.getFileSystem(conf);

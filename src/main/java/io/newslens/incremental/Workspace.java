@@ -1,5 +1,6 @@
 package io.newslens.incremental;
 
+import io.newslens.output.ParquetTables;
 import io.newslens.state.NextVersion;
 import static io.newslens.Columns.DOC_ID;
 
@@ -56,7 +57,7 @@ final class Workspace {
 
   /** An intermediate table written by {@link #save}. */
   Dataset<Row> read(String name) {
-    return spark.read().parquet(work(name));
+    return ParquetTables.read(spark, work(name));
   }
 
   private String work(String name) {

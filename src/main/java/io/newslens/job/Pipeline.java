@@ -13,6 +13,7 @@ import io.newslens.Columns;
 import io.newslens.analyze.Analyze;
 import io.newslens.clean.Clean;
 import io.newslens.dedup.Dedup;
+import io.newslens.output.ParquetTables;
 import io.newslens.reuse.Reuse;
 import io.newslens.stories.Stories;
 import io.newslens.terms.CountMode;
@@ -377,7 +378,7 @@ public final class Pipeline {
   }
 
   private Dataset<Row> read(String table) {
-    return spark.read().parquet(out.table(table));
+    return ParquetTables.read(spark, out.table(table));
   }
 
 }

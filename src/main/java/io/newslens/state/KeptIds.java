@@ -4,6 +4,7 @@ import static io.newslens.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.newslens.output.OutputFolder;
+import io.newslens.output.ParquetTables;
 import io.newslens.output.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,25 +55,25 @@ public final class KeptIds {
     Map<String, Object> section = new LinkedHashMap<>();
 
     // duplicate clusters: ids in use since the version state/cluster_ids says
-    Dataset<Row> clusterSince = spark.read().parquet(current + "/" + StateTables.CLUSTER_IDS)
+    Dataset<Row> clusterSince = ParquetTables.read(spark, current + "/" + StateTables.CLUSTER_IDS)
         .filter(col(KIND).equalTo(StateTables.DUPLICATE_CLUSTER)).select(StateTables.ID, StateTables.SINCE);
-    Map<String, String> clusters = keep(spark, spark.read().parquet(current + "/" + Tables.DUPLICATE_CLUSTERS),
+    Map<String, String> clusters = keep(spark, ParquetTables.read(spark, current + "/" + Tables.DUPLICATE_CLUSTERS),
         read(spark, out, Tables.DUPLICATE_CLUSTERS), CLUSTER_ID, clusterSince, StateTables.DUPLICATE_CLUSTER,
         version, aliases, section);
     rewrite(spark, out, Tables.DUPLICATE_CLUSTERS, CLUSTER_ID, clusters, null, 0, null);
     rewrite(spark, out, StateTables.CLUSTER_IDS, StateTables.ID, clusters, StateTables.SINCE, version, clusterSince);
 
     // stories: ids in use since the version state/story_model says
-    Dataset<Row> storySince = spark.read().parquet(current + "/" + StateTables.STORY_MODEL)
+    Dataset<Row> storySince = ParquetTables.read(spark, current + "/" + StateTables.STORY_MODEL)
         .select(STORY_ID, StateTables.SINCE);
-    Map<String, String> stories = keep(spark, spark.read().parquet(current + "/" + Tables.STORY_ARTICLES),
+    Map<String, String> stories = keep(spark, ParquetTables.read(spark, current + "/" + Tables.STORY_ARTICLES),
         read(spark, out, Tables.STORY_ARTICLES), STORY_ID, storySince, StateTables.STORY, version, aliases, section);
     rewrite(spark, out, Tables.STORY_ARTICLES, STORY_ID, stories, null, 0, null);
     rewrite(spark, out, Tables.STORIES, STORY_ID, stories, null, 0, null);
     rewrite(spark, out, StateTables.STORY_MODEL, STORY_ID, stories, StateTables.SINCE, version, storySince);
 
     // id_aliases: the current version's rows, then this version's
-    Dataset<Row> previous = spark.read().parquet(current + "/" + Tables.ID_ALIASES);
+    Dataset<Row> previous = ParquetTables.read(spark, current + "/" + Tables.ID_ALIASES);
     Column[] order = java.util.Arrays.stream(previous.columns()).map(c -> col(c)).toArray(Column[]::new);
     previous.unionByName(spark.createDataFrame(aliases, StateTables.ID_ALIASES_SCHEMA).select(order)).coalesce(1)
         .write().mode(SaveMode.Overwrite).parquet(out.table(Tables.ID_ALIASES));
@@ -160,6 +161,6 @@ public final class KeptIds {
   }
 
   private static Dataset<Row> read(SparkSession spark, OutputFolder out, String table) {
-    return spark.read().parquet(out.table(table));
+    return ParquetTables.read(spark, out.table(table));
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import io.newslens.output.OutputFolder;
+import io.newslens.output.ParquetTables;
 import io.newslens.output.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ public final class NextVersion {
 
   /** The current version of a table (the base an update reads). */
   public Dataset<Row> read(String table) {
-    return spark.read().parquet(new Path(current, table).toString());
+    return ParquetTables.read(spark, new Path(current, table).toString());
   }
 
   /** Whether the current version has the table. */
@@ -85,7 +86,7 @@ public final class NextVersion {
   /** A table of the new version as staged so far (after the call that handled it). */
   public Dataset<Row> readStaged(String table) {
     if (!handled.contains(table)) throw new IllegalStateException("not staged yet: " + table);
-    return spark.read().parquet(staged(table));
+    return ParquetTables.read(spark, staged(table));
   }
 
   /** Where a table of the new version is staged. */
@@ -144,7 +145,8 @@ public final class NextVersion {
       for (String name : rewritten) paths.add(new Path(new Path(current, table), name).toString());
       Column[] order = Arrays.stream(read(table).columns()).map(functions::col).toArray(Column[]::new);
       // the anti join puts the key columns first: back to the table's own column order
-      writeInto(table, spark.read().parquet(paths.toArray(String[]::new)).join(drop, k, "left_anti").select(order));
+      writeInto(table, ParquetTables.read(spark, paths.toArray(String[]::new)).join(drop, k, "left_anti")
+          .select(order));
       rewrittenFiles += rewritten.size();
     }
     if (added != null) writeInto(table, added);

@@ -7,6 +7,7 @@ import io.newslens.dedup.Dedup;
 import io.newslens.ingest.InputFile;
 import io.newslens.job.JobConfig;
 import io.newslens.output.OutputFolder;
+import io.newslens.output.ParquetTables;
 import io.newslens.output.Tables;
 import io.newslens.reuse.Reuse;
 import io.newslens.stories.Stories;
@@ -148,7 +149,7 @@ public final class State {
   }
 
   private Dataset<Row> read(String table) {
-    return spark.read().parquet(out.table(table));
+    return ParquetTables.read(spark, out.table(table));
   }
 
   /** The manifest's state key that says whether the state tables were written. */

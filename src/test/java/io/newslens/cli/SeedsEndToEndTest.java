@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newslens.Columns;
 import io.newslens.ingest.Ingest;
+import io.newslens.output.ParquetTables;
 import io.newslens.testing.SparkTest;
 import io.newslens.testing.TestCorpora;
 import java.io.IOException;
@@ -100,6 +101,8 @@ class SeedsEndToEndTest {
     assertTrue(m.path("records").path("reconciled").asBoolean());
     // five articles are a small corpus: no adaptive query execution (the test session leaves it to Newslens)
     assertFalse(m.path("spark").path("adaptive_query_execution").asBoolean(true), m.path("spark").toString());
+    // nor code generation
+    assertFalse(m.path("spark").path("code_generation").asBoolean(true), m.path("spark").toString());
     assertEquals(5, m.path("tables").path("documents").path("rows").asLong());
     assertEquals(0, m.path("tables").path("rejected").path("rows").asLong());
     assertEquals(5, m.path("input").path("files").asInt());
@@ -119,6 +122,17 @@ class SeedsEndToEndTest {
 
     for (String t : io.newslens.output.Tables.ALL) {
       assertEquals(spark.read().parquet(out.resolve(t).toString()).count(), m.path("tables").path(t).path("rows").asLong(), t);
+    }
+    // the schema stored in the footers (read with no Spark job) is the one Spark infers, for every table and state
+    List<Path> tables = new java.util.ArrayList<>();
+    for (String t : io.newslens.output.Tables.ALL) tables.add(out.resolve(t));
+    try (java.util.stream.Stream<Path> state = java.nio.file.Files.list(out.resolve("state"))) {
+      state.filter(java.nio.file.Files::isDirectory).forEach(tables::add);
+    }
+    assertTrue(tables.size() > io.newslens.output.Tables.ALL.size(), tables.toString());
+    for (Path t : tables) {
+      assertEquals(spark.read().parquet(t.toString()).schema(), ParquetTables.read(spark, t.toString()).schema(),
+          t.toString());
     }
 
     // golden rows of the later stages

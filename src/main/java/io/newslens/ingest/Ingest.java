@@ -378,7 +378,7 @@ public final class Ingest {
   static Tuple2<String, Row> parquetCheck(String path, Configuration conf) {
     Row bad = parquetMagicCheck(path, conf);
     if (bad != null) return new Tuple2<>(null, bad);
-    try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+    try (org.apache.parquet.hadoop.ParquetFileReader r = io.newslens.output.ParquetTables.open(
         org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new Path(path), conf))) {
       return new Tuple2<>(r.getFooter().getFileMetaData().getSchema().toString(), null);
     } catch (java.io.IOException | RuntimeException e) {

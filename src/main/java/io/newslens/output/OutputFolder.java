@@ -183,7 +183,7 @@ public final class OutputFolder {
     long n = 0;
     for (FileStatus f : fs.listStatus(dir)) {
       if (!isDataFile(f)) continue;
-      try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+      try (org.apache.parquet.hadoop.ParquetFileReader r = ParquetTables.open(
           org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(f, conf))) {
         n += r.getRecordCount();
       }

@@ -1,6 +1,7 @@
 package io.newslens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,11 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults and determinism: task failures, a run killed while writing, one core versus two, other partition counts.
- * The reference is a clean in-process run on the hostile corpus ({@link HostileRun}, shared with
- * {@link HostileCorpusTest}); the other runs are child JVMs with their own SparkContext (local[2,4] allows task
- * retries, which the shared local[2] session does not). The three children start together before the first test,
- * so they run while this JVM does its own runs; each test waits for its child.
+ * Faults and determinism: task failures, a run killed while writing, one core versus two, other partition counts,
+ * code generation versus interpreted evaluation. The reference is a clean in-process run on the hostile corpus
+ * ({@link HostileRun}, shared with {@link HostileCorpusTest}), which like every small test corpus runs without code
+ * generation; the other runs are child JVMs with their own SparkContext (local[1,4] allows task retries, which the
+ * shared local[2] session does not). The two children start together before the first test, so they run while this
+ * JVM does its own runs; each test waits for its child.
  */
 @SparkTest
 class ReliabilityTest {
@@ -42,7 +44,7 @@ class ReliabilityTest {
   static Path clean;
   static Map<String, Map<String, Long>> expect;
 
-  /** The child with injected task failures, its output and log. */
+  /** The child on one core with injected task failures and code generation, its output and log. */
   static Process faulty;
   static Path faultyOut;
   static Path faultyLog;
@@ -52,10 +54,6 @@ class ReliabilityTest {
   static Path killedLog;
   static String firstRunId;
   static List<String> firstDocs;
-  /** The child on one core, its output and log. */
-  static Process oneCore;
-  static Path oneCoreOut;
-  static Path oneCoreLog;
 
   @BeforeAll
   static void cleanRunThenChildren(SparkSession spark) throws IOException {
@@ -66,9 +64,11 @@ class ReliabilityTest {
 
     faultyOut = tmp.resolve("faulty");
     faultyLog = tmp.resolve("logs/faulty");
-    faulty = ChildJvm.startMain(faultyLog, List.of("-D" + Ingest.TEST_FAIL_FIRST_ATTEMPT + "=true"),
-        "run", "--master", "local[2,4]", "--partitions", "3", "--input", in.toString(), "--output",
-        faultyOut.toString());
+    // one core, every task's first attempt failing, and code generation as the user's setting (kept whatever the
+    // corpus size): one child for the three, as each child is a whole run's CPU on the test machine's two cores
+    faulty = ChildJvm.startMain(faultyLog, List.of("-D" + Ingest.TEST_FAIL_FIRST_ATTEMPT + "=true",
+        "-Dspark.sql.codegen.wholeStage=true"),
+        "run", "--master", "local[1,4]", "--input", in.toString(), "--output", faultyOut.toString());
 
     // the previous output the killed run writes over: a published output of the same input
     killedOut = tmp.resolve("killed");
@@ -79,17 +79,12 @@ class ReliabilityTest {
     killed = ChildJvm.startMain(killedLog,
         List.of("-Dspark.hadoop." + OutputFolder.TEST_SLEEP_BEFORE_PUBLISH + "=600000"),
         "run", "--master", "local[2]", "--input", in.toString(), "--output", killedOut.toString());
-
-    oneCoreOut = tmp.resolve("one-core");
-    oneCoreLog = tmp.resolve("logs/one-core");
-    oneCore = ChildJvm.startMain(oneCoreLog, List.of(), "run", "--master", "local[1]", "--input", in.toString(),
-        "--output", oneCoreOut.toString());
   }
 
   /** Kills (SIGKILL) any child a failed test left running. */
   @AfterAll
   static void stopChildren() throws InterruptedException {
-    for (Process p : new Process[] {faulty, killed, oneCore}) {
+    for (Process p : new Process[] {faulty, killed}) {
       if (p != null && p.isAlive()) p.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
     }
   }
@@ -120,10 +115,13 @@ class ReliabilityTest {
   }
 
   @Test
-  void injectedTaskFailuresGiveTheSameOutputAsACleanRun(SparkSession spark) throws Exception {
+  void injectedTaskFailuresOnOneCoreWithCodeGenerationGiveTheSameOutputAsACleanRun(SparkSession spark)
+      throws Exception {
     assertEquals(0, ChildJvm.waitFor(faulty, 900, faultyLog), ChildJvm.tail(faultyLog));
     String err = Files.readString(Path.of(faultyLog + ".err"));
     assertTrue(err.contains("injected failure (" + Ingest.TEST_FAIL_FIRST_ATTEMPT + ")"), "the hook fired: " + err);
+    assertTrue(codeGeneration(faultyOut), "the user's setting keeps code generation");
+    assertFalse(codeGeneration(clean), "a small corpus left to Newslens runs without it");
     assertSameTables(spark, clean, faultyOut);
   }
 
@@ -154,7 +152,7 @@ class ReliabilityTest {
   }
 
   @Test
-  void oneCoreAndOtherPartitionCountsGiveTheSameTables(SparkSession spark) throws Exception {
+  void otherPartitionCountsGiveTheSameTables(SparkSession spark) throws Exception {
     // in this JVM (two cores): other partition counts
     Inputs.Listing l = Inputs.list(List.of(in.toString()), spark.sparkContext().hadoopConfiguration());
     Ingest.registerUdfs(spark);
@@ -174,9 +172,11 @@ class ReliabilityTest {
     Cli c = Cli.run(spark, "run", "--input", in.toString(), "--output", repartitioned.toString(), "--partitions", "3");
     assertEquals(0, c.exit(), c.err());
     assertSameTables(spark, clean, repartitioned);
-    // a child JVM on one core
-    assertEquals(0, ChildJvm.waitFor(oneCore, 900, oneCoreLog), ChildJvm.tail(oneCoreLog));
-    assertSameTables(spark, clean, oneCoreOut);
+  }
+
+  private static boolean codeGeneration(Path out) throws IOException {
+    return new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("spark").path("code_generation")
+        .asBoolean();
   }
 
   private static String runId(Path out) throws IOException {

@@ -224,10 +224,7 @@ public final class Update {
       baseChars = r.isNullAt(0) ? 0L : r.getLong(0);
     }
     textChars = baseChars + freshChars;
-    int partitions = SparkSessions.sizeShufflePartitions(spark, textChars);
-    stats.put("spark", Map.of(Pipeline.TEXT_CHARS, textChars, "shuffle_partitions", partitions,
-        "adaptive_query_execution", Boolean.parseBoolean(spark.conf().get(SparkSessions.ADAPTIVE, "true")),
-        "code_generation", SparkSessions.generatesCode(spark)));
+    stats.put("spark", Pipeline.sizeSession(spark, textChars));
   }
 
   /** Reads the new files; writes their rejections; returns the new documents (ids not in the output yet). */

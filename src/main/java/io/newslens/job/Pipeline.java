@@ -206,17 +206,7 @@ public final class Pipeline {
       recordsRead = read;
       recordsKept = kept;
       rejectedByReason = byReason;
-      long textChars = docs.isNullAt(1) ? 0L : docs.getLong(1);
-      int partitions = SparkSessions.sizeShufflePartitions(spark, textChars);
-      Map<String, Object> sparkSection = new LinkedHashMap<>();
-      // what the shuffles were sized on; an update adds its new articles' to it (Update.sizeSession)
-      sparkSection.put(TEXT_CHARS, textChars);
-      sparkSection.put("shuffle_partitions", partitions);
-      // both off for a small corpus unless the user set them (SparkSessions.sizeShufflePartitions)
-      sparkSection.put("adaptive_query_execution",
-          Boolean.parseBoolean(spark.conf().get(SparkSessions.ADAPTIVE, "true")));
-      sparkSection.put("code_generation", SparkSessions.generatesCode(spark));
-      manifest.section("spark", sparkSection);
+      manifest.section("spark", sizeSession(spark, docs.isNullAt(1) ? 0L : docs.getLong(1)));
       if (read != kept + rejected) {
         throw new IllegalStateException("records read (" + read + ") != documents (" + kept + ") + rejected ("
             + rejected + ")");
@@ -224,6 +214,22 @@ public final class Pipeline {
       return kept + " documents, " + rejected + " rejected of " + read + " records from " + listing.files().size()
           + " files";
     });
+  }
+
+  /**
+   * Sizes the session to the corpus text ({@link SparkSessions#sizeShufflePartitions}) and returns the manifest's
+   * account of it: the text length it was sized on (an update adds its new articles' to it), the shuffle
+   * partitions, and whether AQE and code generation are on (both off for a small corpus unless the user set them).
+   * A run's {@code spark} section; an update's {@code update.spark}.
+   */
+  public static Map<String, Object> sizeSession(SparkSession spark, long textChars) {
+    int partitions = SparkSessions.sizeShufflePartitions(spark, textChars);
+    Map<String, Object> section = new LinkedHashMap<>();
+    section.put(TEXT_CHARS, textChars);
+    section.put("shuffle_partitions", partitions);
+    section.put("adaptive_query_execution", Boolean.parseBoolean(spark.conf().get(SparkSessions.ADAPTIVE, "true")));
+    section.put("code_generation", SparkSessions.generatesCode(spark));
+    return section;
   }
 
   /** Sources listed one by one in the manifest's clean section (the rest are summed). */

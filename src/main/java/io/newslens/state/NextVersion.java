@@ -44,10 +44,24 @@ import org.slf4j.LoggerFactory;
  * <p>Tables are named by their path inside the output ({@code documents}, {@code state/dedup_slots}); each is
  * handled by one call ({@link #keep}, {@link #append}, {@link #rewrite}, {@link #replace}) and {@link #finish}
  * keeps every table of the current version not handled.
+ *
+ * <p><b>Compaction.</b> Every update adds a file or more to each table it appends to, mostly small ones (a day's
+ * articles), so a table would gain hundreds of files in a year of daily updates: readers (a DuckDB glob, Spark's
+ * listing) pay per file. {@link #finish} therefore merges the small files (under {@link #SMALL_FILE_BYTES}) of a
+ * table written to in this version once it holds more than {@link #MAX_SMALL_FILES} of them, into files of up to
+ * {@link #COMPACT_TARGET_BYTES}. Only small files are read and written again, so a compaction costs at most
+ * {@code MAX_SMALL_FILES + new files} small files, and comes once every dozen or so updates; large files (a full
+ * run's on a large corpus) are never rewritten. The rows are the same, in other files.
  */
 public final class NextVersion {
   private static final Logger LOG = LoggerFactory.getLogger(NextVersion.class);
   private static final String WORK = "_work";
+  /** A data file under this many bytes is small: the files an update adds for a day of news usually are. */
+  public static final long SMALL_FILE_BYTES = 16L << 20;
+  /** A table written to in the next version that holds more small files than this has them merged. */
+  public static final int MAX_SMALL_FILES = 16;
+  /** The size the merged files are made up to (compressed, as Spark's default input split). */
+  public static final long COMPACT_TARGET_BYTES = 128L << 20;
 
   private final SparkSession spark;
   private final FileSystem fs;
@@ -55,6 +69,9 @@ public final class NextVersion {
   private final Path staging;
   private final boolean hardLinks;
   private final Set<String> handled = new HashSet<>();
+  /** Tables that got new files in this version (the ones compaction looks at), in the order they got them. */
+  private final Set<String> written = new java.util.LinkedHashSet<>();
+  private final Map<String, int[]> compacted = new TreeMap<>();
   private final Map<String, Long> rows = new TreeMap<>();
   private int writes;
   private long linkedBytes;
@@ -108,6 +125,7 @@ public final class NextVersion {
   /** The table was written whole into its staged folder ({@link #staged}) by the caller: nothing is linked. */
   public void claimWritten(String table) {
     claim(table);
+    written.add(table);
   }
 
   /** The table is {@code all} in the new version: written whole, nothing linked. */
@@ -115,6 +133,7 @@ public final class NextVersion {
     claim(table);
     mkdirs(new Path(staging, table));
     writeInto(table, all);
+    written.add(table);
   }
 
   /**
@@ -150,6 +169,7 @@ public final class NextVersion {
       rewrittenFiles += rewritten.size();
     }
     if (added != null) writeInto(table, added);
+    if (added != null || !rewritten.isEmpty()) written.add(table);
     return rewritten.size();
   }
 
@@ -173,6 +193,7 @@ public final class NextVersion {
           keep(name);
         }
       }
+      for (String table : written) compact(table);
       fs.delete(new Path(staging, WORK), true);
       Map<String, Long> out = new LinkedHashMap<>();
       Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -187,6 +208,51 @@ public final class NextVersion {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The tables whose small files {@link #finish} merged: per table the small files it held and the files they were
+   * merged into.
+   */
+  public Map<String, int[]> compacted() {
+    return compacted;
+  }
+
+  /**
+   * Merges the staged table's small files into as few files of up to {@link #COMPACT_TARGET_BYTES} as their bytes
+   * need, when it holds more than {@link #MAX_SMALL_FILES} of them. The small files are hard links to the current
+   * version's files or files this version wrote: removing them from the staging folder leaves the current version
+   * as it was.
+   */
+  private void compact(String table) throws IOException {
+    Path dir = new Path(staging, table);
+    List<FileStatus> small = new ArrayList<>();
+    long bytes = 0;
+    for (FileStatus f : fs.listStatus(dir)) {
+      if (OutputFolder.isDataFile(f) && f.getLen() < SMALL_FILE_BYTES) {
+        small.add(f);
+        bytes += f.getLen();
+      }
+    }
+    if (small.size() <= MAX_SMALL_FILES) return;
+    int files = (int) Math.max(1, (bytes + COMPACT_TARGET_BYTES - 1) / COMPACT_TARGET_BYTES);
+    String[] paths = small.stream().map(f -> f.getPath().toString()).toArray(String[]::new);
+    Path work = new Path(new Path(staging, WORK), Integer.toString(writes++));
+    ParquetTables.read(spark, paths).coalesce(files).write().mode(SaveMode.ErrorIfExists).parquet(work.toString());
+    for (FileStatus f : small) {
+      if (!fs.delete(f.getPath(), false)) throw new IOException("cannot remove " + f.getPath());
+    }
+    int made = 0;
+    for (FileStatus f : fs.listStatus(work)) {
+      if (!OutputFolder.isDataFile(f)) continue;
+      if (!fs.rename(f.getPath(), new Path(dir, f.getPath().getName()))) {
+        throw new IOException("cannot move " + f.getPath() + " into " + dir);
+      }
+      made++;
+    }
+    fs.delete(work, true);
+    compacted.put(table, new int[] {small.size(), made});
+    LOG.info("next version: {} small files of {} ({} KB) merged into {}", small.size(), table, bytes >> 10, made);
   }
 
   /** Bytes of unchanged files linked (or copied) into the new version. */

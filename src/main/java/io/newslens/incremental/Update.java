@@ -290,7 +290,7 @@ public final class Update {
     state.put("format", StateTables.FORMAT);
     state.put("linked_bytes", w.next.linkedBytes());
     state.put("hard_links", w.next.hardLinks());
-    Map<String, Object> compacted = new java.util.TreeMap<>();
+    Map<String, Object> compacted = new TreeMap<>();
     w.next.compacted().forEach((t, n) -> compacted.put(t, Map.of("small_files", n[0], "merged_into", n[1])));
     state.put("compacted", compacted);
     m.section(StateTables.MANIFEST_KEY, state);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +71,7 @@ public final class NextVersion {
   private final boolean hardLinks;
   private final Set<String> handled = new HashSet<>();
   /** Tables that got new files in this version (the ones compaction looks at), in the order they got them. */
-  private final Set<String> written = new java.util.LinkedHashSet<>();
+  private final Set<String> written = new LinkedHashSet<>();
   private final Map<String, int[]> compacted = new TreeMap<>();
   private final Map<String, Long> rows = new TreeMap<>();
   private int writes;

@@ -13,10 +13,12 @@ import io.newslens.output.ParquetTables;
 import io.newslens.output.Tables;
 import io.newslens.testing.SparkTest;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -73,13 +75,13 @@ class NextVersionTest {
     next.rewrite(Tables.DOCUMENTS, List.of("id"), spark.range(3, 4).toDF(), rows(spark, 1000, 1010, 2));
     Map<String, Long> counted = next.finish();
 
-    Path staged = Path.of(java.net.URI.create(next.staged(Tables.DOCUMENTS)));
+    Path staged = Path.of(URI.create(next.staged(Tables.DOCUMENTS)));
     assertEquals(1, dataFiles(staged), "17 small files merged into one");
     assertArrayEquals(new int[] {NextVersion.MAX_SMALL_FILES + 2, 1}, next.compacted().get(Tables.DOCUMENTS));
     assertEquals(10L * before - 1 + 10, counted.get(Tables.DOCUMENTS));
     long[] expected = Stream.concat(
-            java.util.stream.LongStream.range(0, 10L * before).filter(i -> i != 3).boxed(),
-            java.util.stream.LongStream.range(1000, 1010).boxed()).mapToLong(Long::longValue).toArray();
+            LongStream.range(0, 10L * before).filter(i -> i != 3).boxed(),
+            LongStream.range(1000, 1010).boxed()).mapToLong(Long::longValue).toArray();
     assertArrayEquals(expected, ids(ParquetTables.read(spark, staged.toString())));
     // the current version still has its own files and rows until the new one is published
     Path current = out.resolve(Tables.DOCUMENTS);
@@ -111,7 +113,7 @@ class NextVersionTest {
     next.append(Tables.DOCUMENTS, rows(spark, 100, 240, 14));
     next.finish();
     assertEquals(Map.of(), next.compacted());
-    assertEquals(17, dataFiles(Path.of(java.net.URI.create(next.staged(Tables.DOCUMENTS)))));
+    assertEquals(17, dataFiles(Path.of(URI.create(next.staged(Tables.DOCUMENTS)))));
     publish(f, "v2");
 
     // one more appended file: the 17 small ones are merged, the large one is left as it is
@@ -119,7 +121,7 @@ class NextVersionTest {
     NextVersion third = new NextVersion(spark, g);
     third.append(Tables.DOCUMENTS, rows(spark, 300, 310, 1));
     third.finish();
-    Path staged = Path.of(java.net.URI.create(third.staged(Tables.DOCUMENTS)));
+    Path staged = Path.of(URI.create(third.staged(Tables.DOCUMENTS)));
     assertArrayEquals(new int[] {17, 1}, third.compacted().get(Tables.DOCUMENTS));
     assertEquals(2, dataFiles(staged));
     assertTrue(Files.exists(staged.resolve(largeFile.getFileName())), "the large file is carried as it was");

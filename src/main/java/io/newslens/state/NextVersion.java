@@ -238,20 +238,11 @@ public final class NextVersion {
     if (small.size() <= MAX_SMALL_FILES) return;
     int files = (int) Math.max(1, (bytes + COMPACT_TARGET_BYTES - 1) / COMPACT_TARGET_BYTES);
     String[] paths = small.stream().map(f -> f.getPath().toString()).toArray(String[]::new);
-    Path work = new Path(new Path(staging, WORK), Integer.toString(writes++));
-    ParquetTables.read(spark, paths).coalesce(files).write().mode(SaveMode.ErrorIfExists).parquet(work.toString());
+    // the merged files get new names beside the small ones, which go once they are written
+    int made = writeInto(table, ParquetTables.read(spark, paths).coalesce(files));
     for (FileStatus f : small) {
       if (!fs.delete(f.getPath(), false)) throw new IOException("cannot remove " + f.getPath());
     }
-    int made = 0;
-    for (FileStatus f : fs.listStatus(work)) {
-      if (!OutputFolder.isDataFile(f)) continue;
-      if (!fs.rename(f.getPath(), new Path(dir, f.getPath().getName()))) {
-        throw new IOException("cannot move " + f.getPath() + " into " + dir);
-      }
-      made++;
-    }
-    fs.delete(work, true);
     compacted.put(table, new int[] {small.size(), made});
     LOG.info("next version: {} small files of {} ({} KB) merged into {}", small.size(), table, bytes >> 10, made);
   }
@@ -300,19 +291,26 @@ public final class NextVersion {
     }
   }
 
-  /** Writes rows as new files of a staged table: through a work folder, then moved in beside the linked files. */
-  private void writeInto(String table, Dataset<Row> df) {
+  /**
+   * Writes rows as new files of a staged table: through a work folder, then moved in beside the linked files.
+   *
+   * @return the number of files written
+   */
+  private int writeInto(String table, Dataset<Row> df) {
     Path work = new Path(new Path(staging, WORK), Integer.toString(writes++));
     df.write().mode(SaveMode.ErrorIfExists).parquet(work.toString());
     Path to = new Path(staging, table);
     try {
+      int moved = 0;
       for (FileStatus f : fs.listStatus(work)) {
         if (!OutputFolder.isDataFile(f)) continue;
         if (!fs.rename(f.getPath(), new Path(to, f.getPath().getName()))) {
           throw new IOException("cannot move " + f.getPath() + " into " + to);
         }
+        moved++;
       }
       fs.delete(work, true);
+      return moved;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,13 +8,16 @@ import io.newslens.state.StateTables;
 import io.newslens.stories.Frequencies;
 import io.newslens.stories.Stories;
 import io.newslens.stories.StoriesParams;
+import io.newslens.stories.StoryModel;
 import io.newslens.stories.StoryModel.StoryRep;
 import io.newslens.stories.Unit;
 import io.newslens.stories.UnitVector;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
@@ -48,8 +52,8 @@ import org.apache.spark.sql.types.StructType;
  *       vectors ({@link Stories#unitVector}), their reuse partners;</li>
  *   <li>the stored stories that can matter ({@code state/story_model}): those of the growing clusters and of the
  *       partners, and those whose centroid holds a feature of a new unit and whose time range lies within
- *       --story-max-gap days of the new units' (an inverted index of the centroids' features, joined with the
- *       new units' features broadcast);</li>
+ *       --story-max-gap days of that unit's time (an inverted index of the centroids' features, joined with the
+ *       new units' (feature, time) pairs broadcast);</li>
  *   <li>placement on the driver ({@link StoryPlacement});</li>
  *   <li>story_articles: new articles' rows, and the rows of touched stories whose story (a merge) or rank changed,
  *       with this version; stories: the touched stories' rows computed again from their members; story_trends
@@ -58,6 +62,8 @@ import org.apache.spark.sql.types.StructType;
  * Old articles' similarity stays the one computed by the version in their row.
  */
 final class StoriesDelta {
+  /** A new unit's time in the candidate join (seconds, null when undated). */
+  private static final String UNIT_TIME = "_unit_time";
   private StoriesDelta() {}
 
   private static final String UNIT = "_unit";
@@ -227,49 +233,24 @@ final class StoriesDelta {
     }
 
     List<StoryPlacement.NewUnit> units = new ArrayList<>();
-    long lo = Long.MAX_VALUE;
-    long hi = Long.MIN_VALUE;
-    boolean undated = false;
-    Set<Long> unitFeatures = new TreeSet<>();
     for (Map.Entry<String, List<Member>> e : fresh.entrySet()) {
       Member rep = members.get(e.getKey());
       UnitVector v = vectors.getOrDefault(e.getKey(), UnitVector.EMPTY);
-      for (long f : v.ids()) unitFeatures.add(f);
       List<StoryPlacement.Article> articles = new ArrayList<>();
       for (Member m : e.getValue()) articles.add(new StoryPlacement.Article(m.docId(), m.time()));
       Unit u = new Unit(e.getKey(), 0L, langs.getOrDefault(e.getKey(), rep.lang()), rep.time(), e.getValue().size(),
           v, new ArrayList<>(partners.getOrDefault(e.getKey(), Set.of())));
       units.add(new StoryPlacement.NewUnit(u, articles));
-      if (u.dated()) {
-        lo = Math.min(lo, u.time());
-        hi = Math.max(hi, u.time());
-      } else {
-        undated = true;
-      }
     }
 
     // 3. the stored stories that can matter
     Set<String> load = new TreeSet<>(partnerOf.values());
     for (StoryPlacement.Growth g : growths) load.addAll(g.oldStories());
     Dataset<Row> model = w.base(StateTables.STORY_MODEL);
-    long candidates = 0;
-    if (!unitFeatures.isEmpty()) {
-      Dataset<Row> near = model;
-      if (!undated) {
-        long gap = p.rules().maxGapSeconds();
-        near = model.filter(col(FIRST_PUBLISHED).isNull().or(unix_seconds(col(LAST_PUBLISHED)).geq(lo - gap)
-            .and(unix_seconds(col(FIRST_PUBLISHED)).leq(hi + gap))));
-      }
-      List<Row> featureRows = new ArrayList<>();
-      for (long f : unitFeatures) featureRows.add(RowFactory.create(f));
-      Dataset<Row> features = broadcast(w.rows(featureRows, new StructType().add(feature, DataTypes.LongType,
-          false)));
-      for (Row r : near.select(col(STORY_ID), explode(col(FEATURES)).as(feature))
-          .join(features, new String[] {feature}, "left_semi").select(STORY_ID).distinct().collectAsList()) {
-        load.add(r.getString(0));
-        candidates++;
-      }
-    }
+    Set<String> near = candidateStories(w.spark, model, units.stream().map(StoryPlacement.NewUnit::unit).toList(),
+        p.rules().maxGapSeconds());
+    long candidates = near.size();
+    load.addAll(near);
     Map<String, StoryPlacement.Stored> loaded = new TreeMap<>();
     for (Row r : model.join(broadcast(w.ids(load, STORY_ID)), new String[] {STORY_ID}, "left_semi")
         .select(col(STORY_ID), col(LANG), coalesce(unix_seconds(col(FIRST_PUBLISHED)), lit(Unit.UNDATED)),
@@ -360,6 +341,39 @@ final class StoriesDelta {
     section.put("stories_merged_away", placed.aliases().size());
     section.put("story_article_rows_written", w.read("story_article_rows").count());
     return section;
+  }
+
+  /**
+   * The stored stories that can be a candidate of one of the new units in {@link StoryModel#assign}: those whose
+   * centroid (state/story_model's features) holds a feature of the unit and whose time range lies within
+   * {@code maxGapSeconds} of the unit's own time (either undated: any time). A story outside these can never be
+   * eligible for the unit, so placement needs no other. The centroids' features are joined with the new units'
+   * (feature, time) pairs, broadcast, so only the matching story ids reach the driver: the window is each unit's,
+   * not the new units' whole time range, which a batch of archive articles stretches over years.
+   */
+  static Set<String> candidateStories(SparkSession spark, Dataset<Row> model, Collection<Unit> units,
+      long maxGapSeconds) {
+    Set<List<Long>> pairs = new LinkedHashSet<>();
+    for (Unit u : units) {
+      for (long f : u.vector().ids()) pairs.add(Arrays.asList(f, u.dated() ? u.time() : null));
+    }
+    Set<String> ids = new TreeSet<>();
+    if (pairs.isEmpty()) return ids;
+    List<Row> rows = new ArrayList<>(pairs.size());
+    for (List<Long> x : pairs) rows.add(RowFactory.create(x.get(0), x.get(1)));
+    String feature = StateTables.FEATURE;
+    Dataset<Row> postings = spark.createDataFrame(rows, new StructType().add(feature, DataTypes.LongType, false)
+        .add(UNIT_TIME, DataTypes.LongType, true));
+    Column t = col(UNIT_TIME);
+    Column eligible = t.isNull().or(col(FIRST_PUBLISHED).isNull())
+        .or(unix_seconds(col(LAST_PUBLISHED)).geq(t.minus(maxGapSeconds))
+            .and(unix_seconds(col(FIRST_PUBLISHED)).leq(t.plus(maxGapSeconds))));
+    for (Row r : model.select(col(STORY_ID), col(FIRST_PUBLISHED), col(LAST_PUBLISHED),
+            explode(col(FEATURES)).as(feature))
+        .join(broadcast(postings), feature).filter(eligible).select(STORY_ID).distinct().collectAsList()) {
+      ids.add(r.getString(0));
+    }
+    return ids;
   }
 
   /** The stories rows of the touched stories, from their members (as the full run computes them). */

@@ -42,8 +42,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The stories stage of an update, at a cost that grows with the new articles: existing stories keep their ids and
  * their old articles ({@link StoryPlacement} says what changes), the new units are weighted with the stored
- * document frequencies plus their own, their candidate stories come from the stored centroids' features within the
- * time limits, and they are placed with the full run's rule.
+ * document frequencies plus their own, their candidate stories are the stored ones they could join, and they are
+ * placed with the full run's rule.
  *
  * <ol>
  *   <li>the duplicate clusters holding a new or touched article: those with old members grow (their new articles
@@ -51,9 +51,8 @@ import org.apache.spark.sql.types.StructType;
  *   <li>the new units' features: their document frequencies ({@code state/story_df} summed, plus theirs), their
  *       vectors ({@link Stories#unitVector}), their reuse partners;</li>
  *   <li>the stored stories that can matter ({@code state/story_model}): those of the growing clusters and of the
- *       partners, and those whose centroid holds a feature of a new unit and whose time range lies within
- *       --story-max-gap days of that unit's time (an inverted index of the centroids' features, joined with the
- *       new units' (feature, time) pairs broadcast);</li>
+ *       partners, and those a new unit could join ({@link #candidateStories}: eligible in time, and a stored
+ *       centroid whose cosine with it reaches --story-threshold, computed in Spark);</li>
  *   <li>placement on the driver ({@link StoryPlacement});</li>
  *   <li>story_articles: new articles' rows, and the rows of touched stories whose story (a merge) or rank changed,
  *       with this version; stories: the touched stories' rows computed again from their members; story_trends
@@ -64,7 +63,7 @@ import org.apache.spark.sql.types.StructType;
 final class StoriesDelta {
   // the candidate join's working columns: a new unit's index, one of its feature weights, its time (seconds, null
   // when undated) and language; a centroid's norm and a feature's position in it
-  private static final String UNIT_INDEX = "_unit";
+  private static final String UNIT_INDEX = "_unit_index";
   private static final String UNIT_WEIGHT = "_unit_weight";
   private static final String UNIT_TIME = "_unit_time";
   private static final String UNIT_LANG = "_unit_lang";

@@ -34,9 +34,9 @@ import java.util.TreeSet;
  *       doc_id).</li>
  * </ol>
  * The caller loads every stored story that can matter: those holding an old member of a touched cluster, those
- * holding a reuse partner of a new unit, and those whose centroid shares a feature with a new unit within the time
- * limits (a story sharing none can never be a candidate of {@link StoryModel#assign}, so the others need not be
- * loaded).
+ * holding a reuse partner of a new unit, and those a new unit could join, eligible in time with a stored centroid
+ * reaching the threshold with it ({@link StoriesDelta#candidateStories}: a story that reaches it with no new unit is
+ * never joined, so it never changes and is never chosen by {@link StoryModel#assign}; the others need not be loaded).
  */
 final class StoryPlacement {
   private StoryPlacement() {}

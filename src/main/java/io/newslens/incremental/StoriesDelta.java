@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ final class StoriesDelta {
   private static final String POSITION = "_pos";
   private static final String DOT = "_dot";
   /** How far below --story-threshold a cosine computed in Spark still loads its story. */
-  static final double COSINE_MARGIN = 1e-9;
+  private static final double COSINE_MARGIN = 1e-9;
   private StoriesDelta() {}
 
   private static final String UNIT = "_unit";

@@ -75,18 +75,22 @@ final class ReuseDelta {
         .union(dirtyOld.select(Reuse.GRAM)).distinct());
     Dataset<Row> gained = changedPostings.groupBy(Reuse.GRAM).agg(count(lit(1)).as("_gained"));
     Dataset<Row> dropped = dirtyOld.groupBy(Reuse.GRAM).agg(count(lit(1)).as("_dropped"));
-    Dataset<Row> common = w.base(StateTables.REUSE_COMMON).join(broadcast(grams), new String[] {Reuse.GRAM},
-            "left_semi")
-        .groupBy(Reuse.GRAM).agg(sum(DOCS).as(DOCS)).filter(col(DOCS).gt(maxDocs))
+    // a changed n-gram's stored count: the sum of its reuse_common rows (exact while it is common)
+    Dataset<Row> counted = w.save("reuse_counted", w.base(StateTables.REUSE_COMMON)
+        .join(broadcast(grams), new String[] {Reuse.GRAM}, "left_semi")
+        .groupBy(Reuse.GRAM).agg(sum(DOCS).as(DOCS)));
+    Dataset<Row> common = counted.filter(col(DOCS).gt(maxDocs))
         .join(gained, new String[] {Reuse.GRAM}, "left").join(dropped, new String[] {Reuse.GRAM}, "left")
         .withColumn("_change", coalesce(col("_gained"), lit(0L)).minus(coalesce(col("_dropped"), lit(0L))));
     common = w.save("reuse_common", common.select(col(Reuse.GRAM), col(DOCS), col("_change")));
     Dataset<Row> stillCommon = common.filter(col(DOCS).plus(col("_change")).gt(maxDocs)).select(Reuse.GRAM);
 
-    // every other changed n-gram's postings before (stored) and after (changed documents' new ones), one shuffle
-    Dataset<Row> oldPostings = postings.join(broadcast(grams.join(stillCommon, new String[] {Reuse.GRAM},
-        "left_anti")), new String[] {Reuse.GRAM}, "left_semi");
-    Dataset<Row> both = oldPostings.withColumn(OLD, lit(true)).unionByName(changedPostings.withColumn(OLD, lit(false)));
+    // every other changed n-gram's postings before (stored) and after (changed documents' new ones), one shuffle.
+    // An n-gram that stays common is left out on both sides: its new postings alone would look like a rare n-gram
+    Dataset<Row> rareGrams = broadcast(grams.join(stillCommon, new String[] {Reuse.GRAM}, "left_anti"));
+    Dataset<Row> oldPostings = postings.join(rareGrams, new String[] {Reuse.GRAM}, "left_semi");
+    Dataset<Row> newPostings = changedPostings.join(rareGrams, new String[] {Reuse.GRAM}, "left_semi");
+    Dataset<Row> both = oldPostings.withColumn(OLD, lit(true)).unionByName(newPostings.withColumn(OLD, lit(false)));
     Set<Long> changed = changedKeys;
     Dataset<Row> changes = w.save("reuse_changes", both
         .select(col(Reuse.GRAM), col(Reuse.DOC_KEY), col(Reuse.SOURCE_KEY), col("first"), col("last"), col(OLD))
@@ -122,12 +126,17 @@ final class ReuseDelta {
     added = w.save("reuse_passages", added.withColumn(VERSION, lit(w.version)).select(order));
     w.next.rewrite(Tables.REUSE_PASSAGES, List.of(DOC_A, DOC_B), gone.distinct(), added);
 
-    // state: the changed documents' postings, the common n-grams' count changes and the newly common ones
+    // state: the changed documents' postings, the common n-grams' count changes and the newly common ones. A newly
+    // common n-gram's row brings the sum of its rows to its count: it may have rows from when it was common before
     w.next.rewrite(StateTables.REUSE_POSTINGS, List.of(Reuse.DOC_KEY), dirty.isEmpty() ? null : dirtyKeys,
         changedPostings);
+    Dataset<Row> becameCommon = changes.filter(col(KIND).equalTo(COMMON))
+        .select(col(Reuse.GRAM), col("key_a").as("_now"))
+        .join(counted, new String[] {Reuse.GRAM}, "left")
+        .select(col(Reuse.GRAM), col("_now").minus(coalesce(col(DOCS), lit(0L))).as(DOCS));
     Dataset<Row> commonRows = common.filter(col("_change").notEqual(0))
         .select(col(Reuse.GRAM), col("_change").as(DOCS))
-        .union(changes.filter(col(KIND).equalTo(COMMON)).select(col(Reuse.GRAM), col("key_a").as(DOCS)))
+        .union(becameCommon)
         .withColumn(VERSION, lit(w.version));
     w.next.append(StateTables.REUSE_COMMON, commonRows);
 

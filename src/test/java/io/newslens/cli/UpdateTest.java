@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newslens.Columns;
 import io.newslens.output.OutputDiff;
 import io.newslens.output.Tables;
+import io.newslens.reuse.Reuse;
 import io.newslens.state.StateTables;
 import io.newslens.testing.Folders;
 import io.newslens.testing.SparkTest;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * does what matters: a new article joins an existing duplicate cluster, another bridges two existing clusters (a
  * merge: the older id survives, the other becomes an alias), new articles reprint a passage of an old one across
  * sources, and a source's repeated line crosses the boilerplate threshold with the new articles (old articles are
- * cleaned again).
+ * cleaned again). Every run has {@code --reuse-max-docs 3}: the n-grams of X's opening are in four articles of the
+ * base (common: they anchor nothing) and in two new ones, and the rest of X's n-grams become common with the update.
  */
 @SparkTest
 class UpdateTest {
@@ -44,6 +46,9 @@ class UpdateTest {
   static Path baseIn;
   static Path base;
 
+  /** Reuse's --reuse-max-docs in every run of this test (an update keeps its base's). */
+  static final String[] REUSE = {"--reuse-max-docs", "3"};
+
   @BeforeAll
   static void baseRun(SparkSession spark) throws IOException {
     in = Files.createDirectories(shared.resolve("in"));
@@ -51,7 +56,7 @@ class UpdateTest {
     baseIn = Files.createDirectories(shared.resolve("base-in"));
     for (String f : List.of("base1.jsonl", "base2.jsonl")) Files.copy(in.resolve(f), baseIn.resolve(f));
     base = shared.resolve("base");
-    Cli run = Cli.run(spark, "run", "--input", baseIn.toString(), "--output", base.toString());
+    Cli run = Cli.run(spark, args("run", "--input", baseIn.toString(), "--output", base.toString()));
     assertEquals(0, run.exit(), run.err());
   }
 
@@ -149,8 +154,8 @@ class UpdateTest {
     assertTrue(up.out().contains("9 new documents") && up.out().contains("(2 already in it)"), up.out());
 
     // the same files by the same paths (input_path is a column of documents)
-    Cli all = Cli.run(spark, "run", "--input", baseIn.toString(), "--input", in.resolve("new.jsonl").toString(),
-        "--output", full.toString());
+    Cli all = Cli.run(spark, args("run", "--input", baseIn.toString(), "--input", in.resolve("new.jsonl").toString(),
+        "--output", full.toString()));
     assertEquals(0, all.exit(), all.err());
 
     // table by table: what the issue promises equal to a full run
@@ -166,6 +171,9 @@ class UpdateTest {
           + ", only in the update " + v[2] + ", only in the full run " + v[3]);
     }
     assertEquals(equal.size(), diff.size());
+    // reuse's state: the common n-grams (by the sums of their rows) and their counts are the full run's
+    assertEquals(commonGrams(spark, full), commonGrams(spark, updated));
+    assertFalse(commonGrams(spark, full).isEmpty());
     assertEquals(36, spark.read().parquet(updated.resolve(Tables.DOCUMENTS).toString()).count());
 
     // ids: X's cluster keeps its id, gains x2 and, through the bridge, Y's articles; Y's id becomes an alias
@@ -324,7 +332,7 @@ class UpdateTest {
     // the shared base run (with state) against a run on the same inputs, by the same paths, without
     Path kept = base;
     Path none = tmp.resolve("none");
-    Cli run = Cli.run(spark, "run", "--input", baseIn.toString(), "--output", none.toString(), "--no-state");
+    Cli run = Cli.run(spark, args("run", "--input", baseIn.toString(), "--output", none.toString(), "--no-state"));
     assertEquals(0, run.exit(), run.err());
 
     assertTrue(Files.isDirectory(kept.resolve(Tables.STATE)));
@@ -354,6 +362,23 @@ class UpdateTest {
     assertEquals(List.of("newslens: cannot update " + none + ": it was written by `newslens run --no-state`, which "
         + "keeps no state to add to; run `newslens run` again without --no-state"), up.errLines());
     assertEquals(1, new ObjectMapper().readTree(none.resolve(Tables.MANIFEST).toFile()).path("output_version").asInt());
+  }
+
+  /** A run's arguments with {@link #REUSE}. */
+  private static String[] args(String... a) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(REUSE));
+    return all.toArray(new String[0]);
+  }
+
+  /** The n-grams state/reuse_common counts in more than --reuse-max-docs documents, with their counts. */
+  private static Map<Long, Long> commonGrams(SparkSession spark, Path out) {
+    Map<Long, Long> m = new TreeMap<>();
+    for (Row r : spark.read().parquet(out.resolve(StateTables.REUSE_COMMON).toString()).groupBy(Reuse.GRAM)
+        .agg(org.apache.spark.sql.functions.sum(Columns.DOCS)).collectAsList()) {
+      if (r.getLong(1) > Long.parseLong(REUSE[1])) m.put(r.getLong(0), r.getLong(1));
+    }
+    return m;
   }
 
   private static Map<String, String> clusterIds(SparkSession spark, Path out) {

@@ -266,10 +266,18 @@ public final class StoryModel {
       .thenComparingLong(Unit::time).thenComparing(Unit::id);
 
   private boolean eligible(Story s, Unit u) {
-    if (!u.dated() || s.first == Unit.UNDATED) return true;
-    long t = u.time();
-    long gap = t < s.first ? s.first - t : t > s.last ? t - s.last : 0;
-    long span = Math.max(s.last, t) - Math.min(s.first, t);
+    return eligible(s.first, s.last, u.time(), rules);
+  }
+
+  /**
+   * May a story whose articles range from {@code first} to {@code last} take a unit of time {@code t} (epoch
+   * seconds, {@link Unit#UNDATED} when unknown)? Within --story-max-gap of the range, and the range with it at most
+   * --story-max-span long; an undated story or unit may join any.
+   */
+  public static boolean eligible(long first, long last, long t, Rules rules) {
+    if (t == Unit.UNDATED || first == Unit.UNDATED) return true;
+    long gap = t < first ? first - t : t > last ? t - last : 0;
+    long span = Math.max(last, t) - Math.min(first, t);
     return gap <= rules.maxGapSeconds() && span <= rules.maxSpanSeconds();
   }
 

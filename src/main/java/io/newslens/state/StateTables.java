@@ -24,7 +24,8 @@ import org.apache.spark.sql.types.StructType;
  * state/reuse_postings    reuse's postings: one per (document, distinct word n-gram): gram, doc_key, source_key,
  *                         first, last (word indices)
  * state/reuse_common      gram, docs, version: documents holding an n-gram found in more than --reuse-max-docs
- *                         documents (never an anchor), as changes per version
+ *                         documents (never an anchor), as changes per version: while it is common, the sum of an
+ *                         n-gram's rows is its count
  * state/cluster_ids       kind (duplicate_cluster), id, since: every cluster id in use and the version that gave it
  * state/story_model       one row per story: what placing a new article needs (StoryModel.StoryRep): story_id,
  *                         lang, first_published, last_published (of its units' representatives; null when none is

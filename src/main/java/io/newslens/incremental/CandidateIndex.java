@@ -56,10 +56,6 @@ final class CandidateIndex implements Serializable {
     });
   }
 
-  int size() {
-    return langs.length;
-  }
-
   /** A scratch space for {@link #reaches}: one per thread. */
   double[] scratch() {
     return new double[langs.length];
@@ -81,7 +77,7 @@ final class CandidateIndex implements Serializable {
       if (us == null) continue;
       double[] ws = weights.get(features[i]);
       for (int j = 0; j < us.length; j++) {
-        if (dots[us[j]] == 0) {
+        if (dots[us[j]] == 0) { // not touched yet, or only by zeros: listed (maybe again), read and zeroed below
           if (n == touched.length) touched = Arrays.copyOf(touched, n * 2);
           touched[n++] = us[j];
         }

@@ -2,6 +2,7 @@ package io.newslens.incremental;
 
 import io.newslens.stories.StoryModel;
 import io.newslens.stories.Unit;
+import io.newslens.stories.UnitVector;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,36 +24,32 @@ final class CandidateIndex implements Serializable {
   private final double margin;
   private final String[] langs;
   private final long[] times;
-  /** feature → the units holding it, and its weight in each (parallel arrays) */
-  private final Map<Long, int[]> units = new HashMap<>();
-  private final Map<Long, double[]> weights = new HashMap<>();
+  /** feature → the new units holding it */
+  private final Map<Long, Postings> byFeature = new HashMap<>();
+
+  /** The units holding one feature and its weight in each. */
+  private record Postings(int[] units, double[] weights) implements Serializable {}
 
   CandidateIndex(Collection<Unit> newUnits, StoryModel.Rules rules, double margin) {
     this.rules = rules;
     this.margin = margin;
     langs = new String[newUnits.size()];
     times = new long[newUnits.size()];
-    Map<Long, List<double[]>> postings = new HashMap<>();
+    UnitVector[] vectors = new UnitVector[newUnits.size()];
+    Map<Long, List<Integer>> holders = new HashMap<>();
     int k = 0;
     for (Unit u : newUnits) {
       langs[k] = u.lang();
       times[k] = u.time();
-      long[] ids = u.vector().ids();
-      double[] ws = u.vector().weights();
-      for (int i = 0; i < ids.length; i++) {
-        postings.computeIfAbsent(ids[i], f -> new ArrayList<>()).add(new double[] {k, ws[i]});
-      }
+      vectors[k] = u.vector();
+      for (long f : u.vector().ids()) holders.computeIfAbsent(f, x -> new ArrayList<>()).add(k);
       k++;
     }
-    postings.forEach((f, list) -> {
-      int[] us = new int[list.size()];
-      double[] ws = new double[list.size()];
-      for (int i = 0; i < us.length; i++) {
-        us[i] = (int) list.get(i)[0];
-        ws[i] = list.get(i)[1];
-      }
-      units.put(f, us);
-      weights.put(f, ws);
+    holders.forEach((f, us) -> {
+      int[] units = us.stream().mapToInt(Integer::intValue).toArray();
+      double[] weights = new double[units.length];
+      for (int i = 0; i < units.length; i++) weights[i] = vectors[units[i]].weight(f);
+      byFeature.put(f, new Postings(units, weights));
     });
   }
 
@@ -65,17 +62,19 @@ final class CandidateIndex implements Serializable {
    * Could the stored story (its language, first and last time — {@link Unit#UNDATED} when undated — and centroid)
    * take one of the new units? {@code dots} is {@link #scratch()}, left zeroed.
    */
-  boolean reaches(String lang, long first, long last, long[] features, double[] sums, double[] dots) {
+  boolean reaches(String lang, long first, long last, UnitVector centroid, double[] dots) {
+    double[] sums = centroid.weights();
     double norm = 0;
     for (double x : sums) norm += x * x;
     norm = Math.sqrt(norm);
     if (norm == 0 || lang == null) return false;
     int[] touched = new int[8];
     int n = 0;
-    for (int i = 0; i < features.length; i++) {
-      int[] us = units.get(features[i]);
-      if (us == null) continue;
-      double[] ws = weights.get(features[i]);
+    for (int i = 0; i < sums.length; i++) {
+      Postings p = byFeature.get(centroid.ids()[i]);
+      if (p == null) continue;
+      int[] us = p.units();
+      double[] ws = p.weights();
       for (int j = 0; j < us.length; j++) {
         if (dots[us[j]] == 0) { // not touched yet, or only by zeros: listed (maybe again), read and zeroed below
           if (n == touched.length) touched = Arrays.copyOf(touched, n * 2);

@@ -363,23 +363,15 @@ final class StoriesDelta {
         .broadcast(new CandidateIndex(units, rules, COSINE_MARGIN));
     Dataset<String> ids = model.select(col(STORY_ID), col(LANG),
             coalesce(unix_seconds(col(FIRST_PUBLISHED)), lit(Unit.UNDATED)),
-            coalesce(unix_seconds(col(LAST_PUBLISHED)), lit(Unit.UNDATED)), col(FEATURES), col(WEIGHTS))
+            coalesce(unix_seconds(col(LAST_PUBLISHED)), lit(Unit.UNDATED)), col(FEATURES), col(WEIGHTS), col(DISPLAY))
         .mapPartitions((MapPartitionsFunction<Row, String>) it -> {
           CandidateIndex x = index.value();
           double[] dots = x.scratch();
           List<String> found = new ArrayList<>();
           while (it.hasNext()) {
             Row r = it.next();
-            if (r.isNullAt(4) || r.isNullAt(5)) continue;
-            List<Long> fs = r.getList(4);
-            List<Double> ws = r.getList(5);
-            long[] f = new long[fs.size()];
-            double[] w = new double[ws.size()];
-            for (int i = 0; i < f.length; i++) {
-              f[i] = fs.get(i);
-              w[i] = ws.get(i);
-            }
-            if (x.reaches(r.isNullAt(1) ? null : r.getString(1), r.getLong(2), r.getLong(3), f, w, dots)) {
+            if (x.reaches(r.isNullAt(1) ? null : r.getString(1), r.getLong(2), r.getLong(3), Stories.vector(r, 4),
+                dots)) {
               found.add(r.getString(0));
             }
           }

@@ -64,9 +64,7 @@ final class CandidateIndex implements Serializable {
    */
   boolean reaches(String lang, long first, long last, UnitVector centroid, double[] dots) {
     double[] sums = centroid.weights();
-    double norm = 0;
-    for (double x : sums) norm += x * x;
-    norm = Math.sqrt(norm);
+    double norm = Math.sqrt(centroid.dot(centroid));
     if (norm == 0 || lang == null) return false;
     int[] touched = new int[8];
     int n = 0;

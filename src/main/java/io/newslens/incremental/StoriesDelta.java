@@ -361,24 +361,27 @@ final class StoriesDelta {
     if (units.isEmpty()) return out;
     Broadcast<CandidateIndex> index = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(new CandidateIndex(units, rules, COSINE_MARGIN));
-    Dataset<String> ids = model.select(col(STORY_ID), col(LANG),
-            coalesce(unix_seconds(col(FIRST_PUBLISHED)), lit(Unit.UNDATED)),
-            coalesce(unix_seconds(col(LAST_PUBLISHED)), lit(Unit.UNDATED)), col(FEATURES), col(WEIGHTS), col(DISPLAY))
-        .mapPartitions((MapPartitionsFunction<Row, String>) it -> {
-          CandidateIndex x = index.value();
-          double[] dots = x.scratch();
-          List<String> found = new ArrayList<>();
-          while (it.hasNext()) {
-            Row r = it.next();
-            if (x.reaches(r.isNullAt(1) ? null : r.getString(1), r.getLong(2), r.getLong(3), Stories.vector(r, 4),
-                dots)) {
-              found.add(r.getString(0));
+    try {
+      Dataset<String> ids = model.select(col(STORY_ID), col(LANG),
+              coalesce(unix_seconds(col(FIRST_PUBLISHED)), lit(Unit.UNDATED)),
+              coalesce(unix_seconds(col(LAST_PUBLISHED)), lit(Unit.UNDATED)), col(FEATURES), col(WEIGHTS), col(DISPLAY))
+          .mapPartitions((MapPartitionsFunction<Row, String>) it -> {
+            CandidateIndex x = index.value();
+            double[] dots = x.scratch();
+            List<String> found = new ArrayList<>();
+            while (it.hasNext()) {
+              Row r = it.next();
+              if (x.reaches(r.isNullAt(1) ? null : r.getString(1), r.getLong(2), r.getLong(3), Stories.vector(r, 4),
+                  dots)) {
+                found.add(r.getString(0));
+              }
             }
-          }
-          return found.iterator();
-        }, Encoders.STRING());
-    out.addAll(ids.collectAsList());
-    index.destroy();
+            return found.iterator();
+          }, Encoders.STRING());
+      out.addAll(ids.collectAsList());
+    } finally {
+      index.destroy();
+    }
     return out;
   }
 

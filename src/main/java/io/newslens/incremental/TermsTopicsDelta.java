@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.*;
 import io.newslens.output.Tables;
 import io.newslens.terms.CountMode;
 import io.newslens.terms.Terms;
+import io.newslens.terms.TermsParams;
 import io.newslens.topics.Corpus;
 import io.newslens.topics.GibbsLda;
 import io.newslens.topics.Topics;
@@ -52,16 +53,60 @@ final class TermsTopicsDelta {
         col(RANK_IN_STORY).equalTo(1).as(IS_REPRESENTATIVE));
   }
 
-  /** The terms tables of the next version, recomputed over it; returns the manifest's terms section. */
-  static Map<String, Object> terms(Workspace w) {
-    Terms.Result r = Terms.apply(w.next.readStaged(Tables.TOKENS), w.next.readStaged(Tables.DOCUMENTS),
-        countingUnits(w), w.cfg.terms());
+  /**
+   * The terms tables of the next version from the stored counts ({@link StateTables#TERM_DOCS},
+   * {@link StateTables#TERM_COUNTS}) and the changes of the documents this update adds or changes: new, cleaned
+   * again, or counted differently now (see {@link Terms#recounted}); only their tokens are read. A base without
+   * stored counts (written before they were kept) has the stage run over the whole next version, which then stores
+   * them. Returns the manifest's terms section.
+   */
+  static Map<String, Object> terms(Workspace w, Set<String> newIds, Set<String> dirty) {
+    TermsParams p = w.cfg.terms();
+    Dataset<Row> documents = w.next.readStaged(Tables.DOCUMENTS);
+    Dataset<Row> tokens = w.next.readStaged(Tables.TOKENS);
+    Dataset<Row> units = countingUnits(w);
+    Map<String, Object> update = new LinkedHashMap<>();
+    Terms.Result r;
+    if (!w.next.exists(StateTables.TERM_DOCS) || !w.next.exists(StateTables.TERM_COUNTS)) {
+      r = Terms.apply(tokens, documents, units, p, true);
+      w.next.replace(StateTables.TERM_DOCS, r.stateDocuments().withColumn(VERSION, lit(w.version)));
+      w.next.replace(StateTables.TERM_COUNTS, r.stateCounts().withColumn(VERSION, lit(w.version)));
+      update.put("counted_again", "every document: the output had no stored term counts");
+    } else {
+      Dataset<Row> stored = w.base(StateTables.TERM_DOCS);
+      Set<String> old = new TreeSet<>(dirty);
+      long flagged = 0;
+      for (Row x : Terms.recounted(stored, documents, units, p).collectAsList()) {
+        if (old.add(x.getString(0))) flagged++;
+      }
+      Set<String> changed = new TreeSet<>(old);
+      changed.addAll(newIds);
+      Dataset<Row> oldIds = w.ids(old);
+      Dataset<Row> ids = w.ids(changed);
+      Terms.Changes c = Terms.changes(stored.join(oldIds, new String[] {DOC_ID}, "left_semi"),
+          w.base(Tables.TOKENS).join(oldIds, new String[] {DOC_ID}, "left_semi"),
+          w.base(Tables.DOCUMENTS).join(oldIds, new String[] {DOC_ID}, "left_semi"),
+          tokens.join(ids, new String[] {DOC_ID}, "left_semi"),
+          documents.join(ids, new String[] {DOC_ID}, "left_semi"),
+          units.join(ids, new String[] {DOC_ID}, "left_semi"), p);
+      w.next.rewrite(StateTables.TERM_DOCS, List.of(DOC_ID), old.isEmpty() ? null : oldIds,
+          c.documents().withColumn(VERSION, lit(w.version)));
+      w.next.append(StateTables.TERM_COUNTS, w.save("term_counts", c.counts().withColumn(VERSION,
+          lit(w.version))));
+      c.release();
+      update.put("documents_counted", changed.size());
+      update.put("counted_differently", flagged);
+      update.put("count_changes", w.read("term_counts").count());
+      r = Terms.fromState(w.next.readStaged(StateTables.TERM_DOCS).drop(VERSION),
+          w.next.readStaged(StateTables.TERM_COUNTS).drop(VERSION), p);
+    }
     w.next.replace(Tables.TERMS, r.terms());
     w.next.replace(Tables.DOC_TERMS, r.docTerms().withColumn(VERSION, lit(w.version)));
     w.next.replace(Tables.COLLOCATIONS, r.collocations());
     w.next.replace(Tables.KEYNESS, r.keyness());
     w.next.replace(Tables.TERM_TRENDS, r.termTrends());
-    Map<String, Object> section = Terms.manifestSection(r, w.next.readStaged(Tables.TERMS), w.cfg.terms());
+    Map<String, Object> section = new LinkedHashMap<>(Terms.manifestSection(r, w.next.readStaged(Tables.TERMS), p));
+    section.put("update", update);
     r.release();
     return section;
   }

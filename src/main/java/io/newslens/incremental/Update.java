@@ -180,7 +180,7 @@ public final class Update {
     Set<String> touched = new TreeSet<>(dirty);
     touched.addAll(dedup.representativeOf().keySet());
     sections.put("stories", step("stories", () -> StoriesDelta.apply(w, newIds, touched)));
-    sections.put("terms", step("terms", () -> TermsTopicsDelta.terms(w)));
+    sections.put("terms", step("terms", () -> TermsTopicsDelta.terms(w, newIds, dirty)));
     Set<String> changed = TermsTopicsDelta.changed(newIds, dirty, dedup.representativeOf());
     Map<String, Object> baseTopics = new LinkedHashMap<>();
     base.manifest().path("topics").fields().forEachRemaining(e -> baseTopics.put(e.getKey(), e.getValue()));

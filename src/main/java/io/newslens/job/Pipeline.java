@@ -322,13 +322,15 @@ public final class Pipeline {
 
   private void terms(Manifest manifest) {
     stage("terms", () -> {
-      Terms.Result r = Terms.apply(read(Tables.TOKENS), read(Tables.DOCUMENTS), countingUnits(), cfg.terms());
+      Terms.Result r = Terms.apply(read(Tables.TOKENS), read(Tables.DOCUMENTS), countingUnits(), cfg.terms(),
+          state.kept());
       write(Tables.TERMS, r.terms());
       write(Tables.DOC_TERMS, r.docTerms());
       write(Tables.COLLOCATIONS, r.collocations());
       write(Tables.KEYNESS, r.keyness());
       write(Tables.TERM_TRENDS, r.termTrends());
       manifest.section("terms", Terms.manifestSection(r, read(Tables.TERMS), cfg.terms()));
+      state.terms(r);
       r.release();
       return rows.get(Tables.TERMS) + " terms, " + rows.get(Tables.COLLOCATIONS) + " collocations (counting "
           + r.countMode().label() + ")";

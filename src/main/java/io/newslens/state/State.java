@@ -11,6 +11,7 @@ import io.newslens.output.ParquetTables;
 import io.newslens.output.Tables;
 import io.newslens.reuse.Reuse;
 import io.newslens.stories.Stories;
+import io.newslens.terms.Terms;
 import io.newslens.topics.GibbsLda;
 import io.newslens.topics.Topics;
 import java.util.ArrayList;
@@ -108,6 +109,23 @@ public final class State {
       write(StateTables.STORY_DF, df.select(col(df.columns()[0]).as(StateTables.FEATURE), col(LANG), col(DF),
           lit(version).as(VERSION)));
     });
+  }
+
+  /**
+   * After terms: what the stage counted of each document and its counts summed, before any display form is chosen
+   * or phrase filtered (an update adds its changes to them). Call before {@code r.release()}, with a result applied
+   * with its state.
+   */
+  public void terms(Terms.Result r) {
+    timed(() -> {
+      write(StateTables.TERM_DOCS, r.stateDocuments().withColumn(VERSION, lit(version)));
+      write(StateTables.TERM_COUNTS, r.stateCounts().withColumn(VERSION, lit(version)));
+    });
+  }
+
+  /** Whether this run keeps the state (not {@code run --no-state}). */
+  public boolean kept() {
+    return kept;
   }
 
   /**

@@ -35,6 +35,14 @@ import org.apache.spark.sql.types.StructType;
  * state/story_df          feature, lang, df, version: units holding a story feature (lang null), and per language
  *                         its number of units (feature 0, lang set), as changes per version (the sum is the
  *                         count); a full run stores the features held by at least --story-min-df units
+ * state/term_docs         one row per document with tokens: what the terms stage counted of it (Terms.STATE_DOCUMENTS):
+ *                         doc_id, lang, source, period, period_start, counted, n_tokens, n_content, terms, tfs
+ *                         (its content terms and their occurrences), version (that wrote the row)
+ * state/term_counts       the terms stage's counts summed (Terms.STATE_COUNTS): kind (term: a term's occurrences
+ *                         and documents per source and period, over counted documents; surface: occurrences of a
+ *                         term as each surface; phrase: occurrences of a collocation candidate and surface, whatever
+ *                         --min-collocation-count), lang, source, period, term, surface, count, docs, version, as
+ *                         changes per version (a key's count is the sum of its rows; withdrawals are negative)
  * state/topic_model       the fitted Gibbs topic model an update infers new articles' mixtures with: one row per
  *                         vocabulary term: term_id, term, word_topic (its K topic counts); absent when the topics
  *                         were fitted by MLlib or not at all (an update then fits them again)
@@ -65,11 +73,15 @@ public final class StateTables {
   public static final String STORY_MODEL = state("story_model");
   public static final String STORY_DF = state("story_df");
 
+  public static final String TERM_DOCS = state("term_docs");
+  public static final String TERM_COUNTS = state("term_counts");
+
   public static final String TOPIC_MODEL = state("topic_model");
   public static final String TOPIC_PRIOR = state("topic_prior");
 
   public static final List<String> ALL = List.of(INPUTS, DEDUP_SLOTS, DEDUP_CANDIDATES,
-      REUSE_POSTINGS, REUSE_COMMON, CLUSTER_IDS, STORY_MODEL, STORY_DF, TOPIC_MODEL, TOPIC_PRIOR);
+      REUSE_POSTINGS, REUSE_COMMON, CLUSTER_IDS, STORY_MODEL, STORY_DF, TERM_DOCS, TERM_COUNTS, TOPIC_MODEL,
+      TOPIC_PRIOR);
 
   // columns of the state tables (those not in Columns or a stage's own)
   public static final String PATH = "path";

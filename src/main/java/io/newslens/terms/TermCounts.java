@@ -149,7 +149,7 @@ public final class TermCounts {
 
     /** Every key's total and most frequent value (in no particular order); the tally is emptied as they are read. */
     public Iterator<Map.Entry<K, Top>> drain() {
-      Iterator<Map.Entry<K, Map<String, long[]>>> it = counts.entrySet().iterator();
+      Iterator<Map.Entry<K, Map<String, long[]>>> it = drainCounts();
       return new Iterator<>() {
         @Override
         public boolean hasNext() {
@@ -159,21 +159,51 @@ public final class TermCounts {
         @Override
         public Map.Entry<K, Top> next() {
           Map.Entry<K, Map<String, long[]>> e = it.next();
-          it.remove();
-          long total = 0;
-          long bestCount = -1;
-          String best = null;
-          for (Map.Entry<String, long[]> v : e.getValue().entrySet()) {
-            long c = v.getValue()[0];
-            total += c;
-            if (c > bestCount || (c == bestCount && compareCodePoints(v.getKey(), best) < 0)) {
-              bestCount = c;
-              best = v.getKey();
-            }
-          }
-          return Map.entry(e.getKey(), new Top(total, best));
+          return Map.entry(e.getKey(), top(e.getValue()));
         }
       };
+    }
+
+    /**
+     * Every key's count per value (in no particular order, a value's count in element 0); the tally is emptied as
+     * they are read.
+     */
+    public Iterator<Map.Entry<K, Map<String, long[]>>> drainCounts() {
+      Iterator<Map.Entry<K, Map<String, long[]>>> it = counts.entrySet().iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public Map.Entry<K, Map<String, long[]>> next() {
+          Map.Entry<K, Map<String, long[]>> e = it.next();
+          it.remove();
+          return e;
+        }
+      };
+    }
+
+    /**
+     * The total and most frequent value of one key's counts per value. Counts may be sums of additions and
+     * withdrawals (an update's): a value whose count is 0 is gone and never chosen; the total of a key whose every
+     * value is gone is 0 and its value null. A negative count is an error.
+     */
+    public static Top top(Map<String, long[]> values) {
+      long total = 0;
+      long bestCount = 0;
+      String best = null;
+      for (Map.Entry<String, long[]> v : values.entrySet()) {
+        long c = v.getValue()[0];
+        if (c < 0) throw new IllegalStateException("count below zero for " + v.getKey() + ": " + c);
+        total += c;
+        if (c > bestCount || (c == bestCount && c > 0 && compareCodePoints(v.getKey(), best) < 0)) {
+          bestCount = c;
+          best = v.getKey();
+        }
+      }
+      return new Top(total, best);
     }
   }
 }

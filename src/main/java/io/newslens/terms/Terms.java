@@ -99,7 +99,7 @@ public final class Terms {
    */
   public record Result(Dataset<Row> terms, Dataset<Row> docTerms, Dataset<Row> collocations, Dataset<Row> keyness,
       Dataset<Row> termTrends, CountMode countModeRequested, CountMode countMode, PeriodUnit period,
-      CountedTotals sizes, List<Dataset<Row>> cached) {
+      CountedTotals sizes, List<Dataset<Row>> cached, Dataset<Row> summed) {
 
     /** The documents the stage counted (from the sizes held on the driver: no Spark job). */
     public TermsStats stats() {
@@ -111,6 +111,188 @@ public final class Terms {
     public void release() {
       for (Dataset<Row> d : cached) d.unpersist();
     }
+
+    /**
+     * What an update continues from, per document ({@link #STATE_DOCUMENTS}); only when the stage was applied with
+     * its state.
+     */
+    public Dataset<Row> stateDocuments() {
+      return Terms.stateDocuments(state().filter(col(KIND).equalTo(Parts.DOC)));
+    }
+
+    /** What an update continues from, the summed counts ({@link #STATE_COUNTS}). */
+    public Dataset<Row> stateCounts() {
+      return Terms.stateCounts(state().filter(col(KIND).isin(Totals.GROUP_SUM, Totals.SURFACE_SUM,
+          Totals.PHRASE_SUM)));
+    }
+
+    private Dataset<Row> state() {
+      if (summed == null) throw new IllegalStateException("the terms stage was applied without its state");
+      return summed;
+    }
+  }
+
+  // the state an update continues from (see STATE_DOCUMENTS and STATE_COUNTS)
+  public static final String STATE_COUNTED = "counted";
+  public static final String STATE_TOKENS = "n_tokens";
+  public static final String STATE_CONTENT = "n_content";
+  public static final String STATE_TERMS = "terms";
+  public static final String STATE_TFS = "tfs";
+  /** state counts' kinds: a term's counted occurrences in a (source, period), a display candidate, a phrase's. */
+  public static final String STATE_TERM = "term";
+  public static final String STATE_SURFACE = "surface";
+  public static final String STATE_PHRASE = "phrase";
+
+  /**
+   * Per document with tokens and a documents row: doc_id, lang, source, period, period_start (a date), counted
+   * (whether the terms tables count it), n_tokens, n_content (its content tokens), terms and tfs (its content terms
+   * in the order of first occurrence, and their occurrences). Every per-document total of the stage comes from
+   * these rows.
+   */
+  public static final StructType STATE_DOCUMENTS = new StructType()
+      .add(DOC_ID, DataTypes.StringType, true)
+      .add(LANG, DataTypes.StringType, true)
+      .add(SOURCE, DataTypes.StringType, true)
+      .add(PERIOD, DataTypes.StringType, true)
+      .add(PERIOD_START, DataTypes.DateType, true)
+      .add(STATE_COUNTED, DataTypes.BooleanType, true)
+      .add(STATE_TOKENS, DataTypes.LongType, true)
+      .add(STATE_CONTENT, DataTypes.LongType, true)
+      .add(STATE_TERMS, new ArrayType(DataTypes.StringType, false), true)
+      .add(STATE_TFS, new ArrayType(DataTypes.LongType, false), true);
+
+  /**
+   * The summed counts, before any is reduced to a display form or filtered: kind {@value #STATE_TERM} (lang,
+   * source, period, term: count = occurrences and docs = documents, over counted documents), {@value
+   * #STATE_SURFACE} (lang, term, surface: count = occurrences as that surface, over every token) and {@value
+   * #STATE_PHRASE} (lang, term = the phrase key, its terms joined by U+0000, surface: count = occurrences, over
+   * counted documents, whatever --min-collocation-count). Rows may repeat a key: its count is their sum (an
+   * update adds its changes as rows of their own, withdrawals negative).
+   */
+  public static final StructType STATE_COUNTS = new StructType()
+      .add(KIND, DataTypes.StringType, false)
+      .add(LANG, DataTypes.StringType, true)
+      .add(SOURCE, DataTypes.StringType, true)
+      .add(PERIOD, DataTypes.StringType, true)
+      .add(TERM, DataTypes.StringType, true)
+      .add(SURFACE, DataTypes.StringType, true)
+      .add(COUNT, DataTypes.LongType, false)
+      .add(DOCS, DataTypes.LongType, true);
+
+  /** {@link #STATE_DOCUMENTS} rows from rows of kind {@link Parts#DOC}. */
+  private static Dataset<Row> stateDocuments(Dataset<Row> docRows) {
+    return docRows.select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD),
+        date_from_unix_date(col(PERIOD_START)).as(PERIOD_START), col(COUNTED).as(STATE_COUNTED),
+        col(N).as(STATE_TOKENS), col(M).as(STATE_CONTENT), col(DOC_TERMS).as(STATE_TERMS),
+        col(DOC_TFS).as(STATE_TFS));
+  }
+
+  /** {@link #STATE_COUNTS} rows from summed rows (kinds GROUP/SURFACE/PHRASE of either Parts or Totals). */
+  private static Dataset<Row> stateCounts(Dataset<Row> sums) {
+    Column kind = col(KIND);
+    return sums.select(
+        when(kind.isin(Parts.GROUP_COUNT, Totals.GROUP_SUM), lit(STATE_TERM))
+            .when(kind.isin(Parts.SURFACE_COUNT, Totals.SURFACE_SUM), lit(STATE_SURFACE))
+            .when(kind.isin(Parts.PHRASE_COUNT, Totals.PHRASE_SUM), lit(STATE_PHRASE)).as(KIND),
+        col(LANG), col(SOURCE), col(PERIOD), col(TERM), col(SURFACE), col(N).as(COUNT), col(M).as(DOCS));
+  }
+
+  /** {@link #STATE_DOCUMENTS} rows back in the stage's row layout ({@link #PARTS_TYPE}). */
+  private static Dataset<Row> docRows(Dataset<Row> state) {
+    return state.select(lit(Parts.DOC).as(KIND), col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD),
+        unix_date(col(PERIOD_START)).as(PERIOD_START), col(STATE_COUNTED).as(COUNTED),
+        lit(null).cast("string").as(TERM), lit(null).cast("string").as(SURFACE), col(STATE_TOKENS).as(N),
+        col(STATE_CONTENT).as(M), lit(null).cast("long").as(K), col(STATE_TERMS).as(DOC_TERMS),
+        col(STATE_TFS).as(DOC_TFS));
+  }
+
+  /** {@link #STATE_COUNTS} rows back in the stage's row layout, as {@link Parts} emits them. */
+  private static Dataset<Row> countRows(Dataset<Row> state) {
+    Column kind = col(KIND);
+    return state.select(
+        when(kind.equalTo(STATE_TERM), lit(Parts.GROUP_COUNT))
+            .when(kind.equalTo(STATE_SURFACE), lit(Parts.SURFACE_COUNT))
+            .when(kind.equalTo(STATE_PHRASE), lit(Parts.PHRASE_COUNT))
+            .otherwise(raise_error(concat(lit("terms state: unknown kind "), kind))).cast("int").as(KIND),
+        lit(null).cast("string").as(DOC_ID), col(LANG), col(SOURCE), col(PERIOD),
+        lit(null).cast("int").as(PERIOD_START), lit(null).cast("boolean").as(COUNTED), col(TERM), col(SURFACE),
+        col(COUNT).as(N), col(DOCS).as(M), lit(null).cast("long").as(K),
+        lit(null).cast("array<string>").as(DOC_TERMS), lit(null).cast("array<bigint>").as(DOC_TFS));
+  }
+
+  /**
+   * The documents whose counting may differ from the stored state: stored documents ({@link #STATE_DOCUMENTS})
+   * whose counted flag, source or period is not what {@code documents} and {@code clusters} give now (a cluster
+   * got another representative, a story another first article). One row each: doc_id.
+   */
+  public static Dataset<Row> recounted(Dataset<Row> stateDocuments, Dataset<Row> documents, Dataset<Row> clusters,
+      TermsParams p) {
+    require(documents, "documents", DOC_ID, PUBLISHED_AT, SOURCE);
+    require(clusters, "clusters", DOC_ID, IS_REPRESENTATIVE);
+    Dataset<Row> now = flagged(documents.select(DOC_ID, SOURCE, PUBLISHED_AT), clusters, p.countMode(), p)
+        .select(DOC_ID, COUNTED, SOURCE, PERIOD);
+    return stateDocuments.select(col(DOC_ID), col(STATE_COUNTED).as("_was"), col(SOURCE).as("_source"),
+            col(PERIOD).as("_period"))
+        .join(now, DOC_ID)
+        .filter(not(col("_was").eqNullSafe(col(COUNTED)).and(col("_source").eqNullSafe(col(SOURCE)))
+            .and(col("_period").eqNullSafe(col(PERIOD)))))
+        .select(DOC_ID);
+  }
+
+  /**
+   * An update's changes to the stored state: new {@link #STATE_DOCUMENTS} rows for the documents added or changed,
+   * and {@link #STATE_COUNTS} rows of the count changes (their contribution as they are now, minus what the old
+   * ones among them contributed as they were; only keys whose count changed). {@link #release()} once written.
+   */
+  public record Changes(Dataset<Row> documents, Dataset<Row> counts, Dataset<Row> cached) {
+    public void release() {
+      cached.unpersist();
+    }
+  }
+
+  /**
+   * @param stateBefore     the stored state rows ({@link #STATE_DOCUMENTS}) of the old documents that change
+   * @param tokensBefore    their tokens as the state counted them
+   * @param documentsBefore their documents rows as they were (doc_id, text)
+   * @param tokensAfter     the tokens of every document added or changed, as they are now
+   * @param documentsAfter  those documents' rows now (doc_id, source, published_at, text)
+   * @param clusters        doc_id, is_representative, of (at least) those documents now
+   */
+  public static Changes changes(Dataset<Row> stateBefore, Dataset<Row> tokensBefore, Dataset<Row> documentsBefore,
+      Dataset<Row> tokensAfter, Dataset<Row> documentsAfter, Dataset<Row> clusters, TermsParams p) {
+    checkTokens(tokensBefore);
+    checkTokens(tokensAfter);
+    require(documentsAfter, "documents", DOC_ID, PUBLISHED_AT, SOURCE);
+    require(clusters, "clusters", DOC_ID, IS_REPRESENTATIVE);
+    boolean hasText = Arrays.asList(documentsBefore.columns()).contains(TEXT);
+    Dataset<Row> before = stateBefore.select(col(DOC_ID), col(SOURCE), col(PERIOD), col(PERIOD_START),
+            col(STATE_COUNTED).as(COUNTED))
+        .join(documentsBefore.select(col(DOC_ID), hasText ? col(TEXT) : lit(null).cast("string").as(TEXT)),
+            new String[] {DOC_ID}, "left");
+    Dataset<Row> withdrawn = parts(tokensBefore, before).filter(col(KIND).notEqual(Parts.DOC))
+        .withColumn(N, negate(col(N))).withColumn(M, negate(col(M)));
+    Dataset<Row> after = parts(tokensAfter, flagged(documentsAfter, clusters, p.countMode(), p)).persist(CACHE);
+    Dataset<Row> counts = after.filter(col(KIND).notEqual(Parts.DOC)).unionByName(withdrawn)
+        .groupBy(KIND, LANG, SOURCE, PERIOD, TERM, SURFACE)
+        .agg(sum(col(N)).as(N), sum(col(M)).as(M))
+        .filter(col(N).notEqual(0).or(coalesce(col(M), lit(0L)).notEqual(0)));
+    return new Changes(stateDocuments(after.filter(col(KIND).equalTo(Parts.DOC))), stateCounts(counts), after);
+  }
+
+  /**
+   * The stage's tables from its stored state after an update's {@link #changes}: every document's row and every
+   * count change since the full run that wrote the state. Equal to {@link #apply} on the same documents (the sums
+   * are exact); the tokens are not read.
+   */
+  public static Result fromState(Dataset<Row> stateDocuments, Dataset<Row> stateCounts, TermsParams p) {
+    long minPhraseCount = p.minCollocationCount();
+    Dataset<Row> totals = docRows(stateDocuments)
+        .unionByName(countRows(stateCounts)
+            .repartition(col(LANG), col(TERM))
+            .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Totals(rows, minPhraseCount, false),
+                Encoders.row(PARTS_TYPE)))
+        .persist(CACHE);
+    return tables(totals, p.countMode(), p, false);
   }
 
   /** Frequent terms the manifest names per language (it counts them all). */
@@ -146,12 +328,55 @@ public final class Terms {
    */
   public static Result apply(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
       TermsParams p) {
+    return apply(tokens, documents, clustersOrNull, p, false);
+  }
+
+  /**
+   * As {@link #apply(Dataset, Dataset, Dataset, TermsParams)}; with {@code withState} the result also holds what an
+   * update continues from ({@link Result#stateDocuments()}, {@link Result#stateCounts()}).
+   */
+  public static Result apply(Dataset<Row> tokens, Dataset<Row> documents, Dataset<Row> clustersOrNull,
+      TermsParams p, boolean withState) {
     checkTokens(tokens);
     require(documents, "documents", DOC_ID, PUBLISHED_AT, SOURCE);
     if (clustersOrNull != null) require(clustersOrNull, "clusters", DOC_ID, IS_REPRESENTATIVE);
     CountMode mode = clustersOrNull == null ? CountMode.RAW : p.countMode();
+    long minPhraseCount = p.minCollocationCount();
+    // the candidates' per-partition sums meet in one shuffle (every (lang, term) or (lang, phrase key) in one
+    // partition, documents spread by doc_id) and are summed there ({@link Totals}); only the totals are cached
+    Dataset<Row> totals = parts(tokens, flagged(documents, clustersOrNull, mode, p))
+        .repartition(col(LANG), coalesce(col(DOC_ID), col(TERM)))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Totals(rows, minPhraseCount, withState),
+            Encoders.row(PARTS_TYPE))
+        .persist(CACHE);
+    return tables(totals, mode, p, withState);
+  }
 
-    // one row per document: where it belongs and whether it is counted
+  private static final StorageLevel CACHE = StorageLevel.MEMORY_AND_DISK();
+
+  /** The row layout of {@link Parts} and {@link Totals}. */
+  private static final StructType PARTS_TYPE = new StructType()
+      .add(KIND, DataTypes.IntegerType, false)
+      .add(DOC_ID, DataTypes.StringType, true)
+      .add(LANG, DataTypes.StringType, true)
+      .add(SOURCE, DataTypes.StringType, true)
+      .add(PERIOD, DataTypes.StringType, true)
+      .add(PERIOD_START, DataTypes.IntegerType, true) // days since 1970-01-01
+      .add(COUNTED, DataTypes.BooleanType, true)
+      .add(TERM, DataTypes.StringType, true)
+      .add(SURFACE, DataTypes.StringType, true)
+      .add(N, DataTypes.LongType, true)
+      .add(M, DataTypes.LongType, true)
+      .add(K, DataTypes.LongType, true)
+      .add(DOC_TERMS, new ArrayType(DataTypes.StringType, false), true)
+      .add(DOC_TFS, new ArrayType(DataTypes.LongType, false), true);
+
+  /**
+   * One row per document: doc_id, source, text (null when the documents have none), whether it is counted
+   * ({@link #COUNTED}), period_start (a date) and period.
+   */
+  private static Dataset<Row> flagged(Dataset<Row> documents, Dataset<Row> clustersOrNull, CountMode mode,
+      TermsParams p) {
     boolean hasText = Arrays.asList(documents.columns()).contains(TEXT);
     Dataset<Row> docs = documents.select(col(DOC_ID), col(SOURCE), col(PUBLISHED_AT),
         hasText ? col(TEXT) : lit(null).cast("string").as(TEXT));
@@ -164,15 +389,22 @@ public final class Terms {
     } else {
       docs = docs.withColumn(COUNTED, lit(true));
     }
-    docs = docs
+    return docs
         .withColumn(PERIOD_START, periodStart(col(PUBLISHED_AT), p.period()))
         .withColumn(PERIOD, periodLabel(col(PERIOD_START), p.period()))
         .drop(PUBLISHED_AT);
+  }
 
-    // one pass over the tokens: every document's rows are counted where they lie (no shuffle of tokens), display
-    // and collocation candidates and counted term occurrences summed per partition before their shuffle. A left
-    // join keeps tokens rows without a documents row: they count nowhere but in the display forms (which are over
-    // the whole tokens table). The token structs go in as parallel arrays (DocumentTokens), not as Rows.
+  /**
+   * The one pass over the tokens ({@link Parts}), in {@link #PARTS_TYPE} rows: every document's rows are counted
+   * where they lie (no shuffle of tokens), display and collocation candidates and counted term occurrences summed
+   * per partition. A left join keeps tokens rows without a documents row: they count nowhere but in the display
+   * forms (which are over the whole tokens table). The token structs go in as parallel arrays
+   * ({@link DocumentTokens}), not as Rows.
+   *
+   * @param docs as {@link #flagged} gives them
+   */
+  private static Dataset<Row> parts(Dataset<Row> tokens, Dataset<Row> docs) {
     Column toks = col(TOKENS);
     Dataset<DocumentTokens> joined = tokens.select(col(DOC_ID), col(LANG), toks.getField(TERM).as("terms"),
             toks.getField(SURFACE).as("surfaces"), toks.getField(SENTENCE).as("sentences"),
@@ -182,33 +414,12 @@ public final class Terms {
             col("stops"), col("starts"), col("ends"), col(SOURCE).as("source"), col(PERIOD).as("period"),
             unix_date(col(PERIOD_START)).as("periodStart"), col(COUNTED).as("counted"), col(TEXT).as("text"))
         .as(Encoders.bean(DocumentTokens.class));
-    StructType partsType = new StructType()
-        .add(KIND, DataTypes.IntegerType, false)
-        .add(DOC_ID, DataTypes.StringType, true)
-        .add(LANG, DataTypes.StringType, true)
-        .add(SOURCE, DataTypes.StringType, true)
-        .add(PERIOD, DataTypes.StringType, true)
-        .add(PERIOD_START, DataTypes.IntegerType, true) // days since 1970-01-01
-        .add(COUNTED, DataTypes.BooleanType, true)
-        .add(TERM, DataTypes.StringType, true)
-        .add(SURFACE, DataTypes.StringType, true)
-        .add(N, DataTypes.LongType, true)
-        .add(M, DataTypes.LongType, true)
-        .add(K, DataTypes.LongType, true)
-        .add(DOC_TERMS, new ArrayType(DataTypes.StringType, false), true)
-        .add(DOC_TFS, new ArrayType(DataTypes.LongType, false), true);
-    StorageLevel cache = StorageLevel.MEMORY_AND_DISK();
-    long minPhraseCount = p.minCollocationCount();
-    // the candidates' per-partition sums meet in one shuffle (every (lang, term) or (lang, phrase key) in one
-    // partition, documents spread by doc_id) and are summed there ({@link Totals}); only the totals are cached
-    Dataset<Row> totals = joined
-        .mapPartitions((MapPartitionsFunction<DocumentTokens, Row>) rows -> new Parts(rows, Parts.MAX_KEYS),
-            Encoders.row(partsType))
-        .repartition(col(LANG), coalesce(col(DOC_ID), col(TERM)))
-        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Totals(rows, minPhraseCount),
-            Encoders.row(partsType))
-        .persist(cache);
+    return joined.mapPartitions((MapPartitionsFunction<DocumentTokens, Row>) rows -> new Parts(rows, Parts.MAX_KEYS),
+        Encoders.row(PARTS_TYPE));
+  }
 
+  /** The five tables from the summed counts ({@link Totals}' rows, cached by the caller). */
+  private static Result tables(Dataset<Row> totals, CountMode mode, TermsParams p, boolean withState) {
     Dataset<Row> flags = totals.filter(col(KIND).equalTo(Parts.DOC))
         .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), date_from_unix_date(col(PERIOD_START))
             .as(PERIOD_START), col(COUNTED), col(N).as(N_TOKENS), col(M).as(N_CONTENT), col(DOC_TERMS), col(DOC_TFS));
@@ -239,7 +450,7 @@ public final class Terms {
         .withColumn(IDF, idf.apply(col(DF), col(N_DOCS)))
         .withColumn(SHARE, col(DF).divide(col(N_DOCS)))
         // computed once: terms, dispersion, doc_terms, collocations and trends all read it
-        .persist(cache);
+        .persist(CACHE);
 
     // DP over the counted documents: the (lang, term) totals are broadcast to the pairs, no pair is shuffled
     Dataset<Row> dp = dispersion(countedPairs
@@ -264,7 +475,7 @@ public final class Terms {
             .as(COUNT_TARGET), col("_term_total")), sizes, countedPairs, PERIOD, "period", display, p));
     Dataset<Row> trends = trends(termAgg, byPeriod, sizes, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), sizes,
-        List.of(termAgg, totals));
+        List.of(termAgg, totals), withState ? totals : null);
   }
 
   /**
@@ -469,6 +680,9 @@ public final class Terms {
     static final int TERM_TOTAL = 4;
     static final int SOURCE_COUNT = 5;
     static final int PERIOD_COUNT = 6;
+    static final int SURFACE_SUM = 7;
+    static final int GROUP_SUM = 8;
+    static final int PHRASE_SUM = 9;
 
     private record LangKey(String lang, String key) {}
 
@@ -479,13 +693,32 @@ public final class Terms {
     /** per (lang, term): per (source, period) its occurrences and documents, in rows of kind GROUP_COUNT */
     private final Map<LangKey, Map<List<String>, long[]>> groups = new HashMap<>();
     private final ArrayDeque<Row> out = new ArrayDeque<>();
-    private Iterator<Map.Entry<LangKey, TermCounts.ValueTally.Top>> display;
+    private final boolean withSums;
+    private Iterator<Map.Entry<LangKey, Map<String, long[]>>> display;
     private Iterator<Map.Entry<LangKey, Map<List<String>, long[]>>> terms;
-    private Iterator<Map.Entry<LangKey, TermCounts.ValueTally.Top>> phrase;
+    private Iterator<Map.Entry<LangKey, Map<String, long[]>>> phrase;
 
     Totals(Iterator<Row> rows, long minPhraseCount) {
+      this(rows, minPhraseCount, false);
+    }
+
+    /**
+     * @param withSums also emit the summed counts themselves ({@link #SURFACE_SUM}, {@link #GROUP_SUM},
+     *                 {@link #PHRASE_SUM}: per (lang, term, surface), (lang, source, period, term) and (lang, phrase
+     *                 key, surface), before any is reduced to a display form or filtered by its count): the state an
+     *                 update continues from
+     */
+    Totals(Iterator<Row> rows, long minPhraseCount, boolean withSums) {
       this.rows = rows;
       this.minPhraseCount = minPhraseCount;
+      this.withSums = withSums;
+    }
+
+    /** A key's summed counts per surface, one row each (a count of 0 is gone). */
+    private void sums(int kind, LangKey k, Map<String, long[]> values) {
+      for (Map.Entry<String, long[]> v : values.entrySet()) {
+        if (v.getValue()[0] != 0) out.add(Parts.countRow(kind, k.lang(), k.key(), v.getKey(), v.getValue()[0]));
+      }
     }
 
     @Override
@@ -496,23 +729,29 @@ public final class Terms {
           continue;
         }
         if (display == null) {
-          display = surfaces.drain();
+          display = surfaces.drainCounts();
           terms = groups.entrySet().iterator();
-          phrase = phrases.drain();
+          phrase = phrases.drainCounts();
         }
         if (display.hasNext()) {
-          Map.Entry<LangKey, TermCounts.ValueTally.Top> e = display.next();
-          out.add(Parts.countRow(Parts.SURFACE_COUNT, e.getKey().lang(), e.getKey().key(), e.getValue().value(),
-              e.getValue().total()));
+          Map.Entry<LangKey, Map<String, long[]>> e = display.next();
+          LangKey k = e.getKey();
+          if (withSums) sums(SURFACE_SUM, k, e.getValue());
+          TermCounts.ValueTally.Top top = TermCounts.ValueTally.top(e.getValue());
+          if (top.total() > 0) {
+            out.add(Parts.countRow(Parts.SURFACE_COUNT, k.lang(), k.key(), top.value(), top.total()));
+          }
         } else if (terms.hasNext()) {
           Map.Entry<LangKey, Map<List<String>, long[]>> e = terms.next();
           terms.remove();
           term(e.getKey(), e.getValue());
         } else if (phrase.hasNext()) {
-          Map.Entry<LangKey, TermCounts.ValueTally.Top> e = phrase.next();
-          if (e.getValue().total() >= minPhraseCount) {
-            out.add(Parts.countRow(Parts.PHRASE_COUNT, e.getKey().lang(), e.getKey().key(), e.getValue().value(),
-                e.getValue().total()));
+          Map.Entry<LangKey, Map<String, long[]>> e = phrase.next();
+          LangKey k = e.getKey();
+          if (withSums) sums(PHRASE_SUM, k, e.getValue());
+          TermCounts.ValueTally.Top top = TermCounts.ValueTally.top(e.getValue());
+          if (top.total() > 0 && top.total() >= minPhraseCount) {
+            out.add(Parts.countRow(Parts.PHRASE_COUNT, k.lang(), k.key(), top.value(), top.total()));
           }
         } else {
           return false;
@@ -557,6 +796,15 @@ public final class Terms {
         String source = g.getKey().get(0);
         String period = g.getKey().get(1);
         long n = g.getValue()[0];
+        long m = g.getValue()[1];
+        if (n < 0 || m < 0) {
+          throw new IllegalStateException("count below zero for " + key.key() + " in " + g.getKey() + ": " + n + ", "
+              + m);
+        }
+        if (n == 0 && m == 0) continue; // every occurrence withdrawn (an update's)
+        if (withSums) {
+          out.add(Parts.termRow(GROUP_SUM, key.lang(), source, period, key.key(), n, m, null));
+        }
         tf += n;
         df += g.getValue()[1];
         if (source != null) {
@@ -570,6 +818,7 @@ public final class Terms {
           c[1] += g.getValue()[1];
         }
       }
+      if (tf == 0) return;
       String lang = key.lang();
       String term = key.key();
       out.add(Parts.termRow(TERM_TOTAL, lang, null, null, term, tf, df, dated));

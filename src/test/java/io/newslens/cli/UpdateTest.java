@@ -227,6 +227,16 @@ class UpdateTest {
     assertEquals(0, clean.path("lines_flipped_in_window").asInt(), clean.toString());
     assertEquals(4, clean.path("rechecked_documents").asInt(), clean.toString());
     assertEquals(4, clean.path("dirty_documents").asInt(), clean.toString());
+    // terms: counted from the stored counts; the 9 new and 4 cleaned articles, and the old ones counted differently
+    // now (the bridge merges X and Y: one of their representatives is no longer counted), were read again
+    JsonNode terms = m.path("terms").path("update");
+    long recounted = terms.path("counted_differently").asLong(-1);
+    assertTrue(recounted >= 1, terms.toString());
+    assertEquals(13 + recounted, terms.path("documents_counted").asLong(), terms.toString());
+    assertTrue(terms.path("count_changes").asLong() > 0, terms.toString());
+    assertEquals(36, spark.read().parquet(updated.resolve(StateTables.TERM_DOCS).toString()).count());
+    assertEquals(13 + recounted, spark.read().parquet(updated.resolve(StateTables.TERM_DOCS).toString())
+        .filter(Columns.VERSION + " = 2").count());
     assertEquals(1, m.path("topics").path("update").path("model_fitted_by_version").asInt());
     double oov = m.path("topics").path("update").path("oov_share_new").asDouble(-1);
     assertTrue(oov >= 0 && oov <= 1, m.path("topics").toString());

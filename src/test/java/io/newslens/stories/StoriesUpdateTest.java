@@ -127,6 +127,9 @@ class StoriesUpdateTest {
     // a child JVM on one core runs the same update on a copy of the base meanwhile
     Path one = tmp.resolve("one");
     Folders.copyTree(out, one);
+    // its base lacks the stored term counts (as an output written before they were kept): it counts every document
+    // again, and must give the terms tables the counts' update gives
+    for (String t : List.of(StateTables.TERM_DOCS, StateTables.TERM_COUNTS)) Folders.deleteTree(one.resolve(t));
     Path log = tmp.resolve("child");
     Process child = ChildJvm.startMain(log, List.of("-Dspark.master=local[1]"), "update", "--input",
         baseIn.toString(), "--input", in.resolve("new.jsonl").toString(), "--output", one.toString());
@@ -220,6 +223,12 @@ class StoriesUpdateTest {
         StateTables.STORY_DF), List.of());
     assertEquals(6, diff.size());
     diff.forEach((t, v) -> assertTrue(v[0] == v[1] && v[2] == 0 && v[3] == 0, t + ": " + Arrays.toString(v)));
+    Map<String, long[]> terms = OutputDiff.compare(spark, snapshot.toString(), one.toString(), List.of(Tables.TERMS,
+        Tables.DOC_TERMS, Tables.COLLOCATIONS, Tables.KEYNESS, Tables.TERM_TRENDS, StateTables.TERM_DOCS),
+        List.of("*." + Columns.VERSION));
+    assertEquals(6, terms.size());
+    terms.forEach((t, v) -> assertTrue(v[0] == v[1] && v[2] == 0 && v[3] == 0, t + ": " + Arrays.toString(v)));
+    assertTrue(spark.read().parquet(one.resolve(StateTables.TERM_COUNTS).toString()).count() > 0);
   }
 
   /** doc_id → story_id of an output. */

@@ -143,6 +143,69 @@ class PartsTest {
         Terms.Parts.PHRASE_COUNT), "a phrase seen once is below the minimum");
   }
 
+  /** Sums rows kept by Totals as the rows Parts emits (what the stored state is read back as). */
+  private static Row asPart(Row r) {
+    int kind = switch (r.getInt(0)) {
+      case Terms.Totals.GROUP_SUM -> Terms.Parts.GROUP_COUNT;
+      case Terms.Totals.SURFACE_SUM -> Terms.Parts.SURFACE_COUNT;
+      case Terms.Totals.PHRASE_SUM -> Terms.Parts.PHRASE_COUNT;
+      default -> throw new IllegalArgumentException("not a sum: " + r);
+    };
+    return with(r, kind, 1);
+  }
+
+  /** The row with another kind, its counts (n, m) multiplied by sign. */
+  private static Row with(Row r, int kind, int sign) {
+    Object[] v = new Object[r.length()];
+    for (int i = 0; i < v.length; i++) v[i] = r.get(i);
+    v[0] = kind;
+    if (v[9] != null) v[9] = sign * (Long) v[9];
+    if (v[10] != null) v[10] = sign * (Long) v[10];
+    return org.apache.spark.sql.RowFactory.create(v);
+  }
+
+  /** Every row but the documents', as sorted strings (row order is not part of the contract). */
+  private static List<String> counts(Iterator<Row> it) {
+    List<String> out = new ArrayList<>();
+    while (it.hasNext()) {
+      Row r = it.next();
+      if (r.getInt(0) != Terms.Parts.DOC) out.add(r.toString());
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  @Test
+  void storedSumsLessAWithdrawnDocumentGiveTheTotalsOfTheRest() {
+    DocumentTokens d1 = doc("d1", "A", true, "Corée du Nord. COREE");
+    DocumentTokens d2 = doc("d2", "A", true, "la COREE du Nord. la COREE du Nord");
+    DocumentTokens d3 = doc("d3", "B", true, "corée du nord");
+    DocumentTokens d6 = doc("d6", "B", false, "Nord");
+    List<Row> stored = new ArrayList<>();
+    Iterator<Row> all = new Terms.Totals(run(1, d1, d2, d3, d6).iterator(), 2, true);
+    while (all.hasNext()) {
+      Row r = all.next();
+      int k = r.getInt(0);
+      if (k == Terms.Totals.GROUP_SUM || k == Terms.Totals.SURFACE_SUM || k == Terms.Totals.PHRASE_SUM) {
+        stored.add(asPart(r));
+      }
+    }
+    // d2 withdrawn: its COREE surfaces made "COREE" the display form and its phrase "COREE du Nord" count 2 of 4
+    List<Row> changed = new ArrayList<>(stored);
+    for (Row r : run(1, d2)) if (r.getInt(0) != Terms.Parts.DOC) changed.add(with(r, r.getInt(0), -1));
+    List<String> rest = counts(new Terms.Totals(run(1, d1, d3, d6).iterator(), 2));
+    assertEquals(rest, counts(new Terms.Totals(changed.iterator(), 2)));
+    assertEquals(Map.of("fr|corée|Corée", 2L, "fr|coree|COREE", 1L, "fr|du|du", 2L, "fr|nord|Nord", 3L),
+        sums(collect(new Terms.Totals(changed.iterator(), 2), Terms.Parts.SURFACE_COUNT), Terms.Parts.SURFACE_COUNT,
+            9, 2, 7, 8));
+    // a withdrawal beyond what was stored is an error, not a negative count
+    List<Row> twice = new ArrayList<>(changed);
+    for (Row r : run(1, d2)) if (r.getInt(0) != Terms.Parts.DOC) twice.add(with(r, r.getInt(0), -1));
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> counts(new Terms.Totals(twice.iterator(), 2)));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("below zero"), e.getMessage());
+  }
+
   private static List<Row> collect(Iterator<Row> it, int kind) {
     List<Row> out = new ArrayList<>();
     while (it.hasNext()) {

@@ -38,6 +38,7 @@ public final class State {
   private final boolean kept;
   private final Map<String, Long> rows = new LinkedHashMap<>();
   private long millis;
+  private final Map<String, Long> stageMillis = new LinkedHashMap<>();
 
   private State(SparkSession spark, OutputFolder out, JobConfig cfg, int version, boolean kept) {
     this.spark = spark;
@@ -66,7 +67,7 @@ public final class State {
 
   /** The input files read. */
   public void inputs(List<InputFile> files) {
-    timed(() -> {
+    timed("inputs", () -> {
       List<Row> r = new ArrayList<>(files.size());
       for (InputFile f : files) r.add(RowFactory.create(f.path(), f.size(), f.modified(), version));
       write(StateTables.INPUTS, spark.createDataFrame(r, StateTables.INPUTS_SCHEMA));
@@ -75,7 +76,7 @@ public final class State {
 
   /** After dedup: the search rows of every document, the candidates' buckets and the cluster ids. */
   public void dedup(Dataset<Row> documents, Dedup.Result result, Dataset<Row> clusters) {
-    timed(() -> {
+    timed("dedup", () -> {
       write(StateTables.DEDUP_SLOTS, Dedup.slots(documents, cfg.dedup()));
       write(StateTables.DEDUP_CANDIDATES, result.candidateBuckets().withColumn(VERSION, lit(version)));
       write(StateTables.CLUSTER_IDS, clusters.select(col(CLUSTER_ID)).distinct()
@@ -86,7 +87,7 @@ public final class State {
 
   /** After reuse: the n-gram postings of every document and the n-grams too common to anchor anything. */
   public void reuse(Dataset<Row> documents) {
-    timed(() -> {
+    timed("reuse", () -> {
       write(StateTables.REUSE_POSTINGS, Reuse.postings(Reuse.keyed(documents), cfg.reuse()));
       write(StateTables.REUSE_COMMON, read(StateTables.REUSE_POSTINGS).groupBy(Reuse.GRAM)
           .agg(count(lit(1)).as(DOCS)).filter(col(DOCS).gt(cfg.reuse().maxDocs()))
@@ -100,7 +101,7 @@ public final class State {
    * {@code r.release()}.
    */
   public void stories(Stories.Result r) {
-    timed(() -> {
+    timed("stories", () -> {
       // the representations' columns in the stage's order, named as the state table names them
       write(StateTables.STORY_MODEL, r.representations().toDF(STORY_ID, LANG, FIRST_PUBLISHED, LAST_PUBLISHED, UNITS,
           ARTICLES, FEATURES, WEIGHTS, DISPLAY).withColumn(StateTables.SINCE, lit(version))
@@ -117,7 +118,7 @@ public final class State {
    * with its state.
    */
   public void terms(Terms.Result r) {
-    timed(() -> {
+    timed("terms", () -> {
       write(StateTables.TERM_DOCS, r.stateDocuments().withColumn(VERSION, lit(version)));
       write(StateTables.TERM_COUNTS, r.stateCounts().withColumn(VERSION, lit(version)));
     });
@@ -134,7 +135,7 @@ public final class State {
    */
   public void topics(Topics.Result r, Dataset<Row> tokens) {
     if (!(r.model() instanceof GibbsLda g)) return;
-    timed(() -> {
+    timed("topics", () -> {
       TopicModelState.write(spark, g.snapshot(), r.vocabulary(), tokens, version,
           out.table(StateTables.TOPIC_MODEL), out.table(StateTables.TOPIC_PRIOR));
       rows.put(StateTables.TOPIC_MODEL, out.rows(StateTables.TOPIC_MODEL));
@@ -150,7 +151,7 @@ public final class State {
 
   /**
    * The manifest section: the state's format, whether it was written ({@link #WRITTEN}: false after
-   * {@code --no-state}), its tables' rows and the time spent writing it.
+   * {@code --no-state}), its tables' rows and the time spent writing it, in all and per stage.
    */
   public Map<String, Object> manifestSection() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -158,6 +159,7 @@ public final class State {
     m.put(WRITTEN, kept);
     m.put("tables", rows);
     m.put("write_ms", millis);
+    m.put("write_ms_by_stage", stageMillis);
     return m;
   }
 
@@ -173,11 +175,13 @@ public final class State {
   /** The manifest's state key that says whether the state tables were written. */
   public static final String WRITTEN = "written";
 
-  private void timed(Runnable r) {
+  private void timed(String stage, Runnable r) {
     if (!kept) return;
     long t0 = System.nanoTime();
     spark.sparkContext().setJobDescription("newslens: state");
     r.run();
-    millis += (System.nanoTime() - t0) / 1_000_000;
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    millis += ms;
+    stageMillis.merge(stage, ms, Long::sum);
   }
 }

@@ -138,7 +138,11 @@ public final class Terms {
   public static final String STATE_CONTENT = "n_content";
   public static final String STATE_TERMS = "terms";
   public static final String STATE_TFS = "tfs";
-  /** state counts' kinds: a term's counted occurrences in a (source, period), a display candidate, a phrase's. */
+  /**
+   * The state counts' kind column ({@link io.newslens.Columns#KIND}) and its values: a term's counted occurrences
+   * in a (source, period), a display candidate's, a phrase candidate's.
+   */
+  public static final String STATE_KIND = io.newslens.Columns.KIND;
   public static final String STATE_TERM = "term";
   public static final String STATE_SURFACE = "surface";
   public static final String STATE_PHRASE = "phrase";
@@ -170,7 +174,7 @@ public final class Terms {
    * update adds its changes as rows of their own, withdrawals negative).
    */
   public static final StructType STATE_COUNTS = new StructType()
-      .add(KIND, DataTypes.StringType, false)
+      .add(STATE_KIND, DataTypes.StringType, false)
       .add(LANG, DataTypes.StringType, true)
       .add(SOURCE, DataTypes.StringType, true)
       .add(PERIOD, DataTypes.StringType, true)
@@ -193,7 +197,7 @@ public final class Terms {
     return sums.select(
         when(kind.isin(Parts.GROUP_COUNT, Totals.GROUP_SUM), lit(STATE_TERM))
             .when(kind.isin(Parts.SURFACE_COUNT, Totals.SURFACE_SUM), lit(STATE_SURFACE))
-            .when(kind.isin(Parts.PHRASE_COUNT, Totals.PHRASE_SUM), lit(STATE_PHRASE)).as(KIND),
+            .when(kind.isin(Parts.PHRASE_COUNT, Totals.PHRASE_SUM), lit(STATE_PHRASE)).as(STATE_KIND),
         col(LANG), col(SOURCE), col(PERIOD), col(TERM), col(SURFACE), col(N).as(COUNT), col(M).as(DOCS));
   }
 
@@ -208,7 +212,7 @@ public final class Terms {
 
   /** {@link #STATE_COUNTS} rows back in the stage's row layout, as {@link Parts} emits them. */
   private static Dataset<Row> countRows(Dataset<Row> state) {
-    Column kind = col(KIND);
+    Column kind = col(STATE_KIND);
     return state.select(
         when(kind.equalTo(STATE_TERM), lit(Parts.GROUP_COUNT))
             .when(kind.equalTo(STATE_SURFACE), lit(Parts.SURFACE_COUNT))

@@ -235,6 +235,15 @@ class UpdateTest {
     assertEquals(13 + recounted, terms.path("documents_counted").asLong(), terms.toString());
     assertTrue(terms.path("count_changes").asLong() > 0, terms.toString());
     assertEquals(36, spark.read().parquet(updated.resolve(StateTables.TERM_DOCS).toString()).count());
+    // the stored counts' columns are those the terms stage documents, and the version that wrote each row
+    for (Map.Entry<String, org.apache.spark.sql.types.StructType> e : Map.of(StateTables.TERM_DOCS,
+        io.newslens.terms.Terms.STATE_DOCUMENTS, StateTables.TERM_COUNTS, io.newslens.terms.Terms.STATE_COUNTS)
+        .entrySet()) {
+      List<String> columns = new ArrayList<>(List.of(e.getValue().fieldNames()));
+      columns.add(Columns.VERSION);
+      assertEquals(columns, List.of(spark.read().parquet(updated.resolve(e.getKey()).toString()).columns()),
+          e.getKey());
+    }
     assertEquals(13 + recounted, spark.read().parquet(updated.resolve(StateTables.TERM_DOCS).toString())
         .filter(Columns.VERSION + " = 2").count());
     assertEquals(1, m.path("topics").path("update").path("model_fitted_by_version").asInt());

@@ -29,9 +29,10 @@ import org.apache.spark.sql.functions;
  * the stories tables of the next version are staged ({@link StoriesDelta}).
  *
  * <ul>
- *   <li><b>terms</b>: the terms stage over the whole next version, so its five tables are those of a full run on all
- *       inputs (its counts are per counted article, and which article a cluster counts can change with a new
- *       member); its cost is the terms stage's on the whole corpus;</li>
+ *   <li><b>terms</b>: the stage's five tables from its stored counts ({@link StateTables#TERM_DOCS},
+ *       {@link StateTables#TERM_COUNTS}) plus the changes of the articles the update adds, cleans again or counts
+ *       differently (which article a cluster or story counts can change with a new member): equal to a full run on
+ *       all inputs, the sums being exact, without reading the other articles' tokens;</li>
  *   <li><b>topics</b>: the model stays the stored one ({@link TopicModelState}); the articles the update adds or
  *       changes (new, re-cleaned, or whose cluster representative changed) get their mixtures from it as a full run
  *       gives a document it did not fit (inferred from their own terms, or their representative's fitted mixture,

@@ -59,9 +59,9 @@ import org.slf4j.LoggerFactory;
  *   <li>reuse ({@link ReuseDelta}): their n-grams' postings, the pairs they anchor, the flipped anchors;</li>
  *   <li>stories ({@link StoriesDelta}): the new units placed among the stored stories they can join, existing
  *       story ids kept;</li>
- *   <li>terms and topics ({@link TermsTopicsDelta}): the terms tables recomputed over the next version; the new
- *       and changed articles' topic mixtures inferred with the stored model, the topics' shares and trends recounted;
- *       </li>
+ *   <li>terms and topics ({@link TermsTopicsDelta}): the terms tables from the stored counts and the new and
+ *       changed articles' counts; the new and changed articles' topic mixtures inferred with the stored model, the
+ *       topics' shares and trends recounted;</li>
  *   <li>the next version staged file by file ({@link NextVersion}), its manifest written last, then published with
  *       the run lock held, as a full run is.</li>
  * </ol>

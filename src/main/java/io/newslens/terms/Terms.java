@@ -71,6 +71,12 @@ import org.apache.spark.storage.StorageLevel;
  * </pre>
  * Undated documents are left out of keyness by period and term_trends; documents without a source out of keyness by
  * source ({@link Result#stats()} says how many).
+ *
+ * <p><b>State for updates.</b> Every table is a function of per-document rows and of counts that are sums, so an
+ * update need not read every token again: a full run keeps both ({@code apply(…, true)}: {@link
+ * Result#stateDocuments()}, {@link Result#stateCounts()}, stored by {@code io.newslens.state.State}); an update
+ * counts the documents it adds or changes ({@link #changes}, the old ones' former counts withdrawn) and computes
+ * the tables from the stored rows ({@link #fromState}).
  */
 public final class Terms {
   private Terms() {}
@@ -347,7 +353,8 @@ public final class Terms {
     CountMode mode = clustersOrNull == null ? CountMode.RAW : p.countMode();
     long minPhraseCount = p.minCollocationCount();
     // the candidates' per-partition sums meet in one shuffle (every (lang, term) or (lang, phrase key) in one
-    // partition, documents spread by doc_id) and are summed there ({@link Totals}); only the totals are cached
+    // partition, documents spread by doc_id) and are summed there ({@link Totals}); only the totals (and with the
+    // state, the sums) are cached
     Dataset<Row> totals = parts(tokens, flagged(documents, clustersOrNull, mode, p))
         .repartition(col(LANG), coalesce(col(DOC_ID), col(TERM)))
         .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Totals(rows, minPhraseCount, withState),

@@ -92,14 +92,13 @@ final class TermsTopicsDelta {
           units.join(ids, new String[] {DOC_ID}, "left_semi"), p);
       w.next.rewrite(StateTables.TERM_DOCS, List.of(DOC_ID), old.isEmpty() ? null : oldIds,
           c.documents().withColumn(VERSION, lit(w.version)));
-      w.next.append(StateTables.TERM_COUNTS, w.save("term_counts", c.counts().withColumn(VERSION,
-          lit(w.version))));
+      w.next.append(StateTables.TERM_COUNTS, c.counts().withColumn(VERSION, lit(w.version)));
       c.release();
+      Dataset<Row> counts = w.next.readStaged(StateTables.TERM_COUNTS);
       update.put("documents_counted", changed.size());
       update.put("counted_differently", flagged);
-      update.put("count_changes", w.read("term_counts").count());
-      r = Terms.fromState(w.next.readStaged(StateTables.TERM_DOCS).drop(VERSION),
-          w.next.readStaged(StateTables.TERM_COUNTS).drop(VERSION), p);
+      update.put("count_changes", counts.filter(col(VERSION).equalTo(w.version)).count());
+      r = Terms.fromState(w.next.readStaged(StateTables.TERM_DOCS).drop(VERSION), counts.drop(VERSION), p);
     }
     w.next.replace(Tables.TERMS, r.terms());
     w.next.replace(Tables.DOC_TERMS, r.docTerms().withColumn(VERSION, lit(w.version)));

@@ -147,23 +147,6 @@ public final class TermCounts {
       return counts.isEmpty();
     }
 
-    /** Every key's total and most frequent value (in no particular order); the tally is emptied as they are read. */
-    public Iterator<Map.Entry<K, Top>> drain() {
-      Iterator<Map.Entry<K, Map<String, long[]>>> it = drainCounts();
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return it.hasNext();
-        }
-
-        @Override
-        public Map.Entry<K, Top> next() {
-          Map.Entry<K, Map<String, long[]>> e = it.next();
-          return Map.entry(e.getKey(), top(e.getValue()));
-        }
-      };
-    }
-
     /**
      * Every key's count per value (in no particular order, a value's count in element 0); the tally is emptied as
      * they are read.

@@ -709,10 +709,6 @@ public final class Terms {
     private Iterator<Map.Entry<LangKey, Map<List<String>, long[]>>> terms;
     private Iterator<Map.Entry<LangKey, Map<String, long[]>>> phrase;
 
-    Totals(Iterator<Row> rows, long minPhraseCount) {
-      this(rows, minPhraseCount, false);
-    }
-
     /**
      * @param withSums also emit the summed counts themselves ({@link #SURFACE_SUM}, {@link #GROUP_SUM},
      *                 {@link #PHRASE_SUM}: per (lang, term, surface), (lang, source, period, term) and (lang, phrase

@@ -112,7 +112,7 @@ class PartsTest {
     counts.addAll(run(1, doc("d3", "A", true, "corée du nord"), doc("d4", "B", false, "Corée du Nord"),
         doc("d6", "B", true, "Nord")));
     List<Row> out = new ArrayList<>();
-    Iterator<Row> it = new Terms.Totals(counts.iterator(), 2);
+    Iterator<Row> it = new Terms.Totals(counts.iterator(), 2, false);
     while (it.hasNext()) out.add(it.next());
     List<String> docs = new ArrayList<>();
     for (Row r : out) if (r.getInt(0) == Terms.Parts.DOC) docs.add(r.getString(1));
@@ -139,8 +139,8 @@ class PartsTest {
     assertEquals(3, out.stream().filter(r -> r.getInt(0) == Terms.Totals.TERM_TOTAL).count());
     // the phrase seen 3 times in counted documents (>= 2), its most frequent surface; tie-free here
     assertEquals(Map.of("fr|corée_du_nord|Corée du Nord", 3L), sums(out, Terms.Parts.PHRASE_COUNT, 9, 2, 7, 8));
-    assertEquals(List.of(), collect(new Terms.Totals(run(1, doc("d5", "A", true, "Corée du Nord")).iterator(), 2),
-        Terms.Parts.PHRASE_COUNT), "a phrase seen once is below the minimum");
+    assertEquals(List.of(), collect(new Terms.Totals(run(1, doc("d5", "A", true, "Corée du Nord")).iterator(), 2,
+        false), Terms.Parts.PHRASE_COUNT), "a phrase seen once is below the minimum");
   }
 
   /** Sums rows kept by Totals as the rows Parts emits (what the stored state is read back as). */
@@ -193,16 +193,16 @@ class PartsTest {
     // d2 withdrawn: its COREE surfaces made "COREE" the display form and its phrase "COREE du Nord" count 2 of 4
     List<Row> changed = new ArrayList<>(stored);
     for (Row r : run(1, d2)) if (r.getInt(0) != Terms.Parts.DOC) changed.add(with(r, r.getInt(0), -1));
-    List<String> rest = counts(new Terms.Totals(run(1, d1, d3, d6).iterator(), 2));
-    assertEquals(rest, counts(new Terms.Totals(changed.iterator(), 2)));
+    List<String> rest = counts(new Terms.Totals(run(1, d1, d3, d6).iterator(), 2, false));
+    assertEquals(rest, counts(new Terms.Totals(changed.iterator(), 2, false)));
     assertEquals(Map.of("fr|corée|Corée", 2L, "fr|coree|COREE", 1L, "fr|du|du", 2L, "fr|nord|Nord", 3L),
-        sums(collect(new Terms.Totals(changed.iterator(), 2), Terms.Parts.SURFACE_COUNT), Terms.Parts.SURFACE_COUNT,
-            9, 2, 7, 8));
+        sums(collect(new Terms.Totals(changed.iterator(), 2, false), Terms.Parts.SURFACE_COUNT),
+            Terms.Parts.SURFACE_COUNT, 9, 2, 7, 8));
     // a withdrawal beyond what was stored is an error, not a negative count
     List<Row> twice = new ArrayList<>(changed);
     for (Row r : run(1, d2)) if (r.getInt(0) != Terms.Parts.DOC) twice.add(with(r, r.getInt(0), -1));
     IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-        () -> counts(new Terms.Totals(twice.iterator(), 2)));
+        () -> counts(new Terms.Totals(twice.iterator(), 2, false)));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("below zero"), e.getMessage());
   }
 

@@ -15,7 +15,10 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -435,11 +438,6 @@ public final class Terms {
         .select(col(DOC_ID), col(LANG), col(SOURCE), col(PERIOD), date_from_unix_date(col(PERIOD_START))
             .as(PERIOD_START), col(COUNTED), col(N).as(N_TOKENS), col(M).as(N_CONTENT), col(DOC_TERMS), col(DOC_TFS));
 
-    // per document and content term: occurrences, every document (doc_terms)
-    Dataset<Row> dtc = flags.select(col(DOC_ID), col(LANG), explode(arrays_zip(col(DOC_TERMS), col(DOC_TFS)))
-            .as("_t"))
-        .select(col(DOC_ID), col(LANG), col("_t." + DOC_TERMS).as(TERM), col("_t." + DOC_TFS).as(TF));
-
     Dataset<Row> display = totals.filter(col(KIND).equalTo(Parts.SURFACE_COUNT))
         .select(col(LANG), col(TERM), col(SURFACE).as(DISPLAY));
     // the counted documents' sizes per language, source and period, held on the driver (one Spark job): every
@@ -463,30 +461,31 @@ public final class Terms {
         // computed once: terms, dispersion, doc_terms, collocations and trends all read it
         .persist(CACHE);
 
-    // DP over the counted documents: the (lang, term) totals are broadcast to the pairs, no pair is shuffled
-    Dataset<Row> dp = dispersion(countedPairs
-            .join(broadcast(termAgg.select(col(LANG), col(TERM), col(TF).as("_term_tf"))), new String[] {LANG, TERM})
-            .join(broadcast(perLang.select(col(LANG), col(N_CONTENT_TOTAL).as("_lang_n"))), LANG),
-        col("_term_tf"), col("_lang_n"), LANG, TERM);
-    Dataset<Row> terms = withDisplay(termAgg.filter(col(DF).geq(p.minTermDf())).join(dp, new String[] {LANG, TERM}),
-            display)
-        .withColumn(FREQUENT, col(SHARE).gt(p.frequentShare()))
-        .select(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE, DP, FREQUENT);
-
-    Dataset<Row> docTerms = docTerms(dtc, termAgg, perLang, idf, display, p);
-    Dataset<Row> collocations = collocations(totals.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
-        p);
     // keyness and trends: counted occurrences of a term per source and per period, summed in Totals
     Dataset<Row> bySource = totals.filter(col(KIND).equalTo(Totals.SOURCE_COUNT))
         .select(col(LANG), col(SOURCE).as(SUBSET), col(TERM), col(N).as(COUNT_TARGET), col(M).as("_term_total"));
     Dataset<Row> byPeriod = totals.filter(col(KIND).equalTo(Totals.PERIOD_COUNT))
         .select(col(LANG), col(PERIOD), col(TERM), col(N).as(COUNT), col(M).as(DOC_COUNT), col(K).as("_term_total"));
-    Dataset<Row> keyness = keyness(bySource, sizes, countedPairs, SOURCE, "source", display, p)
-        .unionByName(keyness(byPeriod.select(col(LANG), col(PERIOD).as(SUBSET), col(TERM), col(COUNT)
-            .as(COUNT_TARGET), col("_term_total")), sizes, countedPairs, PERIOD, "period", display, p));
+    Dataset<Row> sourceKey = keynessCandidates(bySource, sizes, SOURCE, p);
+    Dataset<Row> periodKey = keynessCandidates(byPeriod.select(col(LANG), col(PERIOD).as(SUBSET), col(TERM),
+        col(COUNT).as(COUNT_TARGET), col("_term_total")), sizes, PERIOD, p);
+    // DP of every term over the counted documents, and of every keyness candidate over its subset's: one pass over
+    // the counted (document, term) pairs for all three, cached for the terms and keyness tables
+    Dataset<Row> dps = dispersions(countedPairs, termAgg, perLang, sourceKey, periodKey).persist(CACHE);
+    Dataset<Row> dp = dps.filter(col(DP_KIND).equalTo(TERM_DP)).select(LANG, TERM, DP);
+    Dataset<Row> terms = withDisplay(termAgg.filter(col(DF).geq(p.minTermDf())).join(dp, new String[] {LANG, TERM}),
+            display)
+        .withColumn(FREQUENT, col(SHARE).gt(p.frequentShare()))
+        .select(TERM, DISPLAY, LANG, TF, DF, IDF, SHARE, DP, FREQUENT);
+
+    Dataset<Row> docTerms = docTerms(flags, termAgg, perLang, display, p);
+    Dataset<Row> collocations = collocations(totals.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
+        p);
+    Dataset<Row> keyness = keyness(sourceKey, dps.filter(col(DP_KIND).equalTo(SOURCE_DP)), "source", display, p)
+        .unionByName(keyness(periodKey, dps.filter(col(DP_KIND).equalTo(PERIOD_DP)), "period", display, p));
     Dataset<Row> trends = trends(termAgg, byPeriod, sizes, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), sizes,
-        List.of(termAgg, totals), withState ? totals : null);
+        List.of(dps, termAgg, totals), withState ? totals : null);
   }
 
   /**
@@ -503,27 +502,100 @@ public final class Terms {
             .divide(col("_tf").cast("double").multiply(col("_tn").cast("double"))).as(DP))));
   }
 
+  /** The kind of a {@link #dispersions} row: a term's DP, a source keyness candidate's, a period one's. */
+  private static final String DP_KIND = "_dp_kind";
+  private static final int TERM_DP = 0;
+  private static final int SOURCE_DP = 1;
+  private static final int PERIOD_DP = 2;
+
+  /**
+   * Every DP the terms and keyness tables need, in one pass over the counted (document, term) pairs: each pair
+   * adds to its term's DP (totals: the term's occurrences and the language's content tokens) and, when its
+   * document's source or period holds the term as a keyness candidate, to that candidate's DP (totals: the
+   * candidate's occurrences and tokens in the subset). Rows: _dp_kind, lang, subset (null for a term's DP), term,
+   * dp ({@link #dispersion} over the pairs of each key).
+   *
+   * @param sourceKey lang, subset (a source), term, count_target, tokens_target: the source keyness candidates
+   * @param periodKey the same for the period candidates
+   */
+  private static Dataset<Row> dispersions(Dataset<Row> countedPairs, Dataset<Row> termAgg, Dataset<Row> perLang,
+      Dataset<Row> sourceKey, Dataset<Row> periodKey) {
+    // per (lang, term): its totals, and its candidates' totals by source and by period (maps: a term is a candidate
+    // in few subsets); broadcast to the pairs, no pair is shuffled
+    Dataset<Row> perTerm = termAgg.select(col(LANG), col(TERM), col(TF).cast("long").as("_tf"))
+        .join(perLang.select(col(LANG), col(N_CONTENT_TOTAL).cast("long").as("_tn")), LANG)
+        .join(candidateTotals(sourceKey, "_by_source"), new String[] {LANG, TERM}, "left")
+        .join(candidateTotals(periodKey, "_by_period"), new String[] {LANG, TERM}, "left");
+    Column s = try_element_at(col("_by_source"), col(SOURCE));
+    Column q = try_element_at(col("_by_period"), col(PERIOD));
+    Column entries = array(
+        dpEntry(lit(TERM_DP), lit(null).cast("string"), col("_tf"), col("_tn")),
+        when(col(SOURCE).isNotNull().and(s.isNotNull()),
+            dpEntry(lit(SOURCE_DP), col(SOURCE), s.getField("f"), s.getField("n"))),
+        when(col(PERIOD).isNotNull().and(q.isNotNull()),
+            dpEntry(lit(PERIOD_DP), col(PERIOD), q.getField("f"), q.getField("n"))));
+    Dataset<Row> pairs = countedPairs.join(broadcast(perTerm), new String[] {LANG, TERM})
+        .select(col(LANG), col(TERM), col(F), col(N_CONTENT), explode(entries).as("_e"))
+        .filter(col("_e").isNotNull())
+        .select(col("_e.k").as(DP_KIND), col(LANG), col("_e.subset").as(SUBSET), col(TERM), col(F), col(N_CONTENT),
+            col("_e.f").as("_f_total"), col("_e.n").as("_n_total"));
+    return dispersion(pairs, col("_f_total"), col("_n_total"), DP_KIND, LANG, SUBSET, TERM);
+  }
+
+  private static Column dpEntry(Column kind, Column subset, Column totalF, Column totalN) {
+    return struct(kind.as("k"), subset.as("subset"), totalF.cast("long").as("f"), totalN.cast("long").as("n"));
+  }
+
+  /** Per (lang, term) of the candidates: a map from subset to its (f: count_target, n: tokens_target). */
+  private static Dataset<Row> candidateTotals(Dataset<Row> key, String name) {
+    return key.groupBy(LANG, TERM).agg(map_from_entries(collect_list(struct(col(SUBSET),
+        struct(col(COUNT_TARGET).cast("long").as("f"), col(TOKENS_TARGET).cast("long").as("n"))))).as(name));
+  }
+
   private static Column[] joined(List<Column> a, List<Column> b) {
     List<Column> all = new java.util.ArrayList<>(a);
     all.addAll(b);
     return all.toArray(new Column[0]);
   }
 
-  private static Dataset<Row> docTerms(Dataset<Row> dtc, Dataset<Row> termAgg, Dataset<Row> perLang,
-      UserDefinedFunction idf, Dataset<Row> display, TermsParams p) {
-    Dataset<Row> weighted = dtc.select(DOC_ID, LANG, TERM, TF)
-        // a term's idf for each of the documents' term rows: the (lang, term) table is broadcast, not the rows
-        // shuffled
-        .join(broadcast(termAgg.select(col(LANG), col(TERM), col(IDF).as("_idf"))), new String[] {LANG, TERM},
-            "left")
-        .join(broadcast(perLang.select(LANG, N_DOCS)), new String[] {LANG}, "left")
-        // a term no counted document holds (only in an uncounted reprint): df = 0
-        .withColumn(IDF, coalesce(col("_idf"), idf.apply(lit(0L), coalesce(col(N_DOCS), lit(0L)))))
-        .withColumn(WEIGHT, col(TF).multiply(col(IDF)))
-        .withColumn(RANK, row_number().over(Window.partitionBy(DOC_ID)
-            .orderBy(col(WEIGHT).desc(), col(TERM).asc())))
-        .filter(col(RANK).leq(p.topTerms()));
-    return withDisplay(weighted, display).select(DOC_ID, LANG, TERM, DISPLAY, TF, IDF, WEIGHT, RANK);
+  /** The rows {@link TopTerms} ranks, before their display forms. */
+  private static final StructType RANKED_TYPE = new StructType()
+      .add(DOC_ID, DataTypes.StringType, true)
+      .add(LANG, DataTypes.StringType, true)
+      .add(TERM, DataTypes.StringType, true)
+      .add(TF, DataTypes.LongType, true)
+      .add(IDF, DataTypes.DoubleType, true)
+      .add(WEIGHT, DataTypes.DoubleType, true)
+      .add(RANK, DataTypes.IntegerType, false);
+
+  /**
+   * Every document's top terms ({@link TopTerms}), ranked from its own term array with the languages' idf held on
+   * the driver and broadcast (the (lang, term) table the join broadcast before).
+   */
+  private static Dataset<Row> docTerms(Dataset<Row> flags, Dataset<Row> termAgg, Dataset<Row> perLang,
+      Dataset<Row> display, TermsParams p) {
+    Map<String, Map<String, Double>> idf = new HashMap<>();
+    for (Row r : termAgg.filter(col(LANG).isNotNull()).select(LANG, TERM, IDF).collectAsList()) {
+      idf.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getDouble(2));
+    }
+    Map<String, Long> docs = new HashMap<>();
+    for (Row r : perLang.select(LANG, N_DOCS).collectAsList()) {
+      if (!r.isNullAt(0)) docs.put(r.getString(0), r.getLong(1));
+    }
+    Broadcast<TopTerms> ranker = JavaSparkContext.fromSparkContext(flags.sparkSession().sparkContext())
+        .broadcast(new TopTerms(idf, docs));
+    int top = p.topTerms();
+    Dataset<Row> ranked = flags.select(DOC_ID, LANG, DOC_TERMS, DOC_TFS)
+        .flatMap((FlatMapFunction<Row, Row>) r -> {
+          List<Row> rows = new java.util.ArrayList<>();
+          for (TopTerms.Ranked x : ranker.value().rank(r.getString(1), r.<String>getList(2), r.<Long>getList(3),
+              top)) {
+            rows.add(RowFactory.create(r.getString(0), r.getString(1), x.term(), x.tf(), x.idf(), x.weight(),
+                x.rank()));
+          }
+          return rows.iterator();
+        }, Encoders.row(RANKED_TYPE));
+    return withDisplay(ranked, display).select(DOC_ID, LANG, TERM, DISPLAY, TF, IDF, WEIGHT, RANK);
   }
 
   /** @param phraseTotals lang, term (the phrase key), surface (its most frequent), n (count &gt;= the minimum) */
@@ -839,24 +911,25 @@ public final class Terms {
   }
 
   /**
+   * The keyness candidates of one dimension (sources or periods), before their DP: terms seen at least
+   * --keyness-min-count times in a subset, over-represented there and with G² at least --keyness-min-g2.
+   *
    * @param target lang, subset, term, count_target (occurrences in the subset), _term_total (occurrences in the
    *               language's documents with a subset) of counted documents
    * @param sizes  the counted documents' sizes; the tokens of a subset and of a language are its counted
    *               documents' content tokens (the sum of their terms' occurrences), over the documents with a subset
    */
-  private static Dataset<Row> keyness(Dataset<Row> target, CountedTotals sizes, Dataset<Row> countedPairs,
-      String groupCol, String dimension, Dataset<Row> display, TermsParams p) {
+  private static Dataset<Row> keynessCandidates(Dataset<Row> target, CountedTotals sizes, String groupCol,
+      TermsParams p) {
     // per (lang, subset) and per lang: as many rows as sources or periods, held on the driver
     Dataset<Row> targetTotals = sizes.perSubset(groupCol, TOKENS_TARGET);
     Dataset<Row> corpusTotals = sizes.perLanguageWith(groupCol, "_total");
     UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) Association::g2Keyness, DataTypes.DoubleType);
-    UserDefinedFunction logRatio =
-        udf((UDF4<Long, Long, Long, Long, Double>) Association::logRatio, DataTypes.DoubleType);
     Column a = col(COUNT_TARGET);
     Column n1 = col(TOKENS_TARGET);
     Column b = col(COUNT_REFERENCE);
     Column n2 = col(TOKENS_REFERENCE);
-    Dataset<Row> key = target.filter(a.geq(p.keynessMinCount()))
+    return target.filter(a.geq(p.keynessMinCount()))
         .join(broadcast(targetTotals), new String[] {LANG, SUBSET})
         .join(broadcast(corpusTotals), LANG)
         .withColumn(COUNT_REFERENCE, col("_term_total").minus(a))
@@ -866,13 +939,21 @@ public final class Terms {
         .filter(a.cast("double").multiply(n2).gt(b.cast("double").multiply(n1)))
         .withColumn(G2, g2.apply(a, n1, b, n2))
         .filter(col(G2).geq(p.keynessMinG2()));
-    // DP of each candidate over its subset's counted documents: the candidates (small) are broadcast to the pairs
-    Dataset<Row> candidates = key.select(LANG, SUBSET, TERM, COUNT_TARGET, TOKENS_TARGET);
-    Dataset<Row> dp = dispersion(countedPairs.filter(col(groupCol).isNotNull())
-            .select(col(LANG), col(groupCol).as(SUBSET), col(TERM), col(F), col(N_CONTENT))
-            .join(broadcast(candidates), new String[] {LANG, SUBSET, TERM}),
-        col(COUNT_TARGET), col(TOKENS_TARGET), LANG, SUBSET, TERM);
-    key = key.join(dp, new String[] {LANG, SUBSET, TERM})
+  }
+
+  /**
+   * The keyness table's rows of one dimension: the candidates ({@link #keynessCandidates}) whose DP over their
+   * subset ({@code dp}: lang, subset, term, dp) is at most --keyness-max-dp, ranked per subset.
+   */
+  private static Dataset<Row> keyness(Dataset<Row> key, Dataset<Row> dp, String dimension, Dataset<Row> display,
+      TermsParams p) {
+    UserDefinedFunction logRatio =
+        udf((UDF4<Long, Long, Long, Long, Double>) Association::logRatio, DataTypes.DoubleType);
+    Column a = col(COUNT_TARGET);
+    Column n1 = col(TOKENS_TARGET);
+    Column b = col(COUNT_REFERENCE);
+    Column n2 = col(TOKENS_REFERENCE);
+    key = key.join(dp.select(LANG, SUBSET, TERM, DP), new String[] {LANG, SUBSET, TERM})
         .filter(col(DP).leq(p.keynessMaxDp()))
         .withColumn(LOG_RATIO, logRatio.apply(a, n1, b, n2))
         .withColumn(RANK, row_number().over(Window.partitionBy(LANG, SUBSET)

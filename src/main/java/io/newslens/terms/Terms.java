@@ -226,7 +226,9 @@ public final class Terms {
         when(kind.equalTo(STATE_TERM), lit(Parts.GROUP_COUNT))
             .when(kind.equalTo(STATE_SURFACE), lit(Parts.SURFACE_COUNT))
             .when(kind.equalTo(STATE_PHRASE), lit(Parts.PHRASE_COUNT))
-            .otherwise(raise_error(concat(lit("terms state: unknown kind "), kind))).cast("int").as(KIND),
+            // a null kind gives a message too (concat with null is null): an unreadable state says so
+            .otherwise(raise_error(concat(lit("terms state: unknown kind "), coalesce(kind, lit("null")))))
+            .cast("int").as(KIND),
         lit(null).cast("string").as(DOC_ID), col(LANG), col(SOURCE), col(PERIOD),
         lit(null).cast("int").as(PERIOD_START), lit(null).cast("boolean").as(COUNTED), col(TERM), col(SURFACE),
         col(COUNT).as(N), col(DOCS).as(M), lit(null).cast("long").as(K),
@@ -461,18 +463,11 @@ public final class Terms {
         // computed once: terms, dispersion, doc_terms, collocations and trends all read it
         .persist(CACHE);
 
-    // keyness and trends: counted occurrences of a term per source and per period, summed in Totals
-    Dataset<Row> bySource = totals.filter(col(KIND).equalTo(Totals.SOURCE_COUNT))
-        .select(col(LANG), col(SOURCE).as(SUBSET), col(TERM), col(N).as(COUNT_TARGET), col(M).as("_term_total"));
-    Dataset<Row> byPeriod = totals.filter(col(KIND).equalTo(Totals.PERIOD_COUNT))
-        .select(col(LANG), col(PERIOD), col(TERM), col(N).as(COUNT), col(M).as(DOC_COUNT), col(K).as("_term_total"));
-    Dataset<Row> sourceKey = keynessCandidates(bySource, sizes, SOURCE, p);
-    Dataset<Row> periodKey = keynessCandidates(byPeriod.select(col(LANG), col(PERIOD).as(SUBSET), col(TERM),
-        col(COUNT).as(COUNT_TARGET), col("_term_total")), sizes, PERIOD, p);
-    // DP of every term over the counted documents, and of every keyness candidate over its subset's: one pass over
-    // the counted (document, term) pairs for all three, cached for the terms and keyness tables
-    Dataset<Row> dps = dispersions(countedPairs, termAgg, perLang, sourceKey, periodKey).persist(CACHE);
-    Dataset<Row> dp = dps.filter(col(DP_KIND).equalTo(TERM_DP)).select(LANG, TERM, DP);
+    // DP over the counted documents: the (lang, term) totals are broadcast to the pairs, no pair is shuffled
+    Dataset<Row> dp = dispersion(countedPairs
+            .join(broadcast(termAgg.select(col(LANG), col(TERM), col(TF).as("_term_tf"))), new String[] {LANG, TERM})
+            .join(broadcast(perLang.select(col(LANG), col(N_CONTENT_TOTAL).as("_lang_n"))), LANG),
+        col("_term_tf"), col("_lang_n"), LANG, TERM);
     Dataset<Row> terms = withDisplay(termAgg.filter(col(DF).geq(p.minTermDf())).join(dp, new String[] {LANG, TERM}),
             display)
         .withColumn(FREQUENT, col(SHARE).gt(p.frequentShare()))
@@ -481,11 +476,17 @@ public final class Terms {
     Dataset<Row> docTerms = docTerms(flags, termAgg, perLang, display, p);
     Dataset<Row> collocations = collocations(totals.filter(col(KIND).equalTo(Parts.PHRASE_COUNT)), termAgg, perLang,
         p);
-    Dataset<Row> keyness = keyness(sourceKey, dps.filter(col(DP_KIND).equalTo(SOURCE_DP)), "source", display, p)
-        .unionByName(keyness(periodKey, dps.filter(col(DP_KIND).equalTo(PERIOD_DP)), "period", display, p));
+    // keyness and trends: counted occurrences of a term per source and per period, summed in Totals
+    Dataset<Row> bySource = totals.filter(col(KIND).equalTo(Totals.SOURCE_COUNT))
+        .select(col(LANG), col(SOURCE).as(SUBSET), col(TERM), col(N).as(COUNT_TARGET), col(M).as("_term_total"));
+    Dataset<Row> byPeriod = totals.filter(col(KIND).equalTo(Totals.PERIOD_COUNT))
+        .select(col(LANG), col(PERIOD), col(TERM), col(N).as(COUNT), col(M).as(DOC_COUNT), col(K).as("_term_total"));
+    Dataset<Row> keyness = keyness(bySource, sizes, countedPairs, SOURCE, "source", display, p)
+        .unionByName(keyness(byPeriod.select(col(LANG), col(PERIOD).as(SUBSET), col(TERM), col(COUNT)
+            .as(COUNT_TARGET), col("_term_total")), sizes, countedPairs, PERIOD, "period", display, p));
     Dataset<Row> trends = trends(termAgg, byPeriod, sizes, display, p);
     return new Result(terms, docTerms, collocations, keyness, trends, p.countMode(), mode, p.period(), sizes,
-        List.of(dps, termAgg, totals), withState ? totals : null);
+        List.of(termAgg, totals), withState ? totals : null);
   }
 
   /**
@@ -500,56 +501,6 @@ public final class Terms {
         .agg(sum(excess).as("_excess"), first(totalF).as("_tf"), first(totalN).as("_tn"))
         .select(joined(Arrays.asList(group), List.of(col("_excess").cast("double")
             .divide(col("_tf").cast("double").multiply(col("_tn").cast("double"))).as(DP))));
-  }
-
-  /** The kind of a {@link #dispersions} row: a term's DP, a source keyness candidate's, a period one's. */
-  private static final String DP_KIND = "_dp_kind";
-  private static final int TERM_DP = 0;
-  private static final int SOURCE_DP = 1;
-  private static final int PERIOD_DP = 2;
-
-  /**
-   * Every DP the terms and keyness tables need, in one pass over the counted (document, term) pairs: each pair
-   * adds to its term's DP (totals: the term's occurrences and the language's content tokens) and, when its
-   * document's source or period holds the term as a keyness candidate, to that candidate's DP (totals: the
-   * candidate's occurrences and tokens in the subset). Rows: _dp_kind, lang, subset (null for a term's DP), term,
-   * dp ({@link #dispersion} over the pairs of each key).
-   *
-   * @param sourceKey lang, subset (a source), term, count_target, tokens_target: the source keyness candidates
-   * @param periodKey the same for the period candidates
-   */
-  private static Dataset<Row> dispersions(Dataset<Row> countedPairs, Dataset<Row> termAgg, Dataset<Row> perLang,
-      Dataset<Row> sourceKey, Dataset<Row> periodKey) {
-    // per (lang, term): its totals, and its candidates' totals by source and by period (maps: a term is a candidate
-    // in few subsets); broadcast to the pairs, no pair is shuffled
-    Dataset<Row> perTerm = termAgg.select(col(LANG), col(TERM), col(TF).cast("long").as("_tf"))
-        .join(perLang.select(col(LANG), col(N_CONTENT_TOTAL).cast("long").as("_tn")), LANG)
-        .join(candidateTotals(sourceKey, "_by_source"), new String[] {LANG, TERM}, "left")
-        .join(candidateTotals(periodKey, "_by_period"), new String[] {LANG, TERM}, "left");
-    Column s = try_element_at(col("_by_source"), col(SOURCE));
-    Column q = try_element_at(col("_by_period"), col(PERIOD));
-    Column entries = array(
-        dpEntry(lit(TERM_DP), lit(null).cast("string"), col("_tf"), col("_tn")),
-        when(col(SOURCE).isNotNull().and(s.isNotNull()),
-            dpEntry(lit(SOURCE_DP), col(SOURCE), s.getField("f"), s.getField("n"))),
-        when(col(PERIOD).isNotNull().and(q.isNotNull()),
-            dpEntry(lit(PERIOD_DP), col(PERIOD), q.getField("f"), q.getField("n"))));
-    Dataset<Row> pairs = countedPairs.join(broadcast(perTerm), new String[] {LANG, TERM})
-        .select(col(LANG), col(TERM), col(F), col(N_CONTENT), explode(entries).as("_e"))
-        .filter(col("_e").isNotNull())
-        .select(col("_e.k").as(DP_KIND), col(LANG), col("_e.subset").as(SUBSET), col(TERM), col(F), col(N_CONTENT),
-            col("_e.f").as("_f_total"), col("_e.n").as("_n_total"));
-    return dispersion(pairs, col("_f_total"), col("_n_total"), DP_KIND, LANG, SUBSET, TERM);
-  }
-
-  private static Column dpEntry(Column kind, Column subset, Column totalF, Column totalN) {
-    return struct(kind.as("k"), subset.as("subset"), totalF.cast("long").as("f"), totalN.cast("long").as("n"));
-  }
-
-  /** Per (lang, term) of the candidates: a map from subset to its (f: count_target, n: tokens_target). */
-  private static Dataset<Row> candidateTotals(Dataset<Row> key, String name) {
-    return key.groupBy(LANG, TERM).agg(map_from_entries(collect_list(struct(col(SUBSET),
-        struct(col(COUNT_TARGET).cast("long").as("f"), col(TOKENS_TARGET).cast("long").as("n"))))).as(name));
   }
 
   private static Column[] joined(List<Column> a, List<Column> b) {
@@ -911,25 +862,24 @@ public final class Terms {
   }
 
   /**
-   * The keyness candidates of one dimension (sources or periods), before their DP: terms seen at least
-   * --keyness-min-count times in a subset, over-represented there and with G² at least --keyness-min-g2.
-   *
    * @param target lang, subset, term, count_target (occurrences in the subset), _term_total (occurrences in the
    *               language's documents with a subset) of counted documents
    * @param sizes  the counted documents' sizes; the tokens of a subset and of a language are its counted
    *               documents' content tokens (the sum of their terms' occurrences), over the documents with a subset
    */
-  private static Dataset<Row> keynessCandidates(Dataset<Row> target, CountedTotals sizes, String groupCol,
-      TermsParams p) {
+  private static Dataset<Row> keyness(Dataset<Row> target, CountedTotals sizes, Dataset<Row> countedPairs,
+      String groupCol, String dimension, Dataset<Row> display, TermsParams p) {
     // per (lang, subset) and per lang: as many rows as sources or periods, held on the driver
     Dataset<Row> targetTotals = sizes.perSubset(groupCol, TOKENS_TARGET);
     Dataset<Row> corpusTotals = sizes.perLanguageWith(groupCol, "_total");
     UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) Association::g2Keyness, DataTypes.DoubleType);
+    UserDefinedFunction logRatio =
+        udf((UDF4<Long, Long, Long, Long, Double>) Association::logRatio, DataTypes.DoubleType);
     Column a = col(COUNT_TARGET);
     Column n1 = col(TOKENS_TARGET);
     Column b = col(COUNT_REFERENCE);
     Column n2 = col(TOKENS_REFERENCE);
-    return target.filter(a.geq(p.keynessMinCount()))
+    Dataset<Row> key = target.filter(a.geq(p.keynessMinCount()))
         .join(broadcast(targetTotals), new String[] {LANG, SUBSET})
         .join(broadcast(corpusTotals), LANG)
         .withColumn(COUNT_REFERENCE, col("_term_total").minus(a))
@@ -939,21 +889,13 @@ public final class Terms {
         .filter(a.cast("double").multiply(n2).gt(b.cast("double").multiply(n1)))
         .withColumn(G2, g2.apply(a, n1, b, n2))
         .filter(col(G2).geq(p.keynessMinG2()));
-  }
-
-  /**
-   * The keyness table's rows of one dimension: the candidates ({@link #keynessCandidates}) whose DP over their
-   * subset ({@code dp}: lang, subset, term, dp) is at most --keyness-max-dp, ranked per subset.
-   */
-  private static Dataset<Row> keyness(Dataset<Row> key, Dataset<Row> dp, String dimension, Dataset<Row> display,
-      TermsParams p) {
-    UserDefinedFunction logRatio =
-        udf((UDF4<Long, Long, Long, Long, Double>) Association::logRatio, DataTypes.DoubleType);
-    Column a = col(COUNT_TARGET);
-    Column n1 = col(TOKENS_TARGET);
-    Column b = col(COUNT_REFERENCE);
-    Column n2 = col(TOKENS_REFERENCE);
-    key = key.join(dp.select(LANG, SUBSET, TERM, DP), new String[] {LANG, SUBSET, TERM})
+    // DP of each candidate over its subset's counted documents: the candidates (small) are broadcast to the pairs
+    Dataset<Row> candidates = key.select(LANG, SUBSET, TERM, COUNT_TARGET, TOKENS_TARGET);
+    Dataset<Row> dp = dispersion(countedPairs.filter(col(groupCol).isNotNull())
+            .select(col(LANG), col(groupCol).as(SUBSET), col(TERM), col(F), col(N_CONTENT))
+            .join(broadcast(candidates), new String[] {LANG, SUBSET, TERM}),
+        col(COUNT_TARGET), col(TOKENS_TARGET), LANG, SUBSET, TERM);
+    key = key.join(dp, new String[] {LANG, SUBSET, TERM})
         .filter(col(DP).leq(p.keynessMaxDp()))
         .withColumn(LOG_RATIO, logRatio.apply(a, n1, b, n2))
         .withColumn(RANK, row_number().over(Window.partitionBy(LANG, SUBSET)

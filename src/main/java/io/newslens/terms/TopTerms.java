@@ -67,7 +67,7 @@ final class TopTerms implements Serializable {
     }
     Arrays.sort(order, (a, b) -> {
       int c = Double.compare(weight[b], weight[a]);
-      return c != 0 ? c : compareCodePoints(terms.get(a), terms.get(b));
+      return c != 0 ? c : TermCounts.compareCodePoints(terms.get(a), terms.get(b));
     });
     int n = Math.min(top, k);
     List<Ranked> out = new ArrayList<>(n);
@@ -76,19 +76,5 @@ final class TopTerms implements Serializable {
       out.add(new Ranked(terms.get(i), tfs.get(i), idf[i], weight[i], r + 1));
     }
     return out;
-  }
-
-  /** Compares two strings by code points: the order of their UTF-8 bytes, as Spark compares strings. */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) return Integer.compare(ca, cb);
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 }
